@@ -1,0 +1,17 @@
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from './env.ts';
+import { healthRoutes } from './routes/health.ts';
+
+/**
+ * The HTTP API. Sub-apps are chained so the RPC client (web/api/client.ts) keeps every route's types.
+ * Static files for the SPA are served by main.ts, outside this app, so tests need no build.
+ */
+export function createApi(deps: AppDeps) {
+  return new Hono<AppEnv>().basePath('/api').route('/health', healthRoutes(deps));
+}
+
+export function createApp(deps: AppDeps) {
+  return createApi(deps);
+}
+
+export type AppType = ReturnType<typeof createApi>;

@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** Every environment variable the server reads, with its default. Listed in the README too. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    port: Number(env.PORT ?? 8787),
+    host: env.HOST ?? '0.0.0.0',
+    dbPath: env.SSZ_DB ?? `${repoRoot}data/ssz.duckdb`,
+    demo: env.SSZ_DEMO !== '0',
+    adminUser: env.SSZ_ADMIN_USER ?? 'admin',
+    adminPassword: env.SSZ_ADMIN_PASSWORD,
+    secureCookies: env.SSZ_SECURE_COOKIES === '1',
+    maxUploadBytes: Number(env.SSZ_MAX_UPLOAD_MB ?? 200) * 1024 * 1024,
+  };
+}
+
+export function appVersion(): string {
+  const pkg = JSON.parse(readFileSync(`${repoRoot}package.json`, 'utf8')) as { version: string };
+  return pkg.version;
+}

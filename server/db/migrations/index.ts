@@ -1,0 +1,14 @@
+/**
+ * Numbered schema migrations, applied in order on start (see ../migrate.ts).
+ * Never edit a migration that has shipped: add a new file and list it here. A migration only adds
+ * or reshapes; it never drops data a user imported.
+ */
+import { coreSchema } from './001-core.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [coreSchema];

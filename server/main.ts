@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { createApp } from './app.ts';
+import { appVersion, readConfig, repoRoot } from './config.ts';
+import { prepareDatabase } from './startup.ts';
+
+const config = readConfig();
+const db = await prepareDatabase({ dbPath: config.dbPath, demo: config.demo });
+
+const distDir = `${repoRoot}dist`;
+if (!existsSync(`${distDir}/index.html`)) {
+  console.warn('No built SPA in dist/: run `npm run build` (npm start does it for you). Serving the API only.');
+}
+
+const server = new Hono()
+  .route('/', createApp({ db, version: appVersion(), secureCookies: config.secureCookies, maxUploadBytes: config.maxUploadBytes }))
+  // The SPA: real files first, then index.html for client-side routes.
+  .use('/*', serveStatic({ root: distDir }))
+  .get('/*', serveStatic({ root: distDir, path: 'index.html' }));
+
+serve({ fetch: server.fetch, port: config.port, hostname: config.host }, (info) => {
+  console.log(`Smart Safety Zone dashboard on http://localhost:${info.port} (database ${config.dbPath})`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    db.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,71 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { exec, textList } from '../db/database.ts';
+
+/**
+ * Rebuilds the maintained aggregates every KPI reads, from the raw rows:
+ * - crime_monthly: zone / ring / whole-station case counts per month and group,
+ * - station_coverage: each station's first and last month of data,
+ * - survey_agg: survey answers summed per zone, wave, sample type, item and answer.
+ * Pass station codes to rebuild only those stations (an import touches a few); none = everything.
+ * Runs on the caller's connection so it shares the import's transaction.
+ */
+export async function refreshAggregates(conn: DuckDBConnection, stationCodes?: string[]): Promise<void> {
+  const scoped = stationCodes !== undefined;
+  const params = scoped ? { codes: textList(stationCodes) } : undefined;
+  const where = (col: string) => (scoped ? `list_contains($codes, ${col})` : 'TRUE');
+  const zoneWhere = scoped
+    ? 'zone_id IN (SELECT id FROM zones WHERE list_contains($codes, station_code))'
+    : 'TRUE';
+
+  await exec(conn, `DELETE FROM crime_monthly WHERE ${where('station_code')}`, params);
+  await exec(conn, 
+    `INSERT INTO crime_monthly (area, zone_id, station_code, "month", crime_group, cases)
+     SELECT area, zone_id, station_code, "month", crime_group, sum(cases)::INTEGER FROM (
+       SELECT 'zone' AS area, zone_id, station_code, "month", crime_group, count(*) AS cases
+         FROM incidents WHERE zone_id IS NOT NULL AND ${where('station_code')}
+         GROUP BY ALL
+       UNION ALL
+       SELECT 'station', '', station_code, "month", crime_group, count(*)
+         FROM incidents WHERE ${where('station_code')}
+         GROUP BY ALL
+       UNION ALL
+       SELECT 'ring', zone_id, station_code, "month", crime_group, count(*)
+         FROM incident_rings WHERE ${where('station_code')}
+         GROUP BY ALL
+       UNION ALL
+       SELECT CASE WHEN zone_id IS NULL THEN 'station' ELSE 'zone' END, coalesce(zone_id, ''),
+              station_code, "month", crime_group, sum(cases)
+         FROM monthly_counts WHERE ${where('station_code')}
+         GROUP BY ALL
+     ) GROUP BY ALL`,
+    params,
+  );
+
+  await exec(conn, `DELETE FROM station_coverage WHERE ${where('station_code')}`, params);
+  await exec(conn, 
+    `INSERT INTO station_coverage (station_code, first_month, last_month)
+     SELECT station_code, min("month"), max("month") FROM (
+       SELECT station_code, "month" FROM incidents WHERE ${where('station_code')}
+       UNION ALL
+       SELECT station_code, "month" FROM monthly_counts WHERE ${where('station_code')}
+     ) GROUP BY station_code`,
+    params,
+  );
+
+  await exec(conn, `DELETE FROM survey_agg WHERE ${zoneWhere}`, params);
+  await exec(conn, 
+    `INSERT INTO survey_agg (zone_id, wave, wave_date, sample_type, item, scale_levels, status, level, n, sum_w, sum_w2)
+     WITH r AS (
+       SELECT *, max(surveyed_on) OVER (PARTITION BY zone_id, wave) AS wave_date
+       FROM survey_responses WHERE ${zoneWhere}
+     )
+     SELECT zone_id, wave, wave_date, sample_type, 'fear', max(fear_levels)::INTEGER, fear_status, fear_level,
+            count(*)::INTEGER, sum(weight), sum(weight * weight)
+       FROM r WHERE fear_levels IS NOT NULL GROUP BY zone_id, wave, wave_date, sample_type, fear_status, fear_level
+     UNION ALL
+     SELECT zone_id, wave, wave_date, sample_type, 'trust', max(trust_levels)::INTEGER, trust_status, trust_level,
+            count(*)::INTEGER, sum(weight), sum(weight * weight)
+       FROM r WHERE trust_levels IS NOT NULL GROUP BY zone_id, wave, wave_date, sample_type, trust_status, trust_level`,
+    params,
+  );
+}
