@@ -1,4 +1,5 @@
 import type { Principal } from './auth/principal.ts';
+import type { AuthOptions } from './auth/settings.ts';
 import type { Database } from './db/database.ts';
 
 /** What every route gets: the database and the app's settings. Built once in main.ts (or a test). */
@@ -9,6 +10,8 @@ export interface AppDeps {
   secureCookies: boolean;
   /** Largest accepted upload in bytes. */
   maxUploadBytes: number;
+  /** Session lifetimes, lockout limits, proxy trust and the clock (tests move it); defaults in auth/settings.ts. */
+  auth?: AuthOptions;
 }
 
 /** Hono environment: per-request variables set by middleware. */

@@ -49,15 +49,11 @@ export interface CrimeWindowMethod {
   readonly L: number;
 }
 
-/** What a crime-change judgement needs from a window (a pooled rollup builds one of these too). */
-export interface CrimeWindowSummary {
-  /** L: months in the after window (for a pooled rollup: summed over the pooled zones). */
+export interface CrimeWindow {
+  /** L: the number of after months. */
   readonly afterMonthCount: number;
-  /** null when the window can be judged. */
+  /** Why the window cannot be judged; null when it can. */
   readonly problem: CrimeWindowProblem | null;
-}
-
-export interface CrimeWindow extends CrimeWindowSummary {
   readonly startMonth: MonthKey;
   readonly baselineMethod: BaselineMethod;
   readonly coveredMonths: MonthRange | null;

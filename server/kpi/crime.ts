@@ -1,4 +1,4 @@
-import type { BaselineMethod, CrimeWindowProblem, CrimeWindowSummary } from './crime-window.ts';
+import type { CrimeWindowProblem } from './crime-window.ts';
 import { exactRateRatioInterval, Z_95 } from './intervals.ts';
 import type { KpiStatus } from './status.ts';
 
@@ -26,6 +26,14 @@ export interface CrimeChangeOptions {
 }
 
 export type CrimeChangeProblem = CrimeWindowProblem | 'no_zone_with_both_windows';
+
+/** What a judgement needs from a window; a `CrimeWindow` is one, and a pooled rollup builds one. */
+export interface CrimeWindowSummary {
+  /** L: months in the after window (for a pooled rollup: summed over the pooled zones). */
+  readonly afterMonthCount: number;
+  /** null when the window can be judged. */
+  readonly problem: CrimeChangeProblem | null;
+}
 
 export interface CrimeChangeMethod {
   readonly rule: 'percent_change';
@@ -179,18 +187,10 @@ export function crimeChangeRollup(
     zoneMonths += zone.window.afterMonthCount;
     zonesPooled++;
   }
-  const window: CrimeWindowSummary = { afterMonthCount: zoneMonths, problem: null };
-  if (zonesPooled === 0) {
-    // Reuse the single-window path for the shape, with the rollup's own reason.
-    const empty = crimeChange({ after: 0, baseline: 0 }, { afterMonthCount: 0, problem: 'no_after_window' }, options);
-    return {
-      ...empty,
-      changeUnavailable: 'no_zone_with_both_windows',
-      problem: 'no_zone_with_both_windows',
-      zonesPooled: 0,
-      zonesExcluded: zones.length,
-    };
-  }
+  const window: CrimeWindowSummary = {
+    afterMonthCount: zoneMonths,
+    problem: zonesPooled === 0 ? 'no_zone_with_both_windows' : null,
+  };
   return { ...crimeChange({ after, baseline }, window, options), zonesPooled, zonesExcluded: zones.length - zonesPooled };
 }
 
@@ -221,8 +221,11 @@ export interface RelativeEffectResult {
  * a = zone after, b = zone baseline, c = control after, d = control baseline.
  */
 export function relativeEffect(zone: CrimeCounts, control: CrimeCounts): RelativeEffectResult {
+  assertCount(zone.after, 'zone after');
+  assertCount(zone.baseline, 'zone baseline');
+  assertCount(control.after, 'control after');
+  assertCount(control.baseline, 'control baseline');
   const cells = [zone.after, zone.baseline, control.after, control.baseline];
-  cells.forEach((value, i) => assertCount(value, ['zone after', 'zone baseline', 'control after', 'control baseline'][i] ?? 'count'));
   const method = {
     rule: 'ratio_of_rate_ratios',
     interval: 'log_normal',
@@ -300,7 +303,7 @@ export function weightedDisplacementQuotient(areas: {
   const successMeasure = zone.after / control.after - zone.before / control.before;
   const bufferMeasure = buffer.after / control.after - buffer.before / control.before;
   if (successMeasure === 0) return { ...none, successMeasure, bufferMeasure, unavailable: 'no_zone_change' };
-  const wdq = bufferMeasure / successMeasure;
+  const wdq = bufferMeasure === 0 ? 0 : bufferMeasure / successMeasure; // never -0
   const reading: DisplacementReading =
     successMeasure > 0
       ? 'zone_not_improved'

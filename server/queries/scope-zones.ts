@@ -1,5 +1,5 @@
 import type { Scope } from '../auth/principal.ts';
-import { type Database, intList, textList } from '../db/database.ts';
+import { type Database, textList } from '../db/database.ts';
 
 /**
  * The zone ids a scope covers, or null for the whole country (no filter needed).

@@ -34,8 +34,9 @@ export interface ZoneCrimeWindowParams {
   /** Last whole month ('YYYY-MM-01'): the current unfinished month never counts. */
   lastCompleteMonth: string;
   groups: number[];
-  /** Zones whose baseline rule is "previous L months"; all others use matched months. */
-  previousBaselineZones: string[];
+  /** The programme's baseline rule, and the zones that override it with the other rule. */
+  defaultBaseline: 'matched' | 'previous';
+  baselineExceptions: string[];
   /** Pairs of (zone, chosen control zone). */
   controlPairs: { zoneId: string; controlId: string }[];
 }
@@ -51,7 +52,7 @@ export async function zoneCrimeWindows(db: Database, p: ZoneCrimeWindowParams): 
   return db.all<ZoneCrimeWindowRow>(
     `WITH z AS (
        SELECT id, station_code, date_trunc('month', start_date)::DATE AS start_m,
-              list_contains($previous, id) AS use_previous
+              ($defaultBaseline = 'previous') <> list_contains($exceptions, id) AS use_previous
          FROM zones WHERE $allZones OR list_contains($zones, id)
      ),
      win AS (
@@ -130,7 +131,8 @@ export async function zoneCrimeWindows(db: Database, p: ZoneCrimeWindowParams): 
       to: p.to,
       lastComplete: p.lastCompleteMonth,
       groups: intList(p.groups),
-      previous: textList(p.previousBaselineZones),
+      defaultBaseline: p.defaultBaseline,
+      exceptions: textList(p.baselineExceptions),
       controlPairs: textList(p.controlPairs.map((c) => `${c.zoneId}|${c.controlId}`)),
     },
   );

@@ -4,6 +4,7 @@
  * or reshapes; it never drops data a user imported.
  */
 import { coreSchema } from './001-core.ts';
+import { authSchema } from './002-auth.ts';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [coreSchema];
+export const migrations: Migration[] = [coreSchema, authSchema];

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
@@ -248,10 +248,14 @@ describe('offence groups and types', () => {
   });
 
   it.skipIf(!existsSync(policeUkDir))('matches the crime types spelled in the police.uk files', () => {
-    const file = `${policeUkDir}2024-08-city-of-london-street.csv`;
-    const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'));
-    const column = header?.indexOf('Crime type') ?? -1;
-    const spelled = new Set(rows.map((r) => r[column] ?? ''));
+    const spelled = new Set<string>();
+    for (const file of readdirSync(policeUkDir).filter((f) => f.endsWith('.csv'))) {
+      const [header, ...rows] = parseCsv(readFileSync(`${policeUkDir}${file}`, 'utf8'));
+      const column = header?.indexOf('Crime type') ?? -1;
+      expect(column, file).toBeGreaterThanOrEqual(0);
+      for (const row of rows) spelled.add(row[column] ?? '');
+    }
+    expect(spelled.size).toBe(14);
     const known = new Set(types.map((t) => t.name_en));
     expect([...spelled].filter((s) => !known.has(s))).toEqual([]);
   });

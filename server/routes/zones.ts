@@ -1,0 +1,64 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps, AppEnv } from '../env.ts';
+import { readSettings } from '../queries/settings.ts';
+import { zoneGeometries, zonePartners } from '../queries/zone-detail.ts';
+import { zoneDirectory } from '../queries/zone-directory.ts';
+import { zoneMonthlySeries, zoneStationCoverage } from '../queries/zone-series.ts';
+import { zoneSurveyWaves } from '../queries/zone-survey-waves.ts';
+import { buildZoneSeries, buildZoneSurveyWaves } from '../services/zone-views.ts';
+import { effectiveSettings } from '../settings/kpi-settings.ts';
+import { MONTH_PATTERN, validate } from './validation.ts';
+import { visibleZone } from './zone-access.ts';
+
+const zoneParam = z.object({ id: z.string().min(1).max(100) });
+const periodQuery = z
+  .object({ from: z.string().regex(MONTH_PATTERN).optional(), to: z.string().regex(MONTH_PATTERN).optional() })
+  .refine((q) => (q.from === undefined) === (q.to === undefined), { message: 'from and to go together' });
+
+async function zoneRules(deps: AppDeps, zoneId: string) {
+  const settings = await readSettings(deps.db);
+  return effectiveSettings(settings.programme, settings.zones.get(zoneId));
+}
+
+export const zoneRoutes = (deps: AppDeps) =>
+  new Hono<AppEnv>()
+    .get('/', async (c) => c.json({ items: await zoneDirectory(deps.db, c.get('zoneIds')) }))
+    .get('/geojson', async (c) => {
+      const rows = await zoneGeometries(deps.db, c.get('zoneIds'));
+      return c.json({
+        type: 'FeatureCollection' as const,
+        features: rows.map((r) => ({
+          type: 'Feature' as const,
+          id: r.id,
+          properties: { id: r.id, nameTh: r.nameTh, nameEn: r.nameEn ?? r.nameTh },
+          geometry: JSON.parse(r.geometry) as { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown },
+        })),
+      });
+    })
+    .get('/:id', validate('param', zoneParam), async (c) => {
+      const zone = await visibleZone(c, deps.db, c.req.valid('param').id);
+      const [partners, geometry, rules] = await Promise.all([
+        zonePartners(deps.db, zone.id),
+        zoneGeometries(deps.db, [zone.id]),
+        zoneRules(deps, zone.id),
+      ]);
+      const outline = geometry[0] ? (JSON.parse(geometry[0].geometry) as { type: string; coordinates: unknown }) : null;
+      return c.json({ zone, partners, geometry: outline, settings: rules });
+    })
+    .get('/:id/series', validate('param', zoneParam), validate('query', periodQuery), async (c) => {
+      const zone = await visibleZone(c, deps.db, c.req.valid('param').id);
+      const { from, to } = c.req.valid('query');
+      const [rows, coverage, rules] = await Promise.all([
+        zoneMonthlySeries(deps.db, zone.id),
+        zoneStationCoverage(deps.db, zone.id),
+        zoneRules(deps, zone.id),
+      ]);
+      const period = from && to ? { from, to } : undefined;
+      return c.json({ zoneId: zone.id, ...buildZoneSeries(rows, coverage, zone, rules, period, new Date()) });
+    })
+    .get('/:id/survey', validate('param', zoneParam), async (c) => {
+      const zone = await visibleZone(c, deps.db, c.req.valid('param').id);
+      const [rows, rules] = await Promise.all([zoneSurveyWaves(deps.db, zone.id), zoneRules(deps, zone.id)]);
+      return c.json({ zoneId: zone.id, startDate: zone.startDate, waves: buildZoneSurveyWaves(rows, rules, zone.startDate) });
+    });

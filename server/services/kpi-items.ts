@@ -1,0 +1,481 @@
+/**
+ * Pure assembly of the KPI items the API returns: query rows + settings in, per-zone figures and
+ * rollups out. No I/O; every number comes from server/kpi, and every figure carries its method.
+ */
+import {
+  type CrimeChangeResult,
+  type CrimeWindowProblem,
+  crimeChange,
+  crimeChangeRollup,
+  type DisplacementReading,
+  isMet,
+  type KpiStatus,
+  overallStatus,
+  poolSurveyAggregates,
+  relativeEffect,
+  type SurveyAggregate,
+  surveyAggregateFromRows,
+  surveyChangePoints,
+  type SurveyIndicatorResult,
+  surveyIndicator,
+  type TargetDirection,
+  type TrafficLight,
+  weightedDisplacementQuotient,
+  zonesMeetingTarget,
+} from '../kpi/index.ts';
+import type { ZoneCrimeWindowRow } from '../queries/zone-crime-windows.ts';
+import type { ZoneDirectoryRow } from '../queries/zone-directory.ts';
+import type { SurveyTallyRow } from '../queries/zone-survey-tallies.ts';
+import { type EffectiveSettings, effectiveSettings, type ProgrammeSettings, type ZoneSettings } from '../settings/kpi-settings.ts';
+
+export const KPI_LEVELS = ['zone', 'station', 'division', 'bureau', 'national'] as const;
+export type KpiLevel = (typeof KPI_LEVELS)[number];
+
+export interface OptInFigure {
+  value: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  n: number;
+  respondents: number;
+  waves: string[];
+  /** Opt-in answers are not a probability sample: shown apart, never judged against the target. */
+  label: 'opt_in_not_probability_sample';
+}
+
+export interface SurveyKpi {
+  value: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  marginOfError: number | null;
+  n: number;
+  nEff: number;
+  respondents: number;
+  invalid: number;
+  invalidByReason: Record<string, number>;
+  neededN: number | null;
+  target: number;
+  direction: TargetDirection;
+  status: KpiStatus;
+  problem: SurveyIndicatorResult['problem'];
+  waves: string[];
+  waveDate: string | null;
+  baselineValue: number | null;
+  baselineWave: string | null;
+  baselineN: number | null;
+  changePoints: number | null;
+  optIn: OptInFigure | null;
+  method: SurveyIndicatorResult['method'] & {
+    which: 'latest_wave' | 'all_in_period';
+    sample: 'probability_only' | 'pooled_with_opt_in';
+  };
+}
+
+export interface CrimeKpi {
+  after: number;
+  baseline: number;
+  months: number;
+  afterFrom: string | null;
+  afterTo: string | null;
+  baselineFrom: string | null;
+  baselineTo: string | null;
+  changePct: number | null;
+  changeLow: number | null;
+  changeHigh: number | null;
+  rr: number | null;
+  rrLow: number | null;
+  rrHigh: number | null;
+  significant: boolean;
+  target: number;
+  status: KpiStatus;
+  problem: string | null;
+  /** Zones pooled / left out (rollups only). */
+  zonesPooled: number | null;
+  zonesExcluded: number | null;
+  relative: {
+    area: 'rest_of_station' | 'control_zones';
+    controlAfter: number;
+    controlBaseline: number;
+    rrControl: number | null;
+    effect: number | null;
+    low: number | null;
+    high: number | null;
+    significant: boolean;
+  } | null;
+  ring: { after: number; baseline: number; bufferMeters: number } | null;
+  wdq: { value: number | null; reading: DisplacementReading | null } | null;
+  method: CrimeChangeResult['method'] & {
+    baseline: 'matched_months' | 'previous_months';
+    groups: number[];
+    period: { from: string; to: string } | 'since_start';
+    coveredMonths: { from: string; to: string } | null;
+  };
+}
+
+export interface KpiItem {
+  id: string;
+  level: KpiLevel;
+  nameTh: string;
+  nameEn: string;
+  parentId: string | null;
+  zoneCount: number;
+  fear: SurveyKpi;
+  trust: SurveyKpi;
+  crime: CrimeKpi;
+  overall: TrafficLight;
+  overallDetail: { metCount: number; judgedCount: number };
+  /** "k of n zones meet this target" (rollups; for a zone, 1 or 0 of 1). */
+  meets: Record<'fear' | 'trust' | 'crime', { k: number; n: number }>;
+}
+
+export interface KpiInputs {
+  zones: ZoneDirectoryRow[];
+  crime: ZoneCrimeWindowRow[];
+  tallies: SurveyTallyRow[];
+  programme: ProgrammeSettings;
+  zoneSettings: Map<string, ZoneSettings>;
+  period: { from: string; to: string } | null;
+}
+
+type Item = 'fear' | 'trust';
+type Selection = 'current' | 'baseline';
+
+/** Survey aggregates of one zone: item -> selection -> sample type, with the waves behind them. */
+interface ZoneSurvey {
+  aggregates: Map<string, SurveyAggregate>;
+  waves: Map<string, string[]>;
+  waveDate: Map<string, string>;
+}
+const surveyKey = (item: Item, selection: Selection, sample: string) => `${item}|${selection}|${sample}`;
+
+function groupTallies(tallies: SurveyTallyRow[]): Map<string, ZoneSurvey> {
+  const rowsByZone = new Map<string, Map<string, SurveyTallyRow[]>>();
+  for (const row of tallies) {
+    const zone = rowsByZone.get(row.zoneId) ?? new Map<string, SurveyTallyRow[]>();
+    rowsByZone.set(row.zoneId, zone);
+    const key = surveyKey(row.item, row.selection, row.sampleType);
+    zone.set(key, [...(zone.get(key) ?? []), row]);
+  }
+  const result = new Map<string, ZoneSurvey>();
+  for (const [zoneId, groups] of rowsByZone) {
+    const survey: ZoneSurvey = { aggregates: new Map(), waves: new Map(), waveDate: new Map() };
+    for (const [key, rows] of groups) {
+      const scale = Math.max(...rows.map((r) => r.scaleLevels));
+      survey.aggregates.set(key, surveyAggregateFromRows(rows, scale));
+      survey.waves.set(key, [...new Set(rows.map((r) => r.wave))].sort());
+      survey.waveDate.set(key, rows.map((r) => r.waveDate).sort().at(-1) ?? '');
+    }
+    result.set(zoneId, survey);
+  }
+  return result;
+}
+
+function surveyFigure(
+  item: Item,
+  current: SurveyAggregate | null,
+  baseline: SurveyAggregate | null,
+  optIn: SurveyAggregate | null,
+  rules: EffectiveSettings,
+  labels: { waves: string[]; waveDate: string | null; baselineWave: string | null; optInWaves: string[] },
+): SurveyKpi {
+  const target = {
+    targetPercent: item === 'fear' ? rules.fearTarget : rules.trustTarget,
+    direction: (item === 'fear' ? 'max' : 'min') as TargetDirection,
+  };
+  const levels = item === 'fear' ? rules.fearLevels : rules.trustLevels;
+  const options = {
+    target,
+    countsLevels: levels ?? undefined,
+    denominator: rules.denominator,
+    minimumSample: rules.minSample,
+  };
+  // An empty aggregate (5-point scale by default) gives "no data": insufficient, never a made-up figure.
+  const empty: SurveyAggregate = { scaleLevels: current?.scaleLevels ?? baseline?.scaleLevels ?? 5, valid: {}, invalid: {} };
+  const result = surveyIndicator(current ?? empty, options);
+  const base = baseline ? surveyIndicator(baseline, options) : null;
+  const opt = optIn ? surveyIndicator(optIn, options) : null;
+  return {
+    value: result.percent,
+    ciLow: result.interval?.lower ?? null,
+    ciHigh: result.interval?.upper ?? null,
+    marginOfError: result.marginOfError,
+    n: result.n,
+    nEff: result.nEff,
+    respondents: result.respondents,
+    invalid: result.invalidTotal,
+    invalidByReason: { ...result.invalid },
+    neededN: result.sampleSmallerThanNeeded ? result.sampleSizeNeeded : null,
+    target: target.targetPercent,
+    direction: target.direction,
+    status: result.status,
+    problem: result.problem,
+    waves: labels.waves,
+    waveDate: labels.waveDate,
+    baselineValue: base?.percent ?? null,
+    baselineWave: labels.baselineWave,
+    baselineN: base?.n ?? null,
+    changePoints: base ? surveyChangePoints(result, base) : null,
+    optIn: opt
+      ? {
+          value: opt.percent,
+          ciLow: opt.interval?.lower ?? null,
+          ciHigh: opt.interval?.upper ?? null,
+          n: opt.n,
+          respondents: opt.respondents,
+          waves: labels.optInWaves,
+          label: 'opt_in_not_probability_sample',
+        }
+      : null,
+    method: { ...result.method, which: rules.surveyRule, sample: rules.poolOptIn ? 'pooled_with_opt_in' : 'probability_only' },
+  };
+}
+
+/** The aggregates a zone's survey KPI stands on, honouring the opt-in pooling setting. */
+function zoneSurveyAggregates(survey: ZoneSurvey | undefined, item: Item, selection: Selection, poolOptIn: boolean) {
+  const probability = survey?.aggregates.get(surveyKey(item, selection, 'probability')) ?? null;
+  const optIn = survey?.aggregates.get(surveyKey(item, selection, 'opt_in')) ?? null;
+  const main = poolOptIn ? poolSurveyAggregates([probability, optIn].filter((a) => a !== null)) : probability;
+  return { main, optIn: poolOptIn ? null : optIn };
+}
+
+function windowProblem(row: ZoneCrimeWindowRow): CrimeWindowProblem | null {
+  if (row.stationFirstMonth === null) return 'no_covered_data';
+  if (row.months === 0) return 'no_after_window';
+  if (!row.complete) return 'incomplete_baseline';
+  return null;
+}
+
+function crimeMethod(
+  change: CrimeChangeResult,
+  rules: EffectiveSettings,
+  programme: ProgrammeSettings,
+  period: KpiInputs['period'],
+  row: ZoneCrimeWindowRow | null,
+): CrimeKpi['method'] {
+  return {
+    ...change.method,
+    baseline: rules.baseline === 'matched' ? 'matched_months' : 'previous_months',
+    groups: programme.crimeGroups,
+    period: period ?? 'since_start',
+    coveredMonths:
+      row?.stationFirstMonth && row.stationLastMonth ? { from: row.stationFirstMonth, to: row.stationLastMonth } : null,
+  };
+}
+
+function crimeFigure(change: CrimeChangeResult, rules: EffectiveSettings, method: CrimeKpi['method']): CrimeKpi {
+  return {
+    after: change.after,
+    baseline: change.baseline,
+    months: change.afterMonthCount,
+    afterFrom: null,
+    afterTo: null,
+    baselineFrom: null,
+    baselineTo: null,
+    changePct: change.changePercent,
+    changeLow: change.changeInterval?.lower ?? null,
+    changeHigh: change.changeInterval?.upper ?? null,
+    rr: change.rateRatio,
+    rrLow: change.rateRatioInterval?.lower ?? null,
+    rrHigh: change.rateRatioInterval?.upper ?? null,
+    significant: change.significant,
+    target: rules.crimeTarget,
+    status: change.status,
+    problem: change.problem ?? change.changeUnavailable,
+    zonesPooled: null,
+    zonesExcluded: null,
+    relative: null,
+    ring: null,
+    wdq: null,
+    method,
+  };
+}
+
+function zoneCrime(row: ZoneCrimeWindowRow, rules: EffectiveSettings, inputs: KpiInputs): CrimeKpi {
+  const problem = windowProblem(row);
+  const change = crimeChange(
+    { after: row.after, baseline: row.baseline },
+    { afterMonthCount: row.months, problem },
+    { targetPercent: rules.crimeTarget },
+  );
+  const figure = crimeFigure(change, rules, crimeMethod(change, rules, inputs.programme, inputs.period, row));
+  figure.afterFrom = row.afterFrom;
+  figure.afterTo = row.afterTo;
+  figure.baselineFrom = row.baselineFrom;
+  figure.baselineTo = row.baselineTo;
+  if (problem !== null) return figure;
+
+  const useControls = row.controlAfter !== null && row.controlBaseline !== null;
+  const control = useControls
+    ? { after: row.controlAfter ?? 0, baseline: row.controlBaseline ?? 0 }
+    : { after: row.restAfter, baseline: row.restBaseline };
+  if (control.after + control.baseline > 0) {
+    const effect = relativeEffect({ after: row.after, baseline: row.baseline }, control);
+    figure.relative = {
+      area: useControls ? 'control_zones' : 'rest_of_station',
+      controlAfter: control.after,
+      controlBaseline: control.baseline,
+      rrControl: control.baseline > 0 ? control.after / control.baseline : null,
+      effect: effect.effect,
+      low: effect.interval?.lower ?? null,
+      high: effect.interval?.upper ?? null,
+      significant: effect.significant,
+    };
+  }
+  // Buffer counts exist only where incident points do; monthly counts have no ring.
+  if (row.ringAfter + row.ringBaseline > 0) {
+    figure.ring = { after: row.ringAfter, baseline: row.ringBaseline, bufferMeters: rules.bufferMeters };
+    const wdq = weightedDisplacementQuotient({
+      zone: { before: row.baseline, after: row.after },
+      buffer: { before: row.ringBaseline, after: row.ringAfter },
+      control: { before: control.baseline, after: control.after },
+    });
+    figure.wdq = { value: wdq.wdq, reading: wdq.reading };
+  }
+  return figure;
+}
+
+interface ZoneResult {
+  zone: ZoneDirectoryRow;
+  item: KpiItem;
+  crimeRow: ZoneCrimeWindowRow | null;
+  survey: ZoneSurvey | undefined;
+}
+
+function zoneResults(inputs: KpiInputs): ZoneResult[] {
+  const crimeByZone = new Map(inputs.crime.map((r) => [r.zoneId, r]));
+  const surveys = groupTallies(inputs.tallies);
+  return inputs.zones.map((zone) => {
+    const rules = effectiveSettings(inputs.programme, inputs.zoneSettings.get(zone.id));
+    const survey = surveys.get(zone.id);
+    const item = (which: Item) => {
+      const current = zoneSurveyAggregates(survey, which, 'current', rules.poolOptIn);
+      const baseline = zoneSurveyAggregates(survey, which, 'baseline', rules.poolOptIn);
+      return surveyFigure(which, current.main, baseline.main, current.optIn, rules, {
+        waves: survey?.waves.get(surveyKey(which, 'current', 'probability')) ?? [],
+        waveDate: survey?.waveDate.get(surveyKey(which, 'current', 'probability')) ?? null,
+        baselineWave: survey?.waves.get(surveyKey(which, 'baseline', 'probability'))?.join(', ') ?? null,
+        optInWaves: survey?.waves.get(surveyKey(which, 'current', 'opt_in')) ?? [],
+      });
+    };
+    const crimeRow = crimeByZone.get(zone.id) ?? null;
+    const noData: ZoneCrimeWindowRow = {
+      zoneId: zone.id, months: 0, afterFrom: null, afterTo: null, baselineFrom: null, baselineTo: null, complete: false,
+      after: 0, baseline: 0, ringAfter: 0, ringBaseline: 0, restAfter: 0, restBaseline: 0,
+      controlAfter: null, controlBaseline: null, stationFirstMonth: null, stationLastMonth: null,
+    };
+    const fear = item('fear');
+    const trust = item('trust');
+    const crime = zoneCrime(crimeRow ?? noData, rules, inputs);
+    const overall = overallStatus({ fear: fear.status, trust: trust.status, crime: crime.status });
+    const one = (status: KpiStatus) => ({ k: isMet(status) ? 1 : 0, n: 1 });
+    return {
+      zone,
+      crimeRow,
+      survey,
+      item: {
+        id: zone.id,
+        level: 'zone',
+        nameTh: zone.nameTh,
+        nameEn: zone.nameEn ?? zone.nameTh,
+        parentId: zone.stationCode,
+        zoneCount: 1,
+        fear,
+        trust,
+        crime,
+        overall: overall.light,
+        overallDetail: { metCount: overall.metCount, judgedCount: overall.judgedCount },
+        meets: { fear: one(fear.status), trust: one(trust.status), crime: one(crime.status) },
+      },
+    };
+  });
+}
+
+/** Which unit of a level a zone belongs to, with its names and parent. */
+function unitOf(zone: ZoneDirectoryRow, level: Exclude<KpiLevel, 'zone'>) {
+  switch (level) {
+    case 'station':
+      return { id: zone.stationCode, nameTh: zone.stationNameTh, nameEn: zone.stationNameEn, parentId: zone.divisionCode };
+    case 'division':
+      return { id: zone.divisionCode, nameTh: zone.divisionNameTh, nameEn: zone.divisionNameEn, parentId: zone.bureauCode };
+    case 'bureau':
+      return { id: zone.bureauCode, nameTh: zone.bureauNameTh, nameEn: zone.bureauNameEn, parentId: 'national' };
+    case 'national':
+      return { id: 'national', nameTh: 'สำนักงานตำรวจแห่งชาติ', nameEn: 'Royal Thai Police', parentId: null };
+  }
+}
+
+/**
+ * kpi.md Rollups: survey indicators pool respondents of the zones' chosen waves (weights and n_eff
+ * over the pooled rows); crime change sums the counts of zones with both windows; every rollup says
+ * "k of n zones meet this target". Rollups are judged against the programme targets.
+ */
+function rollup(level: Exclude<KpiLevel, 'zone'>, members: ZoneResult[], inputs: KpiInputs): KpiItem {
+  const first = members[0];
+  if (!first) throw new Error('a rollup needs at least one zone');
+  const unit = unitOf(first.zone, level);
+  const rules = effectiveSettings(inputs.programme, undefined);
+  const pooled = (which: Item, selection: Selection) => {
+    const parts = members.map((m) => zoneSurveyAggregates(m.survey, which, selection, rules.poolOptIn));
+    const byScale = (list: (SurveyAggregate | null)[]) => {
+      const present = list.filter((a) => a !== null);
+      // Items on different scales cannot be pooled; pool the most common scale and let n show it.
+      const scale = present[0]?.scaleLevels;
+      return poolSurveyAggregates(present.filter((a) => a.scaleLevels === scale));
+    };
+    return { main: byScale(parts.map((p) => p.main)), optIn: byScale(parts.map((p) => p.optIn)) };
+  };
+  const survey = (which: Item) => {
+    const current = pooled(which, 'current');
+    const baseline = pooled(which, 'baseline');
+    const wavesOf = (sample: string) =>
+      [...new Set(members.flatMap((m) => m.survey?.waves.get(surveyKey(which, 'current', sample)) ?? []))].sort();
+    return surveyFigure(which, current.main, baseline.main, current.optIn, rules, {
+      waves: wavesOf('probability'),
+      waveDate: null,
+      baselineWave: null,
+      optInWaves: wavesOf('opt_in'),
+    });
+  };
+  const crimeRollupResult = crimeChangeRollup(
+    members.map((m) => ({
+      after: m.item.crime.after,
+      baseline: m.item.crime.baseline,
+      window: { afterMonthCount: m.item.crime.months, problem: m.item.crime.status === 'insufficient' ? 'incomplete_baseline' : null },
+    })),
+    { targetPercent: rules.crimeTarget },
+  );
+  const crime = crimeFigure(crimeRollupResult, rules, crimeMethod(crimeRollupResult, rules, inputs.programme, inputs.period, null));
+  crime.zonesPooled = crimeRollupResult.zonesPooled;
+  crime.zonesExcluded = crimeRollupResult.zonesExcluded;
+  const fear = survey('fear');
+  const trust = survey('trust');
+  const overall = overallStatus({ fear: fear.status, trust: trust.status, crime: crime.status });
+  const meets = (pick: (item: KpiItem) => KpiStatus) => {
+    const tally = zonesMeetingTarget(members.map((m) => pick(m.item)));
+    return { k: tally.met, n: tally.total };
+  };
+  return {
+    ...unit,
+    level,
+    zoneCount: members.length,
+    fear,
+    trust,
+    crime,
+    overall: overall.light,
+    overallDetail: { metCount: overall.metCount, judgedCount: overall.judgedCount },
+    meets: { fear: meets((i) => i.fear.status), trust: meets((i) => i.trust.status), crime: meets((i) => i.crime.status) },
+  };
+}
+
+/** KPI items of one level; `unit` keeps one unit (a zone id, station code, division or bureau code). */
+export function buildKpiItems(inputs: KpiInputs, level: KpiLevel, unit?: string): KpiItem[] {
+  const zones = zoneResults(inputs);
+  if (level === 'zone') return zones.map((z) => z.item).filter((item) => unit === undefined || item.id === unit);
+  const groups = new Map<string, ZoneResult[]>();
+  for (const z of zones) {
+    const id = unitOf(z.zone, level).id;
+    groups.set(id, [...(groups.get(id) ?? []), z]);
+  }
+  return [...groups.entries()]
+    .filter(([id]) => unit === undefined || id === unit)
+    .map(([, members]) => rollup(level, members, inputs));
+}

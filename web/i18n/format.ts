@@ -1,0 +1,119 @@
+/**
+ * Pure formatting of numbers, dates and months for the two languages. Thai shows Buddhist-Era
+ * years (พ.ศ.), English shows CE; everything date-like is read in Asia/Bangkok.
+ */
+import { compareMonths, isMonthKey, type MonthKey } from '../state/months.ts';
+
+export type Lang = 'th' | 'en';
+export const LANGS: readonly Lang[] = ['th', 'en'];
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'th' || value === 'en';
+}
+
+const TIME_ZONE = 'Asia/Bangkok';
+
+/** The Buddhist calendar is asked for explicitly, so BE years do not depend on the browser's default. */
+export function localeOf(lang: Lang): string {
+  return lang === 'th' ? 'th-TH-u-ca-buddhist-nu-latn' : 'en-GB';
+}
+
+// Formatters are costly to build on old PCs; keep one per (locale, options).
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${lang}|${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(localeOf(lang), options);
+    cache.set(key, format);
+  }
+  return format;
+}
+function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${lang}|${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.DateTimeFormat(localeOf(lang), { timeZone: TIME_ZONE, ...options });
+    cache.set(key, format);
+  }
+  return format;
+}
+
+/** Dashes in place of missing numbers: a figure is never shown as 0 or NaN when it is unknown. */
+export const MISSING = '–';
+
+export function formatNumber(value: number | null | undefined, lang: Lang, maxDigits = 0): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
+  return numberFormat(lang, { maximumFractionDigits: maxDigits, minimumFractionDigits: 0 }).format(value);
+}
+
+/** A percentage given on the 0-100 scale, e.g. 38.2 -> "38.2%". */
+export function formatPercent(value: number | null | undefined, lang: Lang, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
+  return `${numberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)}%`;
+}
+
+/** A signed change with a true minus sign, so a fall reads as a fall even when projected. */
+export function formatSigned(value: number | null | undefined, lang: Lang, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
+  const rounded = Number(value.toFixed(digits));
+  const body = numberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Math.abs(rounded));
+  if (rounded > 0) return `+${body}`;
+  if (rounded < 0) return `\u2212${body}`;
+  return body;
+}
+
+export function formatSignedPercent(value: number | null | undefined, lang: Lang, digits = 1): string {
+  const body = formatSigned(value, lang, digits);
+  return body === MISSING ? body : `${body}%`;
+}
+
+function monthDate(month: MonthKey): Date {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  // Mid-month at noon Bangkok: no time zone can move it into another month.
+  return new Date(Date.UTC(year, monthNumber - 1, 15, 5));
+}
+
+/** "ก.ค. 2565" / "Jul 2022"; long: "กรกฎาคม 2565" / "July 2022". */
+export function formatMonth(month: MonthKey | null | undefined, lang: Lang, style: 'short' | 'long' = 'short'): string {
+  if (!month || !isMonthKey(month)) return MISSING;
+  return dateFormat(lang, { month: style, year: 'numeric' }).format(monthDate(month));
+}
+
+/** Axis ticks: "ก.ค. 65" / "Jul 22". */
+export function formatMonthTick(month: MonthKey, lang: Lang): string {
+  if (!isMonthKey(month)) return month;
+  return dateFormat(lang, { month: 'short', year: '2-digit' }).format(monthDate(month));
+}
+
+/** "ต.ค. 2565 – ก.ย. 2566"; one month alone when from = to. */
+export function formatMonthRange(from: MonthKey, to: MonthKey, lang: Lang): string {
+  if (compareMonths(from, to) === 0) return formatMonth(from, lang);
+  return `${formatMonth(from, lang)} – ${formatMonth(to, lang)}`;
+}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A calendar date ('YYYY-MM-DD', already a Bangkok date) or an ISO instant: "16 ก.ค. 2565" /
+ * "16 Jul 2022".
+ */
+export function formatDate(value: string | null | undefined, lang: Lang, style: 'short' | 'long' = 'short'): string {
+  if (!value) return MISSING;
+  const dateOnly = DATE_ONLY.exec(value);
+  const instant = dateOnly
+    ? new Date(Date.UTC(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3]), 5))
+    : new Date(value);
+  if (Number.isNaN(instant.getTime())) return MISSING;
+  return dateFormat(lang, { day: 'numeric', month: style, year: 'numeric' }).format(instant);
+}
+
+/** "ปีงบประมาณ 2567" / "Fiscal year 2024". */
+export function formatFiscalYear(fiscalYearBe: number, lang: Lang): string {
+  return lang === 'th' ? `ปีงบประมาณ ${fiscalYearBe}` : `Fiscal year ${fiscalYearBe - 543}`;
+}
+
+/** "พ.ศ. 2565" / "2022". */
+export function formatCalendarYear(yearCe: number, lang: Lang): string {
+  return lang === 'th' ? `พ.ศ. ${yearCe + 543}` : String(yearCe);
+}

@@ -1,0 +1,102 @@
+/**
+ * The dashboard's state lives in the URL so a shared link reproduces the view. These functions are
+ * pure: URL parts in, typed state out, and back. web/router.ts is the one thin hook on top.
+ *
+ *   /                      overview
+ *   /zones/<id>            one zone
+ *   ?level=bureau          rollup level shown on the overview
+ *   ?from=2023-10&to=2024-09   the period (both or neither; none = since each zone's start)
+ *   ?lang=en               language (otherwise the stored choice, then Thai)
+ */
+import { isLang, type Lang } from '../i18n/format.ts';
+import { compareMonths, isMonthKey, type MonthKey } from './months.ts';
+
+export type View = 'overview' | 'zone';
+
+export const ROLLUP_LEVELS = ['national', 'bureau', 'division', 'station'] as const;
+export type RollupLevel = (typeof ROLLUP_LEVELS)[number];
+
+export interface DashboardState {
+  view: View;
+  /** Set exactly when view is 'zone'. */
+  zoneId: string | null;
+  level: RollupLevel;
+  from: MonthKey | null;
+  to: MonthKey | null;
+  /** null: not in the URL, so the stored choice applies. */
+  lang: Lang | null;
+}
+
+export const DEFAULT_LEVEL: RollupLevel = 'bureau';
+
+export const DEFAULT_STATE: DashboardState = {
+  view: 'overview',
+  zoneId: null,
+  level: DEFAULT_LEVEL,
+  from: null,
+  to: null,
+  lang: null,
+};
+
+function isRollupLevel(value: string | null): value is RollupLevel {
+  return value !== null && (ROLLUP_LEVELS as readonly string[]).includes(value);
+}
+
+function parsePath(pathname: string): Pick<DashboardState, 'view' | 'zoneId'> {
+  const match = /^\/zones\/([^/]+)\/?$/.exec(pathname);
+  if (match?.[1]) {
+    try {
+      return { view: 'zone', zoneId: decodeURIComponent(match[1]) };
+    } catch {
+      // A malformed escape is not a zone id; fall through to the overview.
+    }
+  }
+  return { view: 'overview', zoneId: null };
+}
+
+/** A period needs both ends, in order; anything else means "no period". */
+function parsePeriod(from: string | null, to: string | null): Pick<DashboardState, 'from' | 'to'> {
+  if (from && to && isMonthKey(from) && isMonthKey(to) && compareMonths(from, to) <= 0) return { from, to };
+  return { from: null, to: null };
+}
+
+export function parseDashboardState(pathname: string, search: string): DashboardState {
+  const params = new URLSearchParams(search);
+  const level = params.get('level');
+  const lang = params.get('lang');
+  return {
+    ...parsePath(pathname),
+    level: isRollupLevel(level) ? level : DEFAULT_LEVEL,
+    ...parsePeriod(params.get('from'), params.get('to')),
+    lang: isLang(lang) ? lang : null,
+  };
+}
+
+/** Path and query of a state; defaults are left out so links stay short. */
+export function serializeDashboardState(state: DashboardState): string {
+  const path = state.view === 'zone' && state.zoneId ? `/zones/${encodeURIComponent(state.zoneId)}` : '/';
+  const params = new URLSearchParams();
+  if (state.level !== DEFAULT_LEVEL) params.set('level', state.level);
+  if (state.from && state.to) {
+    params.set('from', state.from);
+    params.set('to', state.to);
+  }
+  if (state.lang) params.set('lang', state.lang);
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** Moves to another view or filter, keeping everything not named (period, level, language). */
+export function updateDashboardState(state: DashboardState, change: Partial<DashboardState>): DashboardState {
+  const next = { ...state, ...change };
+  if (next.view === 'overview') next.zoneId = null;
+  if (next.view === 'zone' && !next.zoneId) return { ...next, view: 'overview', zoneId: null };
+  const period = parsePeriod(next.from, next.to);
+  return { ...next, ...period };
+}
+
+/** The language shown: the URL's, else the stored choice, else Thai. */
+export function effectiveLang(state: DashboardState, stored: string | null): Lang {
+  if (state.lang) return state.lang;
+  return isLang(stored) ? stored : 'th';
+}
