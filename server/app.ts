@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './env.ts';
 import { healthRoutes } from './routes/health.ts';
 import { kpiRoutes } from './routes/kpis.ts';
+import { settingsRoutes } from './routes/settings.ts';
 import { zoneRoutes } from './routes/zones.ts';
 
 /**
@@ -13,7 +14,8 @@ export function createApi(deps: AppDeps) {
     .basePath('/api')
     .route('/health', healthRoutes(deps))
     .route('/kpis', kpiRoutes(deps))
-    .route('/zones', zoneRoutes(deps));
+    .route('/zones', zoneRoutes(deps))
+    .route('/settings', settingsRoutes(deps));
 }
 
 export function createApp(deps: AppDeps) {

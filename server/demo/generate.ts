@@ -436,7 +436,7 @@ function generateStation(
     for (const z of zones) {
       const tourism = spec.tourism + (TOURIST_KINDS.has(z.spec.kind) ? 0.5 : 0);
       const progress = ramp(z, m.index);
-      const level = z.spec.crime.perMonth * season(m.month, tourism) * trend * Math.exp(0.1 * rng.normal());
+      const level = z.spec.crime.perMonth * season(m.month, tourism) * trend * Math.exp(0.06 * rng.normal());
       const ringLevel = z.spec.ring.perMonth * season(m.month, tourism) * trend * (1 + z.spec.ring.effect * progress);
       const mix = GROUP_MIX[z.spec.kind];
       const night = NIGHT_KINDS.has(z.spec.kind);

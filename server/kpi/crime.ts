@@ -43,6 +43,8 @@ export interface CrimeChangeMethod {
   readonly confidence: 0.95;
   /** met_confident needs the whole rate-ratio interval below 1 + target / 100. */
   readonly confidentBelowRateRatio: number;
+  /** Rollups only: how many zones' counts were summed (L is then their zone-months). */
+  readonly pooledZones?: number;
 }
 
 export interface CrimeChangeResult extends CrimeCounts {
@@ -191,7 +193,13 @@ export function crimeChangeRollup(
     afterMonthCount: zoneMonths,
     problem: zonesPooled === 0 ? 'no_zone_with_both_windows' : null,
   };
-  return { ...crimeChange({ after, baseline }, window, options), zonesPooled, zonesExcluded: zones.length - zonesPooled };
+  const result = crimeChange({ after, baseline }, window, options);
+  return {
+    ...result,
+    method: { ...result.method, pooledZones: zonesPooled },
+    zonesPooled,
+    zonesExcluded: zones.length - zonesPooled,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

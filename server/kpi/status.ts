@@ -80,6 +80,7 @@ export interface ZonesMeetingTarget {
   readonly metConfident: number;
   readonly notMet: number;
   readonly insufficient: number;
+  readonly method: { readonly rule: 'k_of_n_zones'; readonly counted: 'met_or_met_confident'; readonly n: 'all_zones' };
 }
 
 /** "k of n zones meet this target", with the breakdown behind it. */
@@ -92,5 +93,6 @@ export function zonesMeetingTarget(statuses: readonly KpiStatus[]): ZonesMeeting
     metConfident,
     notMet: count('not_met'),
     insufficient: count('insufficient'),
+    method: { rule: 'k_of_n_zones', counted: 'met_or_met_confident', n: 'all_zones' },
   };
 }

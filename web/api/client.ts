@@ -3,7 +3,8 @@
  * no server code reaches the bundle). Cookies ride along; every mutating request carries the
  * session's CSRF token, which the server hands out with /api/auth/me and /api/auth/login.
  */
-import { hc } from 'hono/client';
+import { type ClientResponse, hc } from 'hono/client';
+import type { ClientErrorStatusCode, ServerErrorStatusCode } from 'hono/utils/http-status';
 import type { AppType } from '../../server/app.ts';
 
 let csrfToken: string | null = null;
@@ -31,24 +32,42 @@ export const client = hc<AppType>('/', { fetch: csrfFetch });
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    message: string,
+    /** The API's error code (e.g. 'invalid_credentials', 'locked'), when it sent one. */
+    readonly code: string | null,
+    /** The API's bilingual message, when it sent one. */
+    readonly text: { th: string; en: string } | null,
   ) {
-    super(message);
+    super(text?.en ?? `HTTP ${status}`);
     this.name = 'ApiError';
   }
 }
 
-/** Resolves a response's JSON, or throws an ApiError carrying the server's message when it has one. */
-export async function readJson<T>(response: { ok: boolean; status: number; json(): Promise<T>; text(): Promise<string> }): Promise<T> {
-  if (response.ok) return response.json();
+/** The body of a response's success statuses only: error statuses are thrown, not returned. */
+export type OkBody<R> = R extends ClientResponse<infer T, infer S, infer _F>
+  ? S extends ClientErrorStatusCode | ServerErrorStatusCode
+    ? never
+    : T
+  : never;
+
+interface ErrorJson {
+  error?: { code?: unknown; th?: unknown; en?: unknown };
+}
+
+/** Parses an error response's `{ error: { code, th, en } }` body; anything else gives a bare status. */
+export async function toApiError(response: { status: number; text(): Promise<string> }): Promise<ApiError> {
   const body = await response.text().catch(() => '');
-  let message = body;
   try {
-    const parsed = JSON.parse(body) as { error?: unknown; message?: unknown };
-    const text = parsed.error ?? parsed.message;
-    if (typeof text === 'string') message = text;
+    const { error } = JSON.parse(body) as ErrorJson;
+    const code = typeof error?.code === 'string' ? error.code : null;
+    const text = typeof error?.th === 'string' && typeof error.en === 'string' ? { th: error.th, en: error.en } : null;
+    return new ApiError(response.status, code, text);
   } catch {
-    // Not JSON: keep the text.
+    return new ApiError(response.status, null, null);
   }
-  throw new ApiError(response.status, message || `HTTP ${response.status}`);
+}
+
+/** A response's JSON, typed by its route; a non-2xx status throws an ApiError. */
+export async function readJson<R extends ClientResponse<unknown, number, string>>(response: R): Promise<OkBody<R>> {
+  if (!response.ok) throw await toApiError(response);
+  return (await response.json()) as OkBody<R>;
 }

@@ -3,23 +3,17 @@
  * depends on is in its key. Pages call useQuery(kpisQuery(...)) and nothing else.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { ApiError, client, readJson, setCsrfToken, withCsrf } from './client.ts';
-import type { KpiLevel, KpiResponse, Me, ZoneDetail, ZoneFeatureCollection, ZoneSeries, ZoneSurvey, ZonesResponse } from './types.ts';
+import { ApiError, client, readJson, setCsrfToken, toApiError, withCsrf } from './client.ts';
+import type { KpiLevel, Me } from './types.ts';
 
 export interface PeriodParams {
   from: string | null;
   to: string | null;
 }
 
-function periodQuery(period: PeriodParams): Record<string, string> {
-  return period.from && period.to ? { from: period.from, to: period.to } : {};
-}
-
-// PROVISIONAL: routes not yet in AppType go through this typed fetch; each moves to `client` once it lands.
-async function getJson<T>(path: string, query: Record<string, string> = {}): Promise<T> {
-  const search = new URLSearchParams(query).toString();
-  const response = await fetch(search ? `${path}?${search}` : path, withCsrf(undefined, null));
-  return readJson<T>(response);
+/** The API takes both ends of a period or neither (none = since each zone's start). */
+function periodQuery({ from, to }: PeriodParams): { from?: string; to?: string } {
+  return from && to ? { from, to } : {};
 }
 
 export const healthQuery = () =>
@@ -28,13 +22,20 @@ export const healthQuery = () =>
     queryFn: async () => readJson(await client.api.health.$get()),
   });
 
+// PROVISIONAL: the auth routes are not in AppType yet; this typed fetch moves to `client` once they land.
+async function fetchMe(): Promise<Me> {
+  const response = await fetch('/api/auth/me', withCsrf(undefined, null));
+  if (!response.ok) throw await toApiError(response);
+  return (await response.json()) as Me;
+}
+
 /** The signed-in user, or null when signed out (401 is an answer here, not an error). */
 export const meQuery = () =>
   queryOptions({
     queryKey: ['auth', 'me'] as const,
     queryFn: async (): Promise<Me | null> => {
       try {
-        const me = await getJson<Me>('/api/auth/me');
+        const me = await fetchMe();
         setCsrfToken(me.csrfToken);
         return me;
       } catch (error) {
@@ -58,10 +59,12 @@ export interface KpiParams extends PeriodParams {
 export const kpisQuery = ({ level, from, to, unit }: KpiParams) =>
   queryOptions({
     queryKey: ['kpis', { level, from, to, unit }] as const,
-    queryFn: () =>
-      getJson<KpiResponse>('/api/kpis', { level, ...periodQuery({ from, to }), ...(unit ? { unit } : {}) }),
-    // Charts and tables keep the previous period's figures while the next load, instead of blanking;
-    // never another unit's or level's, which would show the wrong zone's numbers under its name.
+    queryFn: async () =>
+      readJson(
+        await client.api.kpis.$get({ query: { level, ...periodQuery({ from, to }), ...(unit ? { unit } : {}) } }),
+      ),
+    // Tables keep the previous period's figures while the next load, instead of blanking; never
+    // another unit's or level's, which would show one zone's numbers under another's name.
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[1].level === level && previousQuery.queryKey[1].unit === unit ? previous : undefined,
   });
@@ -69,32 +72,35 @@ export const kpisQuery = ({ level, from, to, unit }: KpiParams) =>
 export const zonesQuery = () =>
   queryOptions({
     queryKey: ['zones'] as const,
-    queryFn: () => getJson<ZonesResponse>('/api/zones'),
+    queryFn: async () => readJson(await client.api.zones.$get()),
     staleTime: 10 * 60_000,
   });
 
 export const zonesGeojsonQuery = () =>
   queryOptions({
     queryKey: ['zones', 'geojson'] as const,
-    queryFn: () => getJson<ZoneFeatureCollection>('/api/zones/geojson'),
+    queryFn: async () => readJson(await client.api.zones.geojson.$get()),
     staleTime: 10 * 60_000,
   });
 
 export const zoneQuery = (zoneId: string) =>
   queryOptions({
     queryKey: ['zone', zoneId] as const,
-    queryFn: () => getJson<ZoneDetail>(`/api/zones/${encodeURIComponent(zoneId)}`),
+    queryFn: async () => readJson(await client.api.zones[':id'].$get({ param: { id: zoneId } })),
+    // A 404 (unknown or out of scope) will not change on retry.
+    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
   });
 
 export const zoneSeriesQuery = (zoneId: string, period: PeriodParams) =>
   queryOptions({
     queryKey: ['zone', zoneId, 'series', { from: period.from, to: period.to }] as const,
-    queryFn: () => getJson<ZoneSeries>(`/api/zones/${encodeURIComponent(zoneId)}/series`, periodQuery(period)),
+    queryFn: async () =>
+      readJson(await client.api.zones[':id'].series.$get({ param: { id: zoneId }, query: periodQuery(period) })),
     placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === zoneId ? previous : undefined),
   });
 
 export const zoneSurveyQuery = (zoneId: string) =>
   queryOptions({
     queryKey: ['zone', zoneId, 'survey'] as const,
-    queryFn: () => getJson<ZoneSurvey>(`/api/zones/${encodeURIComponent(zoneId)}/survey`),
+    queryFn: async () => readJson(await client.api.zones[':id'].survey.$get({ param: { id: zoneId } })),
   });

@@ -328,8 +328,10 @@ export function parseExcelSerial(serial: number, options: DateParseOptions = {})
 // Text
 
 /** Time at the end of the text, with what may precede it (space, comma, ISO `T`, "เวลา"). */
-const TIME_RE =
-  /(?:^|[\s,]+|(?<=\d)T)(?:เวลา\s*)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,]\d{1,9})?)?\s*(น\s*\.?|นาฬิกา|hrs?\.?|a\.?\s?m\.?|p\.?\s?m\.?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const TIME_BODY = String.raw`(?:เวลา\s*)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,]\d{1,9})?)?\s*(น\s*\.?|นาฬิกา|hrs?\.?|a\.?\s?m\.?|p\.?\s?m\.?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?$`;
+const TIME_RE = new RegExp(String.raw`(?:^|[\s,]+|(?<=\d)T)${TIME_BODY}`, 'i');
+/** A time alone (its own column). */
+const TIME_ONLY_RE = new RegExp(`^${TIME_BODY}`, 'i');
 
 const YMD_RE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
 const YM_RE = /^(\d{4})[-/.](\d{1,2})$/;
@@ -557,7 +559,6 @@ export interface TimeOfDayOk {
 
 export type TimeOfDayResult = TimeOfDayOk | DateTimeFail;
 
-const TIME_ONLY_RE = new RegExp(`^${TIME_RE.source.slice('(?:^|[\\s,]+|(?<=\\d)T)'.length)}`, 'i');
 
 /**
  * A time in its own column ("21.30 น.", "21:30", "9:30 PM", or an Excel time cell: the fraction

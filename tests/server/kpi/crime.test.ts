@@ -133,6 +133,7 @@ describe('crimeChangeRollup', () => {
     ]);
     expect(result).toMatchObject({ after: 15, baseline: 35, afterMonthCount: 18, zonesPooled: 2, zonesExcluded: 1 });
     expect(result.changePercent).toBeCloseTo(((15 - 35) / 35) * 100, 12);
+    expect(result.method).toMatchObject({ rule: 'percent_change', L: 18, pooledZones: 2 });
   });
 
   it('is insufficient when no zone can be judged', () => {

@@ -113,7 +113,7 @@ describe('survey indicators (kpi.md)', () => {
   });
 
   it('all respondents as denominator keeps the don\'t-know answers in', async () => {
-    await db.withConnection((c) => writeSettings(c, 'programme', { ...DEFAULT_PROGRAMME_SETTINGS, denominator: 'all' }, 'test'));
+    await db.withConnection((c) => writeSettings(c, 'programme', { ...DEFAULT_PROGRAMME_SETTINGS, denominator: 'all' as const }, 'test'));
     const { fear } = await zoneA({ level: 'zone' });
     expect(fear.value).toBeCloseTo(30, 10);
     expect(fear.ciLow).toBeCloseTo(24.074744682371403, 8);

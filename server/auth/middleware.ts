@@ -1,0 +1,164 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Database } from '../db/database.ts';
+import type { AppDeps, AppEnv } from '../env.ts';
+import { stationInScope } from '../queries/scope-stations.ts';
+import { scopeZoneIds } from '../queries/scope-zones.ts';
+import { findSession } from '../queries/sessions.ts';
+import { findUser } from '../queries/users.ts';
+import { apiError, apiException } from './errors.ts';
+import { type Action, can } from './permissions.ts';
+import type { Principal, Role } from './principal.ts';
+import { checkSession, clearSessionCookie, endSession, sessionCookie, sha256 } from './sessions.ts';
+import { type AuthSettings, authSettings } from './settings.ts';
+import { principalFromToken } from './tokens.ts';
+import { timingSafeEqual } from 'node:crypto';
+import type { HTTPException } from 'hono/http-exception';
+
+/**
+ * Authentication and authorisation for every /api route.
+ *
+ * Mounted once in app.ts before all routes. For each request it:
+ * 1. refuses (403 csrf) a POST/PUT/PATCH/DELETE whose Origin / Sec-Fetch-Site is another site;
+ * 2. lets PUBLIC_PATHS through (health, login) with no principal;
+ * 3. resolves the principal: `Authorization: Bearer ssz_...` (API token) or the `ssz_session`
+ *    cookie; none or a bad one => 401 {error:{code:'unauthenticated'}}, an expired session =>
+ *    401 'session_expired';
+ * 4. for cookie sessions, requires X-CSRF-Token == the session's token on every mutating request
+ *    (403 'csrf'); bearer-token requests are exempt (browsers never send them on their own);
+ * 5. sets c.var.principal and c.var.zoneIds (null = national; else the in-scope zone ids).
+ *
+ * Routes then use requirePermission / requireRole (403 for a role that may not act at all) and
+ * assertZoneInScope / assertStationInScope (404 for an id out of scope, the same answer as for
+ * an id that does not exist, so ids cannot be probed).
+ */
+export const PUBLIC_PATHS: ReadonlySet<string> = new Set(['/api/health', '/api/auth/login']);
+const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const isMutating = (method: string): boolean => MUTATING_METHODS.has(method.toUpperCase());
+export const CSRF_HEADER = 'X-CSRF-Token';
+
+export function authMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const settings = authSettings(deps);
+  return async (c, next) => {
+    const mutating = isMutating(c.req.method);
+    if (mutating && !sameOrigin(c, settings)) return apiError(c, 403, 'csrf');
+    if (PUBLIC_PATHS.has(c.req.path)) return next();
+
+    const resolved = await resolvePrincipal(c, deps.db, settings);
+    if (resolved.kind !== 'ok') {
+      if (resolved.kind === 'expired') clearSessionCookie(c, deps.secureCookies);
+      return apiError(c, 401, resolved.kind === 'expired' ? 'session_expired' : 'unauthenticated');
+    }
+    if (mutating && resolved.csrfToken !== null && !csrfMatches(c.req.header(CSRF_HEADER), resolved.csrfToken)) {
+      return apiError(c, 403, 'csrf');
+    }
+    c.set('principal', resolved.principal);
+    c.set('zoneIds', await scopeZoneIds(deps.db, resolved.principal.scope));
+    await next();
+  };
+}
+
+type Resolved = { kind: 'none' } | { kind: 'expired' } | { kind: 'ok'; principal: Principal; csrfToken: string | null };
+
+async function resolvePrincipal(c: Context, db: Database, settings: AuthSettings): Promise<Resolved> {
+  // Only the Bearer scheme is ours: a Basic header from a proxy in front must not lock users out.
+  const bearer = /^Bearer[ ]+(\S+)[ ]*$/i.exec(c.req.header('authorization') ?? '')?.[1];
+  if (bearer !== undefined) {
+    const found = await principalFromToken(db, settings, bearer);
+    return found ? { kind: 'ok', principal: found.principal, csrfToken: null } : { kind: 'none' };
+  }
+  const id = sessionCookie(c);
+  if (id === undefined) return { kind: 'none' };
+  const check = await checkSession(db, settings, id);
+  if (check.status !== 'valid') return { kind: check.status === 'expired' ? 'expired' : 'none' };
+  const user = await findUser(db, check.session.username);
+  if (!user || user.disabled) {
+    await endSession(db, id);
+    return { kind: 'none' };
+  }
+  // Role and scope are read from the user row on every request: a change applies at once.
+  const principal: Principal = { username: user.username, role: user.role, scope: user.scope, via: 'session' };
+  return { kind: 'ok', principal, csrfToken: check.session.csrfToken };
+}
+
+function csrfMatches(sent: string | undefined, expected: string): boolean {
+  if (sent === undefined) return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * A browser names the page that made a request in Origin (and Sec-Fetch-Site). Requests from
+ * other sites are refused; requests without either header (command line, tests) pass - they
+ * carry no ambient cookie of a victim.
+ */
+function sameOrigin(c: Context, settings: AuthSettings): boolean {
+  const site = c.req.header('sec-fetch-site');
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  const origin = c.req.header('origin');
+  if (origin === undefined) return true;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false; // includes the opaque origin "null"
+  }
+  const forwardedHost = settings.trustProxy ? c.req.header('x-forwarded-host') : undefined;
+  return host === new URL(c.req.url).host || host === forwardedHost;
+}
+
+/** The CSRF token of the request's cookie session, or null (API token, or no session). */
+export async function sessionCsrfToken(c: Context, db: Database): Promise<string | null> {
+  const id = sessionCookie(c);
+  if (id === undefined) return null;
+  return (await findSession(db, sha256(id)))?.csrfToken ?? null;
+}
+
+/** 403 unless the principal's role is one of these. */
+export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!roles.includes(c.var.principal.role)) return apiError(c, 403, 'forbidden');
+    await next();
+  };
+}
+
+/** 403 unless the role may perform the action (the matrix in permissions.ts). */
+export function requirePermission(action: Action): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!can(c.var.principal, action)) return apiError(c, 403, 'forbidden');
+    await next();
+  };
+}
+
+/** Throw it for a missing (or out-of-scope) zone, station, import...: one body for both. */
+export const notFound = (): HTTPException => apiException(404, 'not_found');
+
+/** Whether a zone id is in scope (zoneIds null = the whole country). */
+export function zoneVisible(zoneIds: readonly string[] | null, zoneId: string): boolean {
+  return zoneIds === null || zoneIds.includes(zoneId);
+}
+
+/** Throws the 404 of a missing zone when the zone is out of the principal's scope. */
+export function assertZoneInScope(c: Context<AppEnv>, zoneId: string): void {
+  if (!zoneVisible(c.var.zoneIds, zoneId)) throw notFound();
+}
+
+/**
+ * The zones a query should cover: the requested ones (e.g. ?zones=a,b) cut down to the scope,
+ * or the whole scope when nothing is requested. null = no filter (national, nothing requested).
+ * Out-of-scope ids are dropped silently, so a rollup never counts them.
+ */
+export function zonesInScope(zoneIds: readonly string[] | null, requested?: readonly string[]): string[] | null {
+  if (requested === undefined) return zoneIds === null ? null : [...zoneIds];
+  return zoneIds === null ? [...requested] : requested.filter((id) => zoneIds.includes(id));
+}
+
+/**
+ * Throws the 404 of a missing station unless the station exists and is in the principal's scope
+ * (bureau / division / station scope; a zone-list scope covers a station only if it lists all of
+ * its zones). Use before an import or undo touches a station's data.
+ */
+export async function assertStationInScope(c: Context<AppEnv>, db: Database, stationCode: string): Promise<void> {
+  const { inScope } = await stationInScope(db, c.var.principal.scope, stationCode);
+  if (!inScope) throw notFound();
+}
