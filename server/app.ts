@@ -1,5 +1,10 @@
 import { Hono } from 'hono';
+import { requestBodyLimit } from './auth/body-limit.ts';
+import { authMiddleware } from './auth/middleware.ts';
+import { securityHeaders } from './auth/security-headers.ts';
 import type { AppDeps, AppEnv } from './env.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { kpiRoutes } from './routes/kpis.ts';
 import { settingsRoutes } from './routes/settings.ts';
@@ -12,7 +17,13 @@ import { zoneRoutes } from './routes/zones.ts';
 export function createApi(deps: AppDeps) {
   return new Hono<AppEnv>()
     .basePath('/api')
+    // Order matters: headers on every answer; then who is asking (401/403 before any body is read); then body limits.
+    .use('*', securityHeaders({ hsts: deps.secureCookies, noStore: true }))
+    .use('*', authMiddleware(deps))
+    .use('*', requestBodyLimit(deps))
     .route('/health', healthRoutes(deps))
+    .route('/auth', authRoutes(deps))
+    .route('/admin', adminRoutes(deps))
     .route('/kpis', kpiRoutes(deps))
     .route('/zones', zoneRoutes(deps))
     .route('/settings', settingsRoutes(deps));

@@ -7,7 +7,7 @@ import { appVersion, readConfig, repoRoot } from './config.ts';
 import { prepareDatabase } from './startup.ts';
 
 const config = readConfig();
-const db = await prepareDatabase({ dbPath: config.dbPath, demo: config.demo });
+const db = await prepareDatabase(config);
 
 const distDir = `${repoRoot}dist`;
 if (!existsSync(`${distDir}/index.html`)) {

@@ -104,7 +104,7 @@ export async function createDemoUsers(db: Database): Promise<{ users: DemoUser[]
         ? { kind: 'division', codes: codesOf(songkhla) }
         : null;
 
-  const wanted: Array<Omit<DemoUser, 'password'> & { scope: Scope | null }> = [
+  const wanted: Array<Omit<DemoUser, 'password' | 'scope'> & { scope: Scope | null }> = [
     {
       username: 'demo-analyst',
       role: 'analyst',

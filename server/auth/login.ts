@@ -29,14 +29,14 @@ export interface SignInInput {
  */
 export function signIn(db: Database, settings: AuthSettings, input: SignInInput, meta: RequestMeta): Promise<SignInResult> {
   const keys = { username: input.username, ip: meta.ip };
-  return withKeyLocks([`user:${keys.username}`, `ip:${keys.ip}`], async () => {
+  return withKeyLocks([`user:${keys.username}`, `ip:${keys.ip}`], async (): Promise<SignInResult> => {
     const fail = async (reason: string) => {
       await audit(db, { username: keys.username, action: 'login_failed', detail: { reason }, ...meta, at: settings.now() });
     };
     const lock = await lockStatus(db, settings, keys);
     if (lock.locked) {
       await fail('locked');
-      return lock;
+      return { kind: 'locked', retryAfterSec: lock.retryAfterSec };
     }
     const user = await findUser(db, input.username);
     const ok = user && !user.disabled ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstDummy(input.password);

@@ -1,6 +1,4 @@
-import type { Context } from 'hono';
 import { z } from 'zod';
-import { errorBody } from './errors.ts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords.ts';
 import { ROLES, type Scope } from './principal.ts';
 
@@ -85,13 +83,3 @@ export const auditQuerySchema = z.object({
   page: positiveInt.optional(),
   pageSize: positiveInt.optional(),
 });
-
-/** zValidator hook: a refused body answers 400 with the bilingual error and zod's issue list. */
-export function invalidInput(result: { success: boolean; error?: unknown }, c: Context) {
-  if (result.success) return;
-  const issues =
-    result.error instanceof z.ZodError
-      ? result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
-      : [];
-  return c.json({ ...errorBody('invalid_input'), issues }, 400);
-}

@@ -51,8 +51,8 @@ export function summarizeDemo(data: DemoData): ZoneSummary[] {
   const zoneCounts = new Map<string, Map<number, number>>();
   const ringCounts = new Map<string, Map<number, number>>();
   const bump = (map: Map<string, Map<number, number>>, zone: string, m: number, by: number) => {
-    let inner = map.get(zone);
-    if (!inner) map.set(zone, (inner = new Map()));
+    const inner = map.get(zone) ?? new Map<number, number>();
+    map.set(zone, inner);
     inner.set(m, (inner.get(m) ?? 0) + by);
   };
   for (const i of data.incidents) if (i.zone_id && i.crime_group !== 4) bump(zoneCounts, i.zone_id, monthIndex(i.month), 1);
@@ -62,8 +62,8 @@ export function summarizeDemo(data: DemoData): ZoneSummary[] {
 
   const byZone = new Map<string, DemoSurveyResponse[]>();
   for (const r of data.survey_responses) {
-    let list = byZone.get(r.zone_id);
-    if (!list) byZone.set(r.zone_id, (list = []));
+    const list = byZone.get(r.zone_id) ?? [];
+    byZone.set(r.zone_id, list);
     list.push(r);
   }
 
@@ -92,9 +92,8 @@ export function summarizeDemo(data: DemoData): ZoneSummary[] {
     const fear = topTwo(inWave(latest, 'probability'), 'fear');
     const trust = topTwo(inWave(latest, 'probability'), 'trust');
     const base = inWave('baseline', 'probability');
-    const optRows = rows.filter((r) => r.sample_type === 'opt_in');
-    const optWave = optRows.reduce((w, r) => (r.wave > w ? r.wave : w), '');
-    const opt = optWave ? inWave(optWave, 'opt_in') : [];
+    const opt = inWave(latest, 'opt_in');
+    const optWave = opt.length > 0 ? latest : '';
     return {
       zoneId: z.id,
       start: z.start_date,

@@ -86,3 +86,8 @@ export async function revokeToken(db: Database, id: number, by: string, now: num
 export async function touchToken(db: Database, id: number, now: number): Promise<void> {
   await db.all('UPDATE api_tokens SET last_used_at = to_timestamp($now) WHERE id = $id', { id, now: now / 1000 });
 }
+
+export async function findTokenById(db: Database, id: number): Promise<TokenRow | null> {
+  const [row] = await db.all<RawToken>(`SELECT ${COLUMNS} FROM api_tokens WHERE id = $id`, { id });
+  return row ? toToken(row) : null;
+}

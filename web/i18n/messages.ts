@@ -171,6 +171,16 @@ export const th = {
   'state.retry': 'ลองใหม่',
   'state.empty': 'ไม่มีข้อมูล',
   'state.updating': 'กำลังปรับปรุงข้อมูล…',
+
+  'problem.no_data': 'ไม่มีผลสำรวจในช่วงนี้',
+  'problem.below_minimum_sample': 'คำตอบน้อยกว่าจำนวนขั้นต่ำ',
+  'problem.no_covered_data': 'สถานียังไม่มีข้อมูลคดี',
+  'problem.no_after_window': 'ไม่มีเดือนหลังเริ่มโครงการในช่วงนี้',
+  'problem.incomplete_baseline': 'ข้อมูลเดือนฐานไม่ครบ จึงไม่ประเมิน',
+  'problem.no_zone_with_both_windows': 'ไม่มีพื้นที่ที่มีข้อมูลครบทั้งก่อนและหลัง',
+  'problem.no_baseline_crime': 'ไม่มีคดีในช่วงฐาน (คำนวณร้อยละไม่ได้)',
+  'area.rest_of_station': 'พื้นที่อื่นของสถานี',
+  'area.control_zones': 'พื้นที่เปรียบเทียบที่เลือก',
 } as const;
 
 export type MessageKey = keyof typeof th;
@@ -345,6 +355,16 @@ export const en: Messages = {
   'state.retry': 'Try again',
   'state.empty': 'No data',
   'state.updating': 'Updating…',
+
+  'problem.no_data': 'No survey in this period',
+  'problem.below_minimum_sample': 'Fewer answers than the minimum',
+  'problem.no_covered_data': 'The station has no crime data yet',
+  'problem.no_after_window': 'No month after the start in this period',
+  'problem.incomplete_baseline': 'Baseline months incomplete: not judged',
+  'problem.no_zone_with_both_windows': 'No zone has both windows complete',
+  'problem.no_baseline_crime': 'No baseline crime (no percentage)',
+  'area.rest_of_station': 'rest of the station area',
+  'area.control_zones': 'chosen control zones',
 };
 
 export const MESSAGES = { th, en } as const;

@@ -14,7 +14,8 @@ export interface I18n {
 
 export function translator(lang: Lang): Translate {
   const messages = MESSAGES[lang];
-  return (key, vars) => interpolate(messages[key], vars);
+  // A key missing from the dictionary shows as itself: visible in review, never a crash.
+  return (key, vars) => interpolate(messages[key] ?? key, vars);
 }
 
 const I18nContext = createContext<I18n>({ lang: 'th', t: translator('th') });
