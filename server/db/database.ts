@@ -11,6 +11,7 @@ import {
   VARCHAR,
 } from '@duckdb/node-api';
 import { migrate } from './migrate.ts';
+import { type Migration, migrations as allMigrations } from './migrations/index.ts';
 
 /** A bound value with its SQL type spelled out (an empty list has no type of its own). */
 export class TypedParam {
@@ -65,7 +66,8 @@ export interface Database {
   close(): void;
 }
 
-export async function openDatabase(path: string): Promise<Database> {
+/** Opens (creating if needed) a database file and applies every pending migration (tests may pass fewer). */
+export async function openDatabase(path: string, migrations: Migration[] = allMigrations): Promise<Database> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   // Only the built-in extensions exist on these machines; never try to download one.
   const instance = await DuckDBInstance.create(path, {
@@ -103,6 +105,6 @@ export async function openDatabase(path: string): Promise<Database> {
       withConnection((conn) => query<Row>(conn, sql, params)),
     close: () => instance.closeSync(),
   };
-  await migrate(db);
+  await migrate(db, migrations);
   return db;
 }

@@ -457,15 +457,17 @@ export interface CsvParseResult {
 }
 
 export interface ParseCsvOptions extends CsvOptions {
-  /** Issues stored in the result (default 200; all are counted). */
+  /** Issues stored in the result (default 200; all are counted). Ignored with `collector`. */
   issueLimit?: number;
+  /** Collect into this collector (e.g. one shared with the encoding step) instead of a new one. */
+  collector?: IssueCollector;
 }
 
 /** Parses a whole text. */
 export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvParseResult {
   const rows: CsvRecord[] = [];
   let header: CsvRecord | null = null;
-  const issues = new IssueCollector({ limit: options.issueLimit ?? 200 });
+  const issues = options.collector ?? new IssueCollector({ limit: options.issueLimit ?? 200 });
   const parser = new CsvParser(
     {
       onHeader: (h) => {

@@ -1,0 +1,37 @@
+import { createApp } from '../../server/app.ts';
+import type { Database } from '../../server/db/database.ts';
+import { prepareDatabase } from '../../server/startup.ts';
+
+export const ADMIN_PASSWORD = 'test-admin-password';
+
+/** The real app on a fresh in-memory database with the demo programme and demo users loaded. */
+export async function openDemoApp() {
+  const db: Database = await prepareDatabase({
+    dbPath: ':memory:',
+    demo: true,
+    adminUser: 'admin',
+    adminPassword: ADMIN_PASSWORD,
+    log: () => {},
+  });
+  const app = createApp({ db, version: 'test', secureCookies: false, maxUploadBytes: 10 * 1024 * 1024 });
+  return { db, app };
+}
+
+type App = ReturnType<typeof createApp>;
+
+/** Signs in and returns a fetch-like helper that sends the session cookie and CSRF token. */
+export async function signIn(app: App, username: string, password: string) {
+  const res = await app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in as ${username} failed: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { user } = (await res.json()) as { user: { csrfToken: string } };
+  return (path: string, init: RequestInit = {}) =>
+    app.request(path, {
+      ...init,
+      headers: { cookie, 'x-csrf-token': user.csrfToken, 'content-type': 'application/json', ...(init.headers ?? {}) },
+    });
+}

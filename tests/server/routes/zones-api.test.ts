@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../server/db/database.ts';
+import { ADMIN_PASSWORD, openDemoApp, signIn } from '../demo-app.ts';
+
+let db: Database;
+let get: Awaited<ReturnType<typeof signIn>>;
+let commander: Awaited<ReturnType<typeof signIn>>;
+
+beforeAll(async () => {
+  const demo = await openDemoApp();
+  db = demo.db;
+  get = await signIn(demo.app, 'admin', ADMIN_PASSWORD);
+  commander = await signIn(demo.app, 'demo-commander', 'demo-commander-2567');
+});
+afterAll(() => db.close());
+
+interface KpiBody {
+  items: {
+    id: string;
+    crime: { after: number; baseline: number; months: number; status: string; method: { baseline: string } };
+    fear: { n: number; method: { interval: string } };
+  }[];
+}
+
+describe('zones API on the demo programme', () => {
+  it('health counts the demo rows', async () => {
+    const res = await get('/api/health');
+    const body = (await res.json()) as { status: string; counts: { zones: number; incidents: number; surveyResponses: number } };
+    expect(body.status).toBe('ok');
+    expect(body.counts.zones).toBeGreaterThanOrEqual(20);
+    expect(body.counts.incidents).toBeGreaterThan(10_000);
+  });
+
+  it('lists every zone with the three KPIs and their methods', async () => {
+    const body = (await (await get('/api/kpis?level=zone')).json()) as KpiBody;
+    expect(body.items.length).toBeGreaterThanOrEqual(20);
+    for (const item of body.items) {
+      expect(item.crime.method.baseline).toBe('matched_months');
+      expect(item.fear.method.interval).toBe('wilson');
+    }
+  });
+
+  it('the series flags agree with the KPI: after and matched-baseline months sum to the same counts', async () => {
+    const kpis = (await (await get('/api/kpis?level=zone&from=2022-10&to=2023-09')).json()) as KpiBody;
+    for (const item of kpis.items.filter((i) => i.crime.status !== 'insufficient')) {
+      const series = (await (await get(`/api/zones/${item.id}/series?from=2022-10&to=2023-09`)).json()) as {
+        window: { afterMonths: string[]; baselineMonths: string[] };
+        months: { month: string; role: string; counted: number }[];
+      };
+      const counted = new Map(series.months.map((m) => [m.month, m.counted]));
+      const sum = (months: string[]) => months.reduce((s, m) => s + (counted.get(m) ?? 0), 0);
+      expect(series.window.afterMonths.length, item.id).toBe(item.crime.months);
+      expect(sum(series.window.afterMonths), item.id).toBe(item.crime.after);
+      expect(sum(series.window.baselineMonths), item.id).toBe(item.crime.baseline);
+    }
+  });
+
+  it('survey waves carry intervals, n and the answer distribution; the baseline wave is before the start', async () => {
+    const body = (await (await get('/api/zones/Z-HDY-01/survey')).json()) as {
+      startDate: string;
+      waves: { wave: string; waveDate: string; beforeStart: boolean; fear: { n: number; ciLow: number; distribution: unknown[] } | null }[];
+    };
+    expect(body.waves.length).toBeGreaterThan(2);
+    const baseline = body.waves.find((w) => w.wave === 'baseline');
+    expect(baseline?.beforeStart).toBe(true);
+    expect(baseline?.waveDate < body.startDate).toBe(true);
+    expect(baseline?.fear?.distribution.length).toBeGreaterThan(0);
+  });
+
+  it('a commander sees only the own station, and other zones answer 404 like missing ones', async () => {
+    const own = (await (await commander('/api/kpis?level=zone')).json()) as KpiBody;
+    expect(own.items.length).toBeGreaterThan(0);
+    expect(own.items.every((i) => i.id.startsWith('Z-HDY'))).toBe(true);
+    const other = await commander('/api/zones/Z-PTY-01/series');
+    const missing = await commander('/api/zones/NO-SUCH-ZONE/series');
+    expect(other.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect(await other.text()).toBe(await missing.text());
+  });
+
+  it('a settings change takes effect at once and is validated', async () => {
+    const before = (await (await get('/api/kpis?level=zone&unit=Z-HDY-01')).json()) as KpiBody;
+    const bad = await get('/api/settings/zones/Z-HDY-01', { method: 'PUT', body: JSON.stringify({ crimeTarget: 'low' }) });
+    expect(bad.status).toBe(400);
+    const ok = await get('/api/settings/zones/Z-HDY-01', { method: 'PUT', body: JSON.stringify({ baseline: 'previous' }) });
+    expect(ok.status).toBe(200);
+    const after = (await (await get('/api/kpis?level=zone&unit=Z-HDY-01')).json()) as KpiBody;
+    expect(after.items[0]?.crime.method.baseline).toBe('previous_months');
+    expect(after.items[0]?.crime.baseline).not.toBe(before.items[0]?.crime.baseline);
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * MapLibre styles for an offline dashboard: no tile server and no glyphs server. The basemap is
+ * the provinces GeoJSON bundled with the app; labels are drawn with the Sarabun web font the page
+ * has already loaded (MapLibre draws text with the browser's fonts when there is no glyphs URL).
+ */
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { TrafficLight } from '../../api/types.ts';
+
+/** Same hues as the CSS badges; strong enough to tell apart on a washed-out projector. */
+export const LIGHT_COLORS: Record<TrafficLight, string> = {
+  green: '#1a8a3f',
+  amber: '#f2a900',
+  red: '#c62828',
+  grey: '#8a8a8a',
+};
+
+export const LABEL_FONT = ['Sarabun'];
+
+/** Thailand, with a little sea around it. */
+export const THAILAND_BOUNDS: [[number, number], [number, number]] = [
+  [97.2, 5.5],
+  [105.8, 20.6],
+];
+
+export const SOURCE = { provinces: 'provinces', zones: 'zones', markers: 'markers' } as const;
+
+function basemapLayers(lang: 'th' | 'en'): LayerSpecification[] {
+  return [
+    { id: 'sea', type: 'background', paint: { 'background-color': '#d6e6f2' } },
+    { id: 'province-fill', type: 'fill', source: SOURCE.provinces, paint: { 'fill-color': '#f6f4ee' } },
+    { id: 'province-line', type: 'line', source: SOURCE.provinces, paint: { 'line-color': '#8d99a6', 'line-width': 0.8 } },
+    {
+      id: 'province-label',
+      type: 'symbol',
+      source: SOURCE.provinces,
+      minzoom: 6.5,
+      layout: {
+        'text-field': ['get', lang === 'th' ? 'name_th' : 'name_en'],
+        'text-font': LABEL_FONT,
+        'text-size': 13,
+      },
+      paint: { 'text-color': '#5b6570', 'text-halo-color': '#f6f4ee', 'text-halo-width': 1.5 },
+    },
+  ];
+}
+
+function lightColorExpression(): unknown[] {
+  return ['match', ['get', 'light'], ...Object.entries(LIGHT_COLORS).flat(), LIGHT_COLORS.grey];
+}
+
+/** The overview: provinces, then one dot per zone coloured by its overall light, with its name. */
+export function overviewMapStyle(basemapUrl: string, lang: 'th' | 'en'): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      [SOURCE.provinces]: { type: 'geojson', data: basemapUrl },
+      [SOURCE.markers]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+    },
+    layers: [
+      ...basemapLayers(lang),
+      {
+        id: 'zone-dot',
+        type: 'circle',
+        source: SOURCE.markers,
+        paint: {
+          'circle-color': lightColorExpression() as never,
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 6, 9, 11],
+          'circle-stroke-color': '#1b1b1b',
+          'circle-stroke-width': ['case', ['boolean', ['feature-state', 'hover'], false], 3, 1.5],
+        },
+      },
+      {
+        id: 'zone-label',
+        type: 'symbol',
+        source: SOURCE.markers,
+        minzoom: 5.2,
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': LABEL_FONT,
+          'text-size': 14,
+          'text-offset': [0, 1.1],
+          'text-anchor': 'top',
+          'text-optional': true,
+        },
+        paint: { 'text-color': '#111', 'text-halo-color': '#fff', 'text-halo-width': 2 },
+      },
+    ],
+  };
+}
+
+/** The zone page: provinces and the zone's own outline. */
+export function zoneOutlineMapStyle(basemapUrl: string, lang: 'th' | 'en', outline: object, light: TrafficLight): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      [SOURCE.provinces]: { type: 'geojson', data: basemapUrl },
+      [SOURCE.zones]: { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: outline } as never },
+    },
+    layers: [
+      ...basemapLayers(lang),
+      { id: 'zone-fill', type: 'fill', source: SOURCE.zones, paint: { 'fill-color': LIGHT_COLORS[light], 'fill-opacity': 0.35 } },
+      { id: 'zone-line', type: 'line', source: SOURCE.zones, paint: { 'line-color': '#111', 'line-width': 2.5 } },
+    ],
+  };
+}
