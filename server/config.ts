@@ -13,6 +13,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     adminUser: env.SSZ_ADMIN_USER ?? 'admin',
     adminPassword: env.SSZ_ADMIN_PASSWORD,
     secureCookies: env.SSZ_SECURE_COOKIES === '1',
+    /** Behind a reverse proxy: take the client address and host from X-Forwarded-* headers. */
+    trustProxy: env.SSZ_TRUST_PROXY === '1',
     maxUploadBytes: Number(env.SSZ_MAX_UPLOAD_MB ?? 200) * 1024 * 1024,
   };
 }

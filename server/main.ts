@@ -3,6 +3,8 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createApp } from './app.ts';
+import { errorBody } from './auth/errors.ts';
+import { securityHeaders } from './auth/security-headers.ts';
 import { appVersion, readConfig, repoRoot } from './config.ts';
 import { prepareDatabase } from './startup.ts';
 
@@ -15,7 +17,19 @@ if (!existsSync(`${distDir}/index.html`)) {
 }
 
 const server = new Hono()
-  .route('/', createApp({ db, version: appVersion(), secureCookies: config.secureCookies, maxUploadBytes: config.maxUploadBytes }))
+  .use('*', securityHeaders({ hsts: config.secureCookies }))
+  .route(
+    '/',
+    createApp({
+      db,
+      version: appVersion(),
+      secureCookies: config.secureCookies,
+      maxUploadBytes: config.maxUploadBytes,
+      auth: { trustProxy: config.trustProxy },
+    }),
+  )
+  // An unknown API path is a 404, never the SPA's index.html.
+  .all('/api/*', (c) => c.json(errorBody('not_found'), 404))
   // The SPA: real files first, then index.html for client-side routes.
   .use('/*', serveStatic({ root: distDir }))
   .get('/*', serveStatic({ root: distDir, path: 'index.html' }));

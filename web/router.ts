@@ -63,7 +63,14 @@ export function useDashboardState(): [DashboardState, Navigate] {
 
 /** Lets modified clicks (new tab, new window) keep their browser meaning. */
 export function handleLinkClick(event: MouseEvent<HTMLAnchorElement>, go: () => void): void {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+  if (
+    event.defaultPrevented ||
+    event.button !== 0 ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.shiftKey ||
+    event.altKey
+  ) {
     return;
   }
   event.preventDefault();

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { unknownScopeCodes } from '../queries/scope-codes.ts';
 import { deleteUserSessions } from '../queries/sessions.ts';
-import { tokenNameTaken, type TokenRow } from '../queries/tokens.ts';
+import { type TokenRow, tokenNameTaken } from '../queries/tokens.ts';
 import {
   countEnabledAdmins,
   findUser,
@@ -12,6 +12,7 @@ import {
   updateUser,
 } from '../queries/users.ts';
 import type { ErrorCode } from './errors.ts';
+import { withKeyLocks } from './keyed-lock.ts';
 import { clearUserFailures, lockStatus, recordFailure } from './lockout.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { Role, Scope } from './principal.ts';
@@ -119,14 +120,16 @@ export async function changeOwnPassword(
   const user = await findUser(db, input.username);
   if (!user || user.disabled) return refuse(403, 'forbidden');
   const keys = { username: user.username, ip: input.ip };
-  if ((await lockStatus(db, settings, keys)).locked) return refuse(429, 'locked');
-  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    await recordFailure(db, settings, keys);
-    return refuse(403, 'wrong_password');
-  }
-  await setPasswordHash(db, user.username, await hashPassword(input.newPassword), false, settings.now());
-  await deleteUserSessions(db, user.username, sha256(input.sessionId));
-  return done(null);
+  return withKeyLocks([`user:${keys.username}`, `ip:${keys.ip}`], async (): Promise<Outcome<null>> => {
+    if ((await lockStatus(db, settings, keys)).locked) return refuse(429, 'locked');
+    if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+      await recordFailure(db, settings, keys);
+      return refuse(403, 'wrong_password');
+    }
+    await setPasswordHash(db, user.username, await hashPassword(input.newPassword), false, settings.now());
+    await deleteUserSessions(db, user.username, sha256(input.sessionId));
+    return done(null);
+  });
 }
 
 export interface NewTokenRequest {

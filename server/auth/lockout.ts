@@ -52,7 +52,8 @@ export async function recordFailure(db: Database, settings: AuthSettings, keys: 
   const now = settings.now();
   await insertFailedAttempt(db, 'user', keys.username, now);
   await insertFailedAttempt(db, 'ip', keys.ip, now);
-  await purgeFailedAttempts(db, now - 2 * (settings.lockout.windowMs + settings.lockout.lockMs));
+  // Housekeeping; losing a race with a parallel purge is harmless.
+  await purgeFailedAttempts(db, now - 2 * (settings.lockout.windowMs + settings.lockout.lockMs)).catch(() => undefined);
 }
 
 export async function clearUserFailures(db: Database, username: string): Promise<void> {

@@ -1,4 +1,6 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
+import type { HTTPException } from 'hono/http-exception';
 import type { Database } from '../db/database.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { stationInScope } from '../queries/scope-stations.ts';
@@ -11,8 +13,6 @@ import type { Principal, Role } from './principal.ts';
 import { checkSession, clearSessionCookie, endSession, sessionCookie, sha256 } from './sessions.ts';
 import { type AuthSettings, authSettings } from './settings.ts';
 import { principalFromToken } from './tokens.ts';
-import { timingSafeEqual } from 'node:crypto';
-import type { HTTPException } from 'hono/http-exception';
 
 /**
  * Authentication and authorisation for every /api route.

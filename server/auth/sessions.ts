@@ -41,7 +41,8 @@ export async function startSession(
   meta: RequestMeta,
 ): Promise<NewSessionResult> {
   const now = settings.now();
-  await deleteStaleSessions(db, now, settings.sessionIdleMs);
+  // Housekeeping; a parallel sign-in deleting the same rows may win the race, which is fine.
+  await deleteStaleSessions(db, now, settings.sessionIdleMs).catch(() => undefined);
   const id = randomToken();
   const session = { id, idHash: sha256(id), csrfToken: randomToken(), expiresAt: now + settings.sessionMaxMs };
   await insertSession(db, { ...session, username, now, ip: meta.ip, userAgent: meta.userAgent });
@@ -56,7 +57,7 @@ export async function checkSession(db: Database, settings: AuthSettings, id: str
   if (!session) return { status: 'missing' };
   const now = settings.now();
   if (now >= session.expiresAt || now - session.lastSeenAt >= settings.sessionIdleMs) {
-    await deleteSession(db, session.idHash);
+    await deleteSession(db, session.idHash).catch(() => undefined); // a parallel request may delete it first
     return { status: 'expired' };
   }
   if (now - session.lastSeenAt >= Math.min(TOUCH_EVERY_MS, settings.sessionIdleMs / 10)) {

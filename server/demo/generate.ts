@@ -509,6 +509,10 @@ const SAMPLE_FEMALE = 0.58;
 /** Item shifts by group (population-average about zero): women fear more, the young trust less. */
 const FEAR_SHIFT_FEMALE = 0.05;
 const TRUST_SHIFT_AGE = [-0.08, -0.03, 0, 0, 0.03, 0.05] as const;
+const ageItems = (shares: readonly number[]) => AGE_BANDS.map((_, ai) => [ai, shares[ai] ?? 0] as const);
+const SAMPLE_AGE_ITEMS = ageItems(SAMPLE_AGE);
+const OPT_IN_AGE_ITEMS = ageItems(OPT_IN_AGE);
+const LOWER_LEVELS = [[3, 0.5], [2, 0.32], [1, 0.18]] as const;
 
 interface Answer {
   raw: string | null;
@@ -525,7 +529,7 @@ function answer(rng: Rng, p: number, style: 'label' | 'number', topShare5: numbe
   if (style === 'number' && u < 0.06) return { raw: rng.chance(0.5) ? '0' : '6', level: null, status: 'out_of_range' };
   let level: number;
   if (rng.chance(Math.min(0.98, Math.max(0.02, p)))) level = rng.chance(topShare5) ? 5 : 4;
-  else level = rng.weighted([[3, 0.5], [2, 0.32], [1, 0.18]] as const);
+  else level = rng.weighted(LOWER_LEVELS);
   const raw = style === 'label' ? (THAI_LABELS[level - 1] ?? String(level)) : String(level);
   return { raw, level, status: 'valid' };
 }
@@ -590,7 +594,7 @@ function generateSurvey(seed: number, zone: PreparedZone, months: Month[], lastD
     const rows: DemoSurveyResponse[] = [];
     for (let i = 0; i < n; i++) {
       const female = rng.chance(SAMPLE_FEMALE);
-      const a = rng.weighted(AGE_BANDS.map((_, ai) => [ai, SAMPLE_AGE[ai] ?? 0] as const));
+      const a = rng.weighted(SAMPLE_AGE_ITEMS);
       const fear = answer(rng, pFear + (female ? FEAR_SHIFT_FEMALE : -FEAR_SHIFT_FEMALE), s.raw, 0.35);
       const trust = answer(rng, pTrust + (TRUST_SHIFT_AGE[a] ?? 0), s.raw, 0.4);
       rows.push({
@@ -622,7 +626,7 @@ function generateSurvey(seed: number, zone: PreparedZone, months: Month[], lastD
         const trust = answer(rng, pT, 'label', 0.35);
         const knownSex = rng.chance(0.85);
         const knownAge = rng.chance(0.8);
-        const a = rng.weighted(AGE_BANDS.map((_, ai) => [ai, OPT_IN_AGE[ai] ?? 0] as const));
+        const a = rng.weighted(OPT_IN_AGE_ITEMS);
         rows.push({
           zone_id: zone.spec.id,
           surveyed_on: dateOfDay(rng.int(wave.quarterFrom, Math.min(wave.to, lastDay))),
@@ -725,7 +729,14 @@ export function demoContentHash(data: DemoData): string {
   for (const table of DEMO_TABLES) {
     const rows = data[table] as readonly DemoRow<typeof table>[];
     hash.update(`#${table}\t${DEMO_COLUMNS[table].join(',')}\t${rows.length}\n`);
-    for (const row of rows) hash.update(`${canonicalRow(table, row)}\n`);
+    let batch = '';
+    for (let i = 0; i < rows.length; i++) {
+      batch += `${canonicalRow(table, rows[i] as DemoRow<typeof table>)}\n`;
+      if (batch.length > 1 << 16 || i === rows.length - 1) {
+        hash.update(batch);
+        batch = '';
+      }
+    }
   }
   return hash.digest('hex');
 }

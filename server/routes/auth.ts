@@ -20,18 +20,22 @@ import { validate } from './validation.ts';
 export const authRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
     .post('/login', validate('json', loginSchema), async (c) => {
+      const settings = authSettings(deps);
       const input = { ...c.req.valid('json'), previousSessionId: sessionCookie(c) };
-      const result = await signIn(deps.db, authSettings(deps), input, requestMeta(c, authSettings(deps).trustProxy));
-      return loginResponse(c, deps, result);
+      return loginResponse(c, deps, await signIn(deps.db, settings, input, requestMeta(c, settings.trustProxy)));
     })
     .post('/logout', async (c) => c.json(await signOut(c, deps)))
-    .get('/me', async (c) =>
-      c.json(await describePrincipal(deps.db, c.var.principal, await sessionCsrfToken(c, deps.db))),
-    )
+    .get('/me', async (c) => c.json(await me(c, deps)))
     .post('/password', validate('json', changePasswordSchema), async (c) => {
       const outcome = await changePassword(c, deps, c.req.valid('json'));
       return outcome.ok ? c.json({ ok: true as const }) : c.json(errorBody(outcome.code), outcome.status);
     });
+
+async function me(c: Context<AppEnv>, deps: AppDeps) {
+  const { principal } = c.var;
+  const csrfToken = principal.via === 'session' ? await sessionCsrfToken(c, deps.db) : null;
+  return describePrincipal(deps.db, principal, csrfToken);
+}
 
 function loginResponse(c: Context, deps: AppDeps, result: SignInResult) {
   if (result.kind === 'locked') {

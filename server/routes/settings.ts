@@ -34,6 +34,8 @@ export const settingsRoutes = (deps: AppDeps) =>
     .put('/zones/:id', requirePermission('settings'), validate('param', zoneParam), validate('json', zoneSettingsSchema), async (c) => {
       const zone = await visibleZone(c, deps.db, c.req.valid('param').id);
       const value = c.req.valid('json');
+      // Control zones must be zones the user may see, like the zone itself (404 otherwise).
+      for (const controlId of value.controlZones ?? []) await visibleZone(c, deps.db, controlId);
       await deps.db.withConnection((conn) => writeSettings(conn, zone.id, value, c.get('principal').username));
       await auditRequest(c, deps, 'settings_update', zone.id, value);
       return c.json({ zoneId: zone.id, settings: value });

@@ -43,11 +43,12 @@ export class ApiError extends Error {
 }
 
 /** The body of a response's success statuses only: error statuses are thrown, not returned. */
-export type OkBody<R> = R extends ClientResponse<infer T, infer S, infer _F>
-  ? S extends ClientErrorStatusCode | ServerErrorStatusCode
-    ? never
-    : T
-  : never;
+export type OkBody<R> =
+  R extends ClientResponse<infer T, infer S, infer _F>
+    ? S extends ClientErrorStatusCode | ServerErrorStatusCode
+      ? never
+      : T
+    : never;
 
 interface ErrorJson {
   error?: { code?: unknown; th?: unknown; en?: unknown };

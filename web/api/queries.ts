@@ -3,7 +3,7 @@
  * depends on is in its key. Pages call useQuery(kpisQuery(...)) and nothing else.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { ApiError, client, readJson, setCsrfToken, toApiError, withCsrf } from './client.ts';
+import { ApiError, client, readJson, setCsrfToken } from './client.ts';
 import type { KpiLevel, Me } from './types.ts';
 
 export interface PeriodParams {
@@ -12,7 +12,10 @@ export interface PeriodParams {
 }
 
 /** The API takes both ends of a period or neither (none = since each zone's start). */
-function periodQuery({ from, to }: PeriodParams): { from?: string; to?: string } {
+function periodQuery({ from, to }: PeriodParams): {
+  from?: string;
+  to?: string;
+} {
   return from && to ? { from, to } : {};
 }
 
@@ -22,20 +25,13 @@ export const healthQuery = () =>
     queryFn: async () => readJson(await client.api.health.$get()),
   });
 
-// PROVISIONAL: the auth routes are not in AppType yet; this typed fetch moves to `client` once they land.
-async function fetchMe(): Promise<Me> {
-  const response = await fetch('/api/auth/me', withCsrf(undefined, null));
-  if (!response.ok) throw await toApiError(response);
-  return (await response.json()) as Me;
-}
-
 /** The signed-in user, or null when signed out (401 is an answer here, not an error). */
 export const meQuery = () =>
   queryOptions({
     queryKey: ['auth', 'me'] as const,
     queryFn: async (): Promise<Me | null> => {
       try {
-        const me = await fetchMe();
+        const me = await readJson(await client.api.auth.me.$get());
         setCsrfToken(me.csrfToken);
         return me;
       } catch (error) {
@@ -61,7 +57,13 @@ export const kpisQuery = ({ level, from, to, unit }: KpiParams) =>
     queryKey: ['kpis', { level, from, to, unit }] as const,
     queryFn: async () =>
       readJson(
-        await client.api.kpis.$get({ query: { level, ...periodQuery({ from, to }), ...(unit ? { unit } : {}) } }),
+        await client.api.kpis.$get({
+          query: {
+            level,
+            ...periodQuery({ from, to }),
+            ...(unit ? { unit } : {}),
+          },
+        }),
       ),
     // Tables keep the previous period's figures while the next load, instead of blanking; never
     // another unit's or level's, which would show one zone's numbers under another's name.
@@ -95,7 +97,12 @@ export const zoneSeriesQuery = (zoneId: string, period: PeriodParams) =>
   queryOptions({
     queryKey: ['zone', zoneId, 'series', { from: period.from, to: period.to }] as const,
     queryFn: async () =>
-      readJson(await client.api.zones[':id'].series.$get({ param: { id: zoneId }, query: periodQuery(period) })),
+      readJson(
+        await client.api.zones[':id'].series.$get({
+          param: { id: zoneId },
+          query: periodQuery(period),
+        }),
+      ),
     placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === zoneId ? previous : undefined),
   });
 

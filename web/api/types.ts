@@ -1,6 +1,6 @@
 /**
  * Response types of the API, inferred from the server's routes through the hc client: server and
- * web types are never written twice. Only auth (not yet in AppType) is spelled out here.
+ * web types are never written twice.
  */
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import type { client } from './client.ts';
@@ -30,12 +30,5 @@ export type SurveyWave = ZoneSurvey['waves'][number];
 /** A figure's "how is this computed?": rule names and parameters, as the server sent them. */
 export type MethodInfo = SurveyKpi['method'] | CrimeKpi['method'];
 
-/** PROVISIONAL until the auth routes are in AppType (contract from the brief). */
-export interface Me {
-  username: string;
-  displayName: string;
-  role: string;
-  scope: unknown;
-  csrfToken: string;
-  permissions: string[];
-}
+export type Me = InferResponseType<typeof client.api.auth.me.$get, 200>;
+export type LoginBody = InferRequestType<typeof client.api.auth.login.$post>['json'];

@@ -3,14 +3,21 @@ import { useT } from '../i18n/use-t.tsx';
 import { MethodDetails } from './method-details.tsx';
 import { StatusBadge } from './status-badge.tsx';
 
-const TITLE_KEYS = { fear: 'kpi.fear', trust: 'kpi.trust', crime: 'kpi.crime' } as const;
+const TITLE_KEYS = {
+  fear: 'kpi.fear',
+  trust: 'kpi.trust',
+  crime: 'kpi.crime',
+} as const;
 
 /** One indicator in full: headline, status, target, the data behind it, details and method. */
 export function KpiTile({ figure, headingLevel = 3 }: { figure: KpiFigure; headingLevel?: 2 | 3 }) {
   const { t } = useT();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <article className={`kpi-tile kpi-${figure.key} status-edge-${figure.status}`} aria-label={t(TITLE_KEYS[figure.key])}>
+    <article
+      className={`kpi-tile kpi-${figure.key} status-edge-${figure.status}`}
+      aria-label={t(TITLE_KEYS[figure.key])}
+    >
       <Heading className="kpi-title">{t(TITLE_KEYS[figure.key])}</Heading>
       <p className="kpi-headline">
         <span className="kpi-value">{figure.headline}</span>

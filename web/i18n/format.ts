@@ -33,7 +33,10 @@ function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateT
   const key = `d|${lang}|${JSON.stringify(options)}`;
   let format = cache.get(key) as Intl.DateTimeFormat | undefined;
   if (!format) {
-    format = new Intl.DateTimeFormat(localeOf(lang), { timeZone: TIME_ZONE, ...options });
+    format = new Intl.DateTimeFormat(localeOf(lang), {
+      timeZone: TIME_ZONE,
+      ...options,
+    });
     cache.set(key, format);
   }
   return format;
@@ -44,7 +47,10 @@ export const MISSING = '–';
 
 export function formatNumber(value: number | null | undefined, lang: Lang, maxDigits = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
-  return numberFormat(lang, { maximumFractionDigits: maxDigits, minimumFractionDigits: 0 }).format(value);
+  return numberFormat(lang, {
+    maximumFractionDigits: maxDigits,
+    minimumFractionDigits: 0,
+  }).format(value);
 }
 
 /** A percentage given on the 0-100 scale, e.g. 38.2 -> "38.2%". */
@@ -57,7 +63,10 @@ export function formatPercent(value: number | null | undefined, lang: Lang, digi
 export function formatSigned(value: number | null | undefined, lang: Lang, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
   const rounded = Number(value.toFixed(digits));
-  const body = numberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Math.abs(rounded));
+  const body = numberFormat(lang, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(Math.abs(rounded));
   if (rounded > 0) return `+${body}`;
   if (rounded < 0) return `\u2212${body}`;
   return body;
@@ -105,7 +114,11 @@ export function formatDate(value: string | null | undefined, lang: Lang, style: 
     ? new Date(Date.UTC(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3]), 5))
     : new Date(value);
   if (Number.isNaN(instant.getTime())) return MISSING;
-  return dateFormat(lang, { day: 'numeric', month: style, year: 'numeric' }).format(instant);
+  return dateFormat(lang, {
+    day: 'numeric',
+    month: style,
+    year: 'numeric',
+  }).format(instant);
 }
 
 /** "ปีงบประมาณ 2567" / "Fiscal year 2024". */

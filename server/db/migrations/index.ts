@@ -5,6 +5,7 @@
  */
 import { coreSchema } from './001-core.ts';
 import { authSchema } from './002-auth.ts';
+import { importsSchema } from './003-imports.ts';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [coreSchema, authSchema];
+export const migrations: Migration[] = [coreSchema, authSchema, importsSchema];

@@ -379,8 +379,9 @@ export function classifyAnswer(raw: string | number, item: CodebookItem): Answer
     return outOfRange(`คำตอบ ${shown} อยู่นอกช่วง 1-${item.levels}`, `Answer ${shown} is outside 1-${item.levels}`);
   }
   // "5 มากที่สุด", "5 = มากที่สุด", "มากที่สุด (5)": accepted when the number and the label agree.
-  const m = LEVEL_THEN_LABEL_RE.exec(text) ?? null;
-  const m2 = m === null ? LABEL_THEN_LEVEL_RE.exec(text) : null;
+  const short = text.length <= 200;
+  const m = short ? LEVEL_THEN_LABEL_RE.exec(text) : null;
+  const m2 = m === null && short ? LABEL_THEN_LEVEL_RE.exec(text) : null;
   const pair = m !== null ? { n: m[1], label: m[2] } : m2 !== null ? { n: m2[2], label: m2[1] } : null;
   if (pair !== null) {
     const n = Number(pair.n);

@@ -4,7 +4,6 @@
  */
 
 import {
-  type CsvDelimiter,
   type CsvEvent,
   type CsvParseResult,
   type CsvStats,
@@ -166,5 +165,3 @@ export async function* iterateCsvFile(
   }
   return step.value;
 }
-
-export type { CsvDelimiter };

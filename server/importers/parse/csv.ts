@@ -37,7 +37,7 @@ export interface CsvOptions {
   maxFieldLength?: number;
   /** File name put into issues. */
   file?: string;
-  /** Skip rows whose cells are all empty, without an issue (default true). */
+  /** Skip rows whose cells are all empty or whitespace, without an issue (default true). */
   skipBlankRows?: boolean;
   /**
    * Accept a row with MORE cells than the header when every extra cell is empty (trailing
@@ -66,41 +66,50 @@ const QUOTED = 2;
 const QUOTE_SEEN = 3;
 type State = typeof FIELD_START | typeof UNQUOTED | typeof QUOTED | typeof QUOTE_SEEN;
 
+/** Incremental scan of the first non-blank line (resumable across pushed chunks). */
 interface HeaderScan {
-  delimiter: CsvDelimiter;
-  /** True when the end of the first non-blank line was seen. */
+  pos: number;
+  inQuotes: boolean;
+  content: boolean;
+  /** True once the end of the first non-blank line was seen. */
   complete: boolean;
+  counts: number[];
 }
 
-function scanHeader(text: string): HeaderScan {
-  const counts = [0, 0, 0, 0];
-  const codes = CSV_DELIMITERS.map((d) => d.charCodeAt(0));
-  let inQuotes = false;
-  let content = false;
-  let complete = false;
+const DELIMITER_CODES = CSV_DELIMITERS.map((d) => d.charCodeAt(0));
+
+function newHeaderScan(): HeaderScan {
+  return { pos: 0, inQuotes: false, content: false, complete: false, counts: [0, 0, 0, 0] };
+}
+
+/** Continues `scan` over text[scan.pos..]; `text` must extend the text scanned before. */
+function continueHeaderScan(scan: HeaderScan, text: string): void {
   const n = text.length;
-  for (let i = 0; i < n; i++) {
+  let i = scan.pos;
+  for (; i < n && !scan.complete; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
-      inQuotes = !inQuotes;
-      content = true;
+      scan.inQuotes = !scan.inQuotes;
+      scan.content = true;
       continue;
     }
-    if (inQuotes) continue;
+    if (scan.inQuotes) continue;
     if (c === LF || c === CR) {
-      if (content) {
-        complete = true;
-        break;
-      }
+      if (scan.content) scan.complete = true;
       continue;
     }
-    if (c !== 0x20 && c !== 0xfeff) content = true;
-    const k = codes.indexOf(c);
-    if (k !== -1) counts[k] = (counts[k] ?? 0) + 1;
+    if (c !== 0x20 && c !== 0xfeff) scan.content = true;
+    const k = DELIMITER_CODES.indexOf(c);
+    if (k !== -1) scan.counts[k] = (scan.counts[k] ?? 0) + 1;
   }
+  scan.pos = i;
+}
+
+function chosenDelimiter(scan: HeaderScan): CsvDelimiter {
+  const counts = scan.counts;
   let best = 0;
   for (let k = 1; k < counts.length; k++) if ((counts[k] ?? 0) > (counts[best] ?? 0)) best = k;
-  return { delimiter: CSV_DELIMITERS[best] ?? ',', complete };
+  return CSV_DELIMITERS[best] ?? ',';
 }
 
 /**
@@ -108,7 +117,9 @@ function scanHeader(text: string): HeaderScan {
  * `,` `;` TAB `|`, ties broken in that order, `,` when none occurs (one-column file).
  */
 export function detectDelimiter(text: string): CsvDelimiter {
-  return scanHeader(text).delimiter;
+  const scan = newHeaderScan();
+  continueHeaderScan(scan, text);
+  return chosenDelimiter(scan);
 }
 
 /**
@@ -125,6 +136,7 @@ export class CsvParser {
   #delimiter: CsvDelimiter | null;
   #delim = -1;
   #pending = '';
+  #scan = newHeaderScan();
   #first = true;
   #ended = false;
 
@@ -180,9 +192,9 @@ export class CsvParser {
     }
     if (this.#delimiter === null) {
       this.#pending += text;
-      const scan = scanHeader(this.#pending);
-      if (!scan.complete && this.#pending.length < DETECT_LIMIT) return;
-      this.#setDelimiter(scan.delimiter);
+      continueHeaderScan(this.#scan, this.#pending);
+      if (!this.#scan.complete && this.#pending.length < DETECT_LIMIT) return;
+      this.#setDelimiter(chosenDelimiter(this.#scan));
       text = this.#pending;
       this.#pending = '';
     }
@@ -192,7 +204,8 @@ export class CsvParser {
   end(): void {
     if (this.#ended) return;
     if (this.#delimiter === null) {
-      this.#setDelimiter(scanHeader(this.#pending).delimiter);
+      continueHeaderScan(this.#scan, this.#pending);
+      this.#setDelimiter(chosenDelimiter(this.#scan));
       const text = this.#pending;
       this.#pending = '';
       this.#consume(text);
@@ -429,8 +442,14 @@ export class CsvParser {
   }
 }
 
+/** Every cell empty or whitespace only (Excel writes blank rows as `,,,`). */
 function isBlank(fields: readonly string[], from = 0): boolean {
-  for (let k = from; k < fields.length; k++) if (fields[k] !== '') return false;
+  for (let k = from; k < fields.length; k++) {
+    const f = fields[k] as string;
+    if (f === '') continue;
+    const c = f.charCodeAt(0);
+    if ((c > 0x20 && c !== 0xa0 && c !== 0xfeff) || f.trim() !== '') return false;
+  }
   return true;
 }
 

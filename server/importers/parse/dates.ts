@@ -222,7 +222,7 @@ function checkDay(y: number, m: number, d: number, given: string): DateTimeFail 
   if (d < 1 || d > dim) {
     return fail(
       'invalid_date',
-      `วันที่ ${d} ไม่มีในเดือนที่ ${m} ปี ค.ศ. ${y} (มี ${dim} วัน) (${given})`,
+      `วันที่ ${d} ไม่มีในเดือนที่ ${m} ปี พ.ศ. ${y + BE_OFFSET} (เดือนนี้มี ${dim} วัน) (${given})`,
       `Day ${d} does not exist in month ${m} of ${y} (it has ${dim} days) (${given})`,
     );
   }
@@ -432,9 +432,14 @@ function fastIso(s: string): [number, number, number] | null {
   return [y, m, d];
 }
 
+/** Longer text is not a date (and would make the regexes below slow). */
+const MAX_DATE_TEXT = 100;
+
 function parseText(input: string, options: DateParseOptions, limits: Limits): DateTimeResult {
+  if (input.length > 4 * MAX_DATE_TEXT) return FAIL_UNRECOGNIZED();
   const s = clean(input);
   if (s === '') return FAIL_BLANK();
+  if (s.length > MAX_DATE_TEXT) return FAIL_UNRECOGNIZED();
   const given = s;
 
   const iso = fastIso(s);
@@ -579,9 +584,9 @@ export function parseTimeOfDay(value: string | number): TimeOfDayResult {
     sec = total % 60;
     withSeconds = sec !== 0;
   } else {
-    const s = clean(value);
+    const s = clean(value.length > 4 * MAX_DATE_TEXT ? value.slice(0, 4 * MAX_DATE_TEXT) : value);
     if (s === '') return fail('blank', 'ไม่มีเวลา', 'No time given');
-    const m = TIME_ONLY_RE.exec(s);
+    const m = s.length > MAX_DATE_TEXT ? null : TIME_ONLY_RE.exec(s);
     if (m === null || m[5] !== undefined) {
       return fail('invalid_time', `อ่านเวลา "${s}" ไม่ได้ (ตัวอย่าง: 21.30 น., 21:30)`, `Unrecognised time "${s}" (e.g. 21:30, 21.30 น.)`);
     }

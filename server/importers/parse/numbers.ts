@@ -61,9 +61,11 @@ export function parseNumber(value: string | number, options: NumberOptions = {})
   } else {
     let s = thaiDigitsToAscii(value).replace(SPACES_RE, ' ').trim();
     if (s === '') return fail('blank', 'ไม่มีตัวเลข', 'No number given');
-    const shown = s;
+    const shown = s.length > 60 ? `${s.slice(0, 60)}…` : s;
+    if (s.length > 400) return fail('not_a_number', `"${shown}" ไม่ใช่ตัวเลข`, `"${shown}" is not a number`);
     if (options.currency === true) s = (CURRENCY_RE.exec(s)?.[1] ?? s).trim();
     s = s.replace(/ /g, '');
+    if (/[^0-9+\-.,eE]/.test(s)) return fail('not_a_number', `"${shown}" ไม่ใช่ตัวเลข`, `"${shown}" is not a number`);
     if (options.decimalSeparator === ',') {
       // 1.234,5 or 1 234,5 -> 1234.5
       if (/^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d*)?$/.test(s)) s = s.replace(/\./g, '');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type Credentials, login, openTestApp, PASSWORD, quickSession, type TestApp } from './helpers.ts';
+import { type Credentials, call, FX, login, openTestApp, PASSWORD, quickSession, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 let admin: Credentials;
@@ -43,7 +43,7 @@ describe('CSRF protection', () => {
     const cases: Array<[string, string, unknown]> = [
       ['PATCH', '/api/admin/users/csrf-3', { disabled: true }],
       ['DELETE', '/api/admin/tokens/1', undefined],
-      ['PUT', '/api/settings/zones/Z-A', {}],
+      ['PUT', `/api/settings/zones/${FX.zoneIn}`, {}],
       ['POST', '/api/auth/logout', undefined],
     ];
     for (const [method, path, body] of cases) {

@@ -10,24 +10,30 @@ import type { AppDeps } from '../../../server/env.ts';
  * Shared set-up for the auth tests: an in-memory database with a two-branch hierarchy, one user
  * per role, and an app whose clock the test controls.
  *
- *   bureau B-A > division D-A > station ST-A > zone Z-A     (every non-admin scope covers this)
- *   bureau B-B > division D-B > station ST-B > zone Z-B     (out of scope for all but admin)
+ *   bureau BU-ALPHA > division DV-ALPHA > station ST-ALPHA > zone ZN-ALPHA  (every non-admin scope covers it)
+ *   bureau BU-BRAVO > division DV-BRAVO > station ST-BRAVO > zone ZN-BRAVO  (out of scope for all but admin)
+ * The ids and the Bravo zone's name (OUT_OF_SCOPE_MARKERS) are distinctive, so a test can check
+ * that no answer mentions them.
  */
 export const PASSWORD = 'correct horse battery';
 export const START = Date.parse('2026-01-05T09:00:00Z');
 
 export const FX = {
-  bureauIn: 'B-A',
-  bureauOut: 'B-B',
-  divisionIn: 'D-A',
-  divisionOut: 'D-B',
-  stationIn: 'ST-A',
-  stationOut: 'ST-B',
-  zoneIn: 'Z-A',
-  zoneOut: 'Z-B',
+  bureauIn: 'BU-ALPHA',
+  bureauOut: 'BU-BRAVO',
+  divisionIn: 'DV-ALPHA',
+  divisionOut: 'DV-BRAVO',
+  stationIn: 'ST-ALPHA',
+  stationOut: 'ST-BRAVO',
+  zoneIn: 'ZN-ALPHA',
+  zoneOut: 'ZN-BRAVO',
+  zoneOutName: 'โซนบราโว',
 } as const;
 
-/** The fixture user of each role, and its scope (all cover Z-A only, except admin). */
+/** Strings that must never appear in an answer to a principal whose scope excludes the Bravo branch. */
+export const OUT_OF_SCOPE_MARKERS = [FX.zoneOut, FX.stationOut, FX.divisionOut, FX.zoneOutName];
+
+/** The fixture user of each role, and its scope (all cover ZN-ALPHA only, except admin). */
 export const USERS: Record<Role, { username: string; scope: object }> = {
   admin: { username: 'fx-admin', scope: { kind: 'national' } },
   analyst: { username: 'fx-analyst', scope: { kind: 'division', codes: [FX.divisionIn] } },
@@ -50,19 +56,19 @@ export async function seedFixture(db: Database): Promise<void> {
   const hash = await cachedHash;
   await db.withConnection(async (conn) => {
     await conn.run(`
-      INSERT INTO bureaus VALUES ('B-A', 'ภาค ก', 'Region A', 'ภ.ก'), ('B-B', 'ภาค ข', 'Region B', 'ภ.ข');
-      INSERT INTO provinces VALUES ('TH-A', 'จังหวัด ก', 'Province A', 'B-A'), ('TH-B', 'จังหวัด ข', 'Province B', 'B-B');
-      INSERT INTO divisions VALUES ('D-A', 'B-A', 'ภ.จว.ก', 'Division A', 'ภ.จว.ก', 'TH-A'),
-                                   ('D-B', 'B-B', 'ภ.จว.ข', 'Division B', 'ภ.จว.ข', 'TH-B');
-      INSERT INTO stations VALUES ('ST-A', 'สภ.ก', 'Station A', 'สภ.', 'D-A', 'TH-A', 7.0, 100.4, NULL),
-                                  ('ST-B', 'สภ.ข', 'Station B', 'สภ.', 'D-B', 'TH-B', 13.7, 100.5, NULL);
+      INSERT INTO bureaus VALUES ('BU-ALPHA', 'ภาค ก', 'Region A', 'ภ.ก'), ('BU-BRAVO', 'ภาค ข', 'Region B', 'ภ.ข');
+      INSERT INTO provinces VALUES ('TH-A', 'จังหวัด ก', 'Province A', 'BU-ALPHA'), ('TH-B', 'จังหวัด ข', 'Province B', 'BU-BRAVO');
+      INSERT INTO divisions VALUES ('DV-ALPHA', 'BU-ALPHA', 'ภ.จว.ก', 'Division A', 'ภ.จว.ก', 'TH-A'),
+                                   ('DV-BRAVO', 'BU-BRAVO', 'ภ.จว.ข', 'Division B', 'ภ.จว.ข', 'TH-B');
+      INSERT INTO stations VALUES ('ST-ALPHA', 'สภ.ก', 'Station A', 'สภ.', 'DV-ALPHA', 'TH-A', 7.0, 100.4, NULL),
+                                  ('ST-BRAVO', 'สภ.ข', 'Station B', 'สภ.', 'DV-BRAVO', 'TH-B', 13.7, 100.5, NULL);
     `);
     const zone = `INSERT INTO zones (id, station_code, name_th, name_en, kind, criteria, start_date, population,
                     area_km2, municipality, geometry, min_lon, min_lat, max_lon, max_lat)
                   VALUES ($id, $station, $name, $name, 'market', 'risk', DATE '2022-01-01', 1000, 1.0, $muni,
                           $geometry::JSON, $lon, $lat, $lon + 0.01, $lat + 0.01)`;
-    await conn.run(zone, { id: FX.zoneIn, station: FX.stationIn, name: 'โซน ก', muni: 'เทศบาล ก', geometry: square(100.4, 7.0), lon: 100.4, lat: 7.0 });
-    await conn.run(zone, { id: FX.zoneOut, station: FX.stationOut, name: 'โซน ข', muni: 'เทศบาล ข', geometry: square(100.5, 13.7), lon: 100.5, lat: 13.7 });
+    await conn.run(zone, { id: FX.zoneIn, station: FX.stationIn, name: 'โซนอัลฟา', muni: 'เทศบาล ก', geometry: square(100.4, 7.0), lon: 100.4, lat: 7.0 });
+    await conn.run(zone, { id: FX.zoneOut, station: FX.stationOut, name: FX.zoneOutName, muni: 'เทศบาล ข', geometry: square(100.5, 13.7), lon: 100.5, lat: 13.7 });
     for (const [role, u] of Object.entries(USERS)) {
       await conn.run(
         `INSERT INTO users (username, display_name, password_hash, role, scope, created_at, password_changed_at)
@@ -81,7 +87,15 @@ export interface TestClock {
 
 export function testClock(start = START): TestClock {
   let t = start;
-  return { now: () => t, advance: (ms) => void (t += ms), set: (ms) => void (t = ms) };
+  return {
+    now: () => t,
+    advance: (ms) => {
+      t += ms;
+    },
+    set: (ms) => {
+      t = ms;
+    },
+  };
 }
 
 export interface TestApp {

@@ -17,6 +17,7 @@ import { DEFAULT_PROGRAMME_SETTINGS } from '../../../server/settings/kpi-setting
  */
 const NOW = new Date('2024-07-15T00:00:00Z');
 let db: Database;
+const INCIDENT_COLUMNS = '(case_id, occurred_at, "month", crime_type, crime_group, legacy_group, lat, lon, station_code, zone_id, import_id)';
 
 const square = (lon: number, lat: number, d = 0.005) =>
   JSON.stringify({ type: 'Polygon', coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]] });
@@ -33,10 +34,10 @@ beforeAll(async () => {
       );
     }
     const months = `generate_series(DATE '2021-01-01', DATE '2023-12-01', INTERVAL 1 MONTH) t(m)`;
-    await c.run(`INSERT INTO incidents SELECT NULL, m, m, 'ลักทรัพย์', 2, NULL, 7.001, 100.471, 'ST-HAT-YAI', 'Z-A', 1
+    await c.run(`INSERT INTO incidents ${INCIDENT_COLUMNS} SELECT NULL, m, m, 'ลักทรัพย์', 2, NULL, 7.001, 100.471, 'ST-HAT-YAI', 'Z-A', 1
                    FROM ${months}, range(5) r(i) WHERE m < DATE '2022-07-01' OR i < 3`);
-    await c.run(`INSERT INTO incidents SELECT NULL, m, m, 'ยาเสพติด', 4, NULL, 7.001, 100.471, 'ST-HAT-YAI', 'Z-A', 1 FROM ${months}, range(10)`);
-    await c.run(`INSERT INTO incidents SELECT NULL, m, m, 'ลักทรัพย์', 2, NULL, NULL, NULL, 'ST-HAT-YAI', NULL, 1 FROM ${months}, range(20)`);
+    await c.run(`INSERT INTO incidents ${INCIDENT_COLUMNS} SELECT NULL, m, m, 'ยาเสพติด', 4, NULL, 7.001, 100.471, 'ST-HAT-YAI', 'Z-A', 1 FROM ${months}, range(10)`);
+    await c.run(`INSERT INTO incidents ${INCIDENT_COLUMNS} SELECT NULL, m, m, 'ลักทรัพย์', 2, NULL, NULL, NULL, 'ST-HAT-YAI', NULL, 1 FROM ${months}, range(20)`);
     const answer = (zone: string, date: string, wave: string, fear: string, fearStatus: string, trust: string) =>
       `SELECT '${zone}', DATE '${date}', '${wave}', 'probability', NULL, ${fear}, ${fearStatus}, 5, NULL, ${trust}, 'valid', 5, 1.0, NULL, NULL, NULL, 1`;
     await c.run(`INSERT INTO survey_responses ${answer('Z-A', '2022-06-20', 'baseline', 'CASE WHEN i < 50 THEN 5 ELSE 2 END', "'valid'", '3')} FROM range(100) t(i)`);

@@ -55,20 +55,38 @@ function problemText(problem: string | null | undefined, t: Translate): string |
 function surveyDetails(kpi: SurveyKpi, { lang, t }: FigureContext): string[] {
   const details: string[] = [];
   if (kpi.ciLow !== null && kpi.ciHigh !== null) {
-    details.push(t('figure.interval', { low: formatPercent(kpi.ciLow, lang), high: formatPercent(kpi.ciHigh, lang) }));
+    details.push(
+      t('figure.interval', {
+        low: formatPercent(kpi.ciLow, lang),
+        high: formatPercent(kpi.ciHigh, lang),
+      }),
+    );
   }
   if (kpi.marginOfError !== null) details.push(t('figure.moe', { moe: formatNumber(kpi.marginOfError, lang, 1) }));
   if (kpi.respondents > 0) {
-    details.push(t('figure.respondents', { respondents: formatNumber(kpi.respondents, lang), invalid: formatNumber(kpi.invalid, lang) }));
+    details.push(
+      t('figure.respondents', {
+        respondents: formatNumber(kpi.respondents, lang),
+        invalid: formatNumber(kpi.invalid, lang),
+      }),
+    );
   }
   if (kpi.neededN !== null) details.push(t('figure.neededN', { n: formatNumber(kpi.neededN, lang) }));
   if (kpi.waves.length > 0) {
-    details.push(t('figure.wave', { wave: kpi.waves.join(', '), date: formatDate(kpi.waveDate, lang) }).replace(/ · –$/, ''));
+    details.push(
+      t('figure.wave', {
+        wave: kpi.waves.join(', '),
+        date: formatDate(kpi.waveDate, lang),
+      }).replace(/ · –$/, ''),
+    );
   }
   details.push(
     kpi.baselineValue === null
       ? t('figure.noBaseline')
-      : t('figure.baseline', { value: formatPercent(kpi.baselineValue, lang), change: formatSigned(kpi.changePoints, lang) }),
+      : t('figure.baseline', {
+          value: formatPercent(kpi.baselineValue, lang),
+          change: formatSigned(kpi.changePoints, lang),
+        }),
   );
   return details;
 }
@@ -80,7 +98,9 @@ export function surveyFigure(key: 'fear' | 'trust', kpi: SurveyKpi, context: Fig
     key,
     status: kpi.status,
     headline: formatPercent(kpi.value, lang),
-    target: t(key === 'fear' ? 'kpi.fear.target' : 'kpi.trust.target', { target }),
+    target: t(key === 'fear' ? 'kpi.fear.target' : 'kpi.trust.target', {
+      target,
+    }),
     basis: kpi.n > 0 || kpi.respondents > 0 ? t('figure.n', { n: formatNumber(kpi.n, lang) }) : t('figure.noSurvey'),
     problem: kpi.status === 'insufficient' ? problemText(kpi.problem, t) : null,
     details: surveyDetails(kpi, context),
@@ -125,17 +145,23 @@ function crimeDetails(kpi: CrimeKpi, { lang, t }: FigureContext): string[] {
       }),
     );
   }
+  if (kpi.zonesExcluded) details.push(t('figure.zonesExcluded', { n: formatNumber(kpi.zonesExcluded, lang) }));
   if (kpi.ring) {
-    details.push(t('figure.ring', { after: formatNumber(kpi.ring.after, lang), baseline: formatNumber(kpi.ring.baseline, lang) }));
+    details.push(
+      t('figure.ring', {
+        after: formatNumber(kpi.ring.after, lang),
+        baseline: formatNumber(kpi.ring.baseline, lang),
+      }),
+    );
   }
   if (kpi.wdq && kpi.wdq.value !== null) {
     const reading = kpi.wdq.reading ? t(`wdq.${kpi.wdq.reading}` as MessageKey) : MISSING;
-    details.push(t('figure.wdq', { value: formatNumber(kpi.wdq.value, lang, 2), reading }));
+    details.push(t('figure.wdq', { value: formatSigned(kpi.wdq.value, lang, 2), reading }));
   }
   return details;
 }
 
-export function crimeFigure(kpi: CrimeKpi, context: FigureContext): KpiFigure {
+export function crimeFigure(kpi: CrimeKpi, context: FigureContext, pooled = false): KpiFigure {
   const { lang, t } = context;
   const judged = kpi.status !== 'insufficient';
   return {
@@ -145,16 +171,15 @@ export function crimeFigure(kpi: CrimeKpi, context: FigureContext): KpiFigure {
     target:
       kpi.target === 0
         ? t('kpi.crime.target')
-        : t('kpi.crime.targetPercent', { target: formatPercent(Math.abs(kpi.target), lang, 0) }),
-    basis:
-      kpi.months > 0
-        ? t('figure.crimeCounts', {
-            months: formatNumber(kpi.months, lang),
-            after: formatNumber(kpi.after, lang),
-            baseline: formatNumber(kpi.baseline, lang),
-          })
-        : t('problem.no_after_window'),
-    problem: judged ? (kpi.problem === 'no_baseline_crime' ? t('figure.noBaselineCrime') : null) : problemText(kpi.problem, t),
+        : t('kpi.crime.targetPercent', {
+            target: formatPercent(Math.abs(kpi.target), lang, 0),
+          }),
+    basis: crimeBasis(kpi, pooled, context),
+    problem: judged
+      ? kpi.problem === 'no_baseline_crime'
+        ? t('figure.noBaselineCrime')
+        : null
+      : problemText(kpi.problem, t),
     details: crimeDetails(kpi, context),
     meets: null,
     method: kpi.method,
@@ -162,12 +187,40 @@ export function crimeFigure(kpi: CrimeKpi, context: FigureContext): KpiFigure {
   };
 }
 
+/** Zones: "after L months: a cases vs b". Rollups sum L over zones, so they name the zones pooled instead. */
+function crimeBasis(kpi: CrimeKpi, pooled: boolean, { lang, t }: FigureContext): string {
+  if (pooled) {
+    return t('figure.crimeCountsPooled', {
+      zones: formatNumber(kpi.zonesPooled, lang),
+      after: formatNumber(kpi.after, lang),
+      baseline: formatNumber(kpi.baseline, lang),
+    });
+  }
+  return kpi.months > 0
+    ? t('figure.crimeCounts', {
+        months: formatNumber(kpi.months, lang),
+        after: formatNumber(kpi.after, lang),
+        baseline: formatNumber(kpi.baseline, lang),
+      })
+    : t('problem.no_after_window');
+}
+
 /** The three figures of an item; rollups also say how many of their zones meet each target. */
 export function toKpiFigures(item: KpiItem, context: FigureContext): KpiFigure[] {
-  const figures = [surveyFigure('fear', item.fear, context), surveyFigure('trust', item.trust, context), crimeFigure(item.crime, context)];
+  const figures = [
+    surveyFigure('fear', item.fear, context),
+    surveyFigure('trust', item.trust, context),
+    crimeFigure(item.crime, context, item.level !== 'zone'),
+  ];
   if (item.level === 'zone') return figures;
   return figures.map((figure) => {
     const count = item.meets[figure.key];
-    return { ...figure, meets: context.t('figure.zonesMeet', { k: formatNumber(count.k, context.lang), n: formatNumber(count.n, context.lang) }) };
+    return {
+      ...figure,
+      meets: context.t('figure.zonesMeet', {
+        k: formatNumber(count.k, context.lang),
+        n: formatNumber(count.n, context.lang),
+      }),
+    };
   });
 }

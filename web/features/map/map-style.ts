@@ -22,13 +22,27 @@ export const THAILAND_BOUNDS: [[number, number], [number, number]] = [
   [105.8, 20.6],
 ];
 
-export const SOURCE = { provinces: 'provinces', zones: 'zones', markers: 'markers' } as const;
+export const SOURCE = {
+  provinces: 'provinces',
+  zones: 'zones',
+  markers: 'markers',
+} as const;
 
 function basemapLayers(lang: 'th' | 'en'): LayerSpecification[] {
   return [
     { id: 'sea', type: 'background', paint: { 'background-color': '#d6e6f2' } },
-    { id: 'province-fill', type: 'fill', source: SOURCE.provinces, paint: { 'fill-color': '#f6f4ee' } },
-    { id: 'province-line', type: 'line', source: SOURCE.provinces, paint: { 'line-color': '#8d99a6', 'line-width': 0.8 } },
+    {
+      id: 'province-fill',
+      type: 'fill',
+      source: SOURCE.provinces,
+      paint: { 'fill-color': '#f6f4ee' },
+    },
+    {
+      id: 'province-line',
+      type: 'line',
+      source: SOURCE.provinces,
+      paint: { 'line-color': '#8d99a6', 'line-width': 0.8 },
+    },
     {
       id: 'province-label',
       type: 'symbol',
@@ -39,7 +53,11 @@ function basemapLayers(lang: 'th' | 'en'): LayerSpecification[] {
         'text-font': LABEL_FONT,
         'text-size': 13,
       },
-      paint: { 'text-color': '#5b6570', 'text-halo-color': '#f6f4ee', 'text-halo-width': 1.5 },
+      paint: {
+        'text-color': '#5b6570',
+        'text-halo-color': '#f6f4ee',
+        'text-halo-width': 1.5,
+      },
     },
   ];
 }
@@ -54,7 +72,10 @@ export function overviewMapStyle(basemapUrl: string, lang: 'th' | 'en'): StyleSp
     version: 8,
     sources: {
       [SOURCE.provinces]: { type: 'geojson', data: basemapUrl },
-      [SOURCE.markers]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+      [SOURCE.markers]: {
+        type: 'geojson',
+        data: { type: 'FeatureCollection', features: [] },
+      },
     },
     layers: [
       ...basemapLayers(lang),
@@ -64,42 +85,79 @@ export function overviewMapStyle(basemapUrl: string, lang: 'th' | 'en'): StyleSp
         source: SOURCE.markers,
         paint: {
           'circle-color': lightColorExpression() as never,
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 6, 9, 11],
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 8, 9, 13],
           'circle-stroke-color': '#1b1b1b',
           'circle-stroke-width': ['case', ['boolean', ['feature-state', 'hover'], false], 3, 1.5],
         },
       },
       {
+        // A mark inside each dot, so the map reads without colour too (legend: same shapes' meaning).
+        id: 'zone-mark',
+        type: 'symbol',
+        source: SOURCE.markers,
+        layout: {
+          'text-field': ['match', ['get', 'light'], 'green', '✓', 'amber', '!', 'red', '✕', '?'],
+          'text-font': LABEL_FONT,
+          'text-size': ['interpolate', ['linear'], ['zoom'], 4, 10, 9, 16],
+          'text-allow-overlap': true,
+          'text-ignore-placement': true,
+        },
+        paint: { 'text-color': ['match', ['get', 'light'], 'amber', '#000', 'grey', '#000', '#fff'] },
+      },
+      {
         id: 'zone-label',
         type: 'symbol',
         source: SOURCE.markers,
-        minzoom: 5.2,
         layout: {
           'text-field': ['get', 'name'],
           'text-font': LABEL_FONT,
-          'text-size': 14,
-          'text-offset': [0, 1.1],
-          'text-anchor': 'top',
+          'text-size': ['interpolate', ['linear'], ['zoom'], 4, 12, 9, 15],
+          // Beside the dot where there is room, else below, above or left: fewer names dropped in Bangkok.
+          'text-variable-anchor': ['top', 'right', 'bottom', 'left'],
+          'text-radial-offset': 1.1,
+          'text-max-width': 9,
           'text-optional': true,
         },
-        paint: { 'text-color': '#111', 'text-halo-color': '#fff', 'text-halo-width': 2 },
+        paint: {
+          'text-color': '#111',
+          'text-halo-color': '#fff',
+          'text-halo-width': 2,
+        },
       },
     ],
   };
 }
 
 /** The zone page: provinces and the zone's own outline. */
-export function zoneOutlineMapStyle(basemapUrl: string, lang: 'th' | 'en', outline: object, light: TrafficLight): StyleSpecification {
+export function zoneOutlineMapStyle(
+  basemapUrl: string,
+  lang: 'th' | 'en',
+  outline: object,
+  light: TrafficLight,
+): StyleSpecification {
   return {
     version: 8,
     sources: {
       [SOURCE.provinces]: { type: 'geojson', data: basemapUrl },
-      [SOURCE.zones]: { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: outline } as never },
+      [SOURCE.zones]: {
+        type: 'geojson',
+        data: { type: 'Feature', properties: {}, geometry: outline } as never,
+      },
     },
     layers: [
       ...basemapLayers(lang),
-      { id: 'zone-fill', type: 'fill', source: SOURCE.zones, paint: { 'fill-color': LIGHT_COLORS[light], 'fill-opacity': 0.35 } },
-      { id: 'zone-line', type: 'line', source: SOURCE.zones, paint: { 'line-color': '#111', 'line-width': 2.5 } },
+      {
+        id: 'zone-fill',
+        type: 'fill',
+        source: SOURCE.zones,
+        paint: { 'fill-color': LIGHT_COLORS[light], 'fill-opacity': 0.35 },
+      },
+      {
+        id: 'zone-line',
+        type: 'line',
+        source: SOURCE.zones,
+        paint: { 'line-color': '#111', 'line-width': 2.5 },
+      },
     ],
   };
 }

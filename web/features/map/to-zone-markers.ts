@@ -31,14 +31,21 @@ export function toZoneMarkers(zones: readonly ZoneSummary[], items: readonly Kpi
       .map((zone, index) => ({
         type: 'Feature',
         id: index,
-        properties: { id: zone.id, name: pickName(zone, lang), light: lightById.get(zone.id) ?? 'grey' },
+        properties: {
+          id: zone.id,
+          name: pickName(zone, lang),
+          light: lightById.get(zone.id) ?? 'grey',
+        },
         geometry: { type: 'Point', coordinates: [zone.lon, zone.lat] },
       })),
   };
 }
 
 /** Bounds [[w, s], [e, n]] around points, padded so markers on the edge are not cut; null when empty. */
-export function boundsOf(points: ReadonlyArray<[number, number]>, pad = 0.2): [[number, number], [number, number]] | null {
+export function boundsOf(
+  points: ReadonlyArray<[number, number]>,
+  pad = 0.2,
+): [[number, number], [number, number]] | null {
   if (points.length === 0) return null;
   let west = Infinity;
   let south = Infinity;

@@ -25,7 +25,10 @@ export default function ZoneOutlineMap({ outline, light, lang, label }: ZoneOutl
       bounds,
       // Enough room around a 2 km zone to see where it is in its town.
       fitBoundsOptions: { padding: 60, maxZoom: 14 },
-      attributionControl: { compact: true, customAttribution: 'OCHA/HDX COD-AB (CC BY-IGO)' },
+      attributionControl: {
+        compact: true,
+        customAttribution: 'OCHA/HDX COD-AB (CC BY-IGO)',
+      },
       dragRotate: false,
       pitchWithRotate: false,
     });

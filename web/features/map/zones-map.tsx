@@ -31,7 +31,10 @@ export default function ZonesMap({ markers, lang, label, onSelectZone }: ZonesMa
       style: overviewMapStyle(basemapUrl, lang),
       bounds: THAILAND_BOUNDS,
       fitBoundsOptions: { padding: 8 },
-      attributionControl: { compact: true, customAttribution: 'OCHA/HDX COD-AB (CC BY-IGO)' },
+      attributionControl: {
+        compact: true,
+        customAttribution: 'OCHA/HDX COD-AB (CC BY-IGO)',
+      },
       dragRotate: false,
       pitchWithRotate: false,
       touchPitch: false,

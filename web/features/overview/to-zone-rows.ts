@@ -18,7 +18,12 @@ export interface ZoneRow {
 }
 
 /** Worst first, for meetings that start with the zones in trouble; grey (unknown) before green. */
-const LIGHT_ORDER: Record<TrafficLight, number> = { red: 0, amber: 1, grey: 2, green: 3 };
+const LIGHT_ORDER: Record<TrafficLight, number> = {
+  red: 0,
+  amber: 1,
+  grey: 2,
+  green: 3,
+};
 
 export function pickName(names: { nameTh: string; nameEn?: string | null }, lang: Lang): string {
   return lang === 'en' && names.nameEn ? names.nameEn : names.nameTh;
@@ -26,7 +31,14 @@ export function pickName(names: { nameTh: string; nameEn?: string | null }, lang
 
 function searchText(item: KpiItem, zone: ZoneSummary | undefined): string {
   const parts = [item.id, item.nameTh, item.nameEn];
-  if (zone) parts.push(zone.stationNameTh, zone.stationNameEn, zone.provinceNameTh, zone.provinceNameEn, zone.municipality ?? '');
+  if (zone)
+    parts.push(
+      zone.stationNameTh,
+      zone.stationNameEn,
+      zone.provinceNameTh,
+      zone.provinceNameEn,
+      zone.municipality ?? '',
+    );
   return parts.join(' ').toLowerCase();
 }
 
@@ -46,7 +58,9 @@ export function toZoneRows(
       return {
         id: item.id,
         name: pickName(item, lang),
-        station: zone ? pickName({ nameTh: zone.stationNameTh, nameEn: zone.stationNameEn }, lang) : (item.parentId ?? ''),
+        station: zone
+          ? pickName({ nameTh: zone.stationNameTh, nameEn: zone.stationNameEn }, lang)
+          : (item.parentId ?? ''),
         province: zone ? pickName({ nameTh: zone.provinceNameTh, nameEn: zone.provinceNameEn }, lang) : '',
         light: item.overall,
         item,
@@ -65,7 +79,12 @@ export function toZoneRows(
 
 /** How many zones show each light: the legend's counts. */
 export function countLights(items: readonly KpiItem[]): Record<TrafficLight, number> {
-  const counts: Record<TrafficLight, number> = { green: 0, amber: 0, red: 0, grey: 0 };
+  const counts: Record<TrafficLight, number> = {
+    green: 0,
+    amber: 0,
+    red: 0,
+    grey: 0,
+  };
   for (const item of items) counts[item.overall] += 1;
   return counts;
 }

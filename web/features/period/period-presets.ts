@@ -15,8 +15,20 @@ import {
 export type PeriodPreset =
   | { id: 'since_start'; kind: 'since_start'; from: null; to: null }
   | { id: 'last12'; kind: 'last12'; from: MonthKey; to: MonthKey }
-  | { id: string; kind: 'fiscal'; fiscalYearBe: number; from: MonthKey; to: MonthKey }
-  | { id: string; kind: 'calendar'; yearCe: number; from: MonthKey; to: MonthKey };
+  | {
+      id: string;
+      kind: 'fiscal';
+      fiscalYearBe: number;
+      from: MonthKey;
+      to: MonthKey;
+    }
+  | {
+      id: string;
+      kind: 'calendar';
+      yearCe: number;
+      from: MonthKey;
+      to: MonthKey;
+    };
 
 /** The programme was announced in October 2020 (FY2564 began then) and piloted in 2021. */
 export const FIRST_FISCAL_YEAR_BE = 2564;
@@ -30,16 +42,30 @@ export function periodPresets(today: Date): PeriodPreset[] {
     { id: 'last12', kind: 'last12', ...last12CompleteMonths(today) },
   ];
   for (let fy = fiscalYearBeOfMonth(thisMonth); fy >= FIRST_FISCAL_YEAR_BE; fy--) {
-    presets.push({ id: `fy${fy}`, kind: 'fiscal', fiscalYearBe: fy, ...fiscalYearRange(fy) });
+    presets.push({
+      id: `fy${fy}`,
+      kind: 'fiscal',
+      fiscalYearBe: fy,
+      ...fiscalYearRange(fy),
+    });
   }
   for (let year = Number(thisMonth.slice(0, 4)); year >= FIRST_CALENDAR_YEAR_CE; year--) {
-    presets.push({ id: `cy${year}`, kind: 'calendar', yearCe: year, ...calendarYearRange(year) });
+    presets.push({
+      id: `cy${year}`,
+      kind: 'calendar',
+      yearCe: year,
+      ...calendarYearRange(year),
+    });
   }
   return presets;
 }
 
 /** The preset a period is, or null for a custom range. */
-export function matchPreset(presets: readonly PeriodPreset[], from: MonthKey | null, to: MonthKey | null): PeriodPreset | null {
+export function matchPreset(
+  presets: readonly PeriodPreset[],
+  from: MonthKey | null,
+  to: MonthKey | null,
+): PeriodPreset | null {
   // last12 is checked last: its months may equal a fiscal or calendar year, and the named year reads better.
   const named = presets.find((p) => p.kind !== 'last12' && p.from === from && p.to === to);
   return named ?? presets.find((p) => p.from === from && p.to === to) ?? null;

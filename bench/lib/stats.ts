@@ -1,0 +1,85 @@
+/**
+ * Timing helpers for the bench: warm-up, then N timed iterations (capped by a time budget so a
+ * slow figure cannot blow the whole run), summarised as p50 / p95 / max in milliseconds.
+ */
+import { performance } from 'node:perf_hooks';
+
+export interface Summary {
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+  mean: number;
+}
+
+/** Nearest-rank percentile (p in 0..100) of already sorted samples. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? Number.NaN;
+}
+
+export function summarise(samples: readonly number[]): Summary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const sum = sorted.reduce((a, b) => a + b, 0);
+  return {
+    n: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    max: sorted.at(-1) ?? Number.NaN,
+    mean: sorted.length ? sum / sorted.length : Number.NaN,
+  };
+}
+
+export interface MeasureOptions {
+  warmup: number;
+  iterations: number;
+  /** Stop early (after at least `minIterations`) once this many ms of timed runs have passed. */
+  budgetMs: number;
+  minIterations: number;
+}
+
+export const DEFAULT_MEASURE: MeasureOptions = { warmup: 3, iterations: 30, budgetMs: 8_000, minIterations: 10 };
+
+/** Runs fn warm-up times untimed, then times it up to `iterations` times (or until the budget is spent). */
+export async function measure(fn: () => Promise<unknown>, options: Partial<MeasureOptions> = {}): Promise<Summary> {
+  const o = { ...DEFAULT_MEASURE, ...options };
+  for (let i = 0; i < o.warmup; i++) await fn();
+  const samples: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < o.iterations; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+    if (samples.length >= o.minIterations && performance.now() - started > o.budgetMs) break;
+  }
+  return summarise(samples);
+}
+
+/** Synchronous variant, for pure functions (assembly, JSON.stringify). */
+export async function measureSync(fn: () => unknown, options: Partial<MeasureOptions> = {}): Promise<Summary> {
+  return measure(async () => fn(), options);
+}
+
+export const ms = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+
+export const fmtSummary = (s: Summary): string => `p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  max ${ms(s.max)}  (n=${s.n})`;
+
+/** A plain fixed-width text table. */
+export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function bytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(2)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} kB`;
+  return `${n} B`;
+}
+
+/** Wall-clock timer for one-off steps (build, import). */
+export function stopwatch(): () => number {
+  const t0 = performance.now();
+  return () => performance.now() - t0;
+}

@@ -1,0 +1,51 @@
+/**
+ * The uploaded file as the pipeline sees it: size, sha256 of the exact bytes, the first bytes
+ * for format sniffing, and the bytes themselves when a format needs them in memory (XLSX,
+ * GeoJSON, KML). CSV and Parquet files on disk are read from disk.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
+import type { LoadedFile } from './source/table.ts';
+import type { ImportFile } from './types.ts';
+
+export interface FileFacts extends LoadedFile {
+  sha256: string;
+  head: Uint8Array;
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+export async function fileFacts(file: ImportFile): Promise<FileFacts> {
+  if (file.bytes !== undefined) {
+    const bytes = file.bytes;
+    return {
+      name: file.name,
+      size: bytes.length,
+      bytes,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      head: bytes.subarray(0, HEAD_BYTES),
+    };
+  }
+  if (file.path === undefined) throw new Error('an import file needs bytes or a path');
+  const path = file.path;
+  const { size } = await stat(path);
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  const handle = await open(path, 'r');
+  try {
+    const head = new Uint8Array(Math.min(size, HEAD_BYTES));
+    await handle.read(head, 0, head.length, 0);
+    return { name: file.name, size, path, sha256: hash.digest('hex'), head };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The bytes in memory (reads the file when only a path was given). */
+export async function bytesOf(f: FileFacts): Promise<Uint8Array> {
+  if (f.bytes !== undefined) return f.bytes;
+  if (f.path === undefined) return new Uint8Array();
+  const b = await readFile(f.path);
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}

@@ -1,0 +1,158 @@
+/**
+ * What every kind reader shares: column access by canonical name, station and zone lookups that
+ * never guess (an ambiguous name lists its candidates, an unknown one suggests), the user's scope,
+ * and the preview of the first rows.
+ */
+import type { Principal } from '../../auth/principal.ts';
+import type { ImportRegistry, RegistryStation, RegistryZone } from '../../queries/import-registry.ts';
+import { makeIssue } from '../parse/errors.ts';
+import type { HeaderMatch, ImportKind } from '../parse/headers.ts';
+import { createNameMatcher, type NameMatch, normalizeCode } from '../parse/names.ts';
+import { type Issue, issue, type Issues } from '../issues.ts';
+import type { TableRow } from '../source/table.ts';
+import type { ImportOptions, PreviewCell, PreviewRow } from '../types.ts';
+import { type Cell, cellShown, DateReader } from '../values.ts';
+
+export const PREVIEW_ROWS = 20;
+
+/** Where a row's cells are, by canonical name. */
+export class Columns {
+  readonly #index = new Map<string, number>();
+  constructor(
+    readonly header: readonly string[],
+    match: HeaderMatch,
+  ) {
+    for (const [canonical, i] of Object.entries(match.mapping)) if (typeof i === 'number') this.#index.set(canonical, i);
+  }
+  has(canonical: string): boolean {
+    return this.#index.has(canonical);
+  }
+  cell(row: TableRow, canonical: string): Cell | undefined {
+    const i = this.#index.get(canonical);
+    return i === undefined ? undefined : row.cells[i];
+  }
+  /** The header text of a canonical column, as written in the file (for issues). */
+  name(canonical: string): string | null {
+    const i = this.#index.get(canonical);
+    return i === undefined ? null : (this.header[i] ?? null);
+  }
+}
+
+export interface KindContext {
+  kind: ImportKind;
+  file: string;
+  options: ImportOptions;
+  registry: ImportRegistry;
+  principal: Principal;
+  /** Station codes the principal may import for; null = all. */
+  scopeStations: ReadonlySet<string> | null;
+  issues: Issues;
+  dates: DateReader;
+}
+
+export function newDateReader(options: ImportOptions): DateReader {
+  return new DateReader(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder });
+}
+
+const stationLabel = (s: RegistryStation): string => `${s.code} ${s.name_th}`;
+const zoneLabel = (z: RegistryZone): string => `${z.code} ${z.name_th}`;
+
+export type Lookup<T> = { ok: true; ref: T } | { ok: false; issue: Issue };
+
+/** Station by code or any spelling of its name; an ambiguous or unknown one is an issue with suggestions. */
+export class StationLookup {
+  readonly #match: (input: string) => NameMatch<RegistryStation>;
+  readonly byCode: ReadonlyMap<string, RegistryStation>;
+  constructor(stations: readonly RegistryStation[]) {
+    this.#match = createNameMatcher(stations);
+    this.byCode = new Map(stations.map((s) => [s.code, s]));
+  }
+
+  find(value: string, where: { file: string; row: number | null; line?: number; column: string | null }): Lookup<RegistryStation> {
+    const m = this.#match(value);
+    if (m.kind === 'exact') return { ok: true, ref: m.ref };
+    const at = { ...where, value };
+    if (m.kind === 'ambiguous') {
+      return { ok: false, issue: makeIssue('ambiguous_station', at, { candidates: m.candidates.map(stationLabel) }) as Issue };
+    }
+    return { ok: false, issue: makeIssue('unknown_station', at, { suggestions: m.suggestions.map((s) => stationLabel(s.ref)) }) as Issue };
+  }
+}
+
+/** Zone by its code (zones.id), or by a name only when exactly one zone has it. */
+export class ZoneLookup {
+  readonly #byCode = new Map<string, RegistryZone>();
+  readonly #match: (input: string) => NameMatch<RegistryZone>;
+  constructor(zones: readonly RegistryZone[]) {
+    for (const z of zones) this.#byCode.set(normalizeCode(z.code), z);
+    this.#match = createNameMatcher(zones);
+  }
+  find(value: string, where: { file: string; row: number | null; line?: number; column: string | null }): Lookup<RegistryZone> {
+    const direct = this.#byCode.get(normalizeCode(value));
+    if (direct !== undefined) return { ok: true, ref: direct };
+    const m = this.#match(value);
+    if (m.kind === 'exact') return { ok: true, ref: m.ref };
+    const at = { ...where, value };
+    if (m.kind === 'ambiguous') return { ok: false, issue: issue('zone_not_found', at, { suggestions: m.candidates.map(zoneLabel) }) };
+    return { ok: false, issue: issue('zone_not_found', at, { suggestions: m.suggestions.map((s) => zoneLabel(s.ref)) }) };
+  }
+}
+
+/** Scope check for one station code; reports each out-of-scope station once. */
+export class ScopeCheck {
+  readonly #reported = new Set<string>();
+  constructor(readonly ctx: KindContext) {}
+  allows(code: string, where: { row: number | null; column: string | null; value?: string | null }): boolean {
+    const scope = this.ctx.scopeStations;
+    if (scope === null || scope.has(code)) return true;
+    if (!this.#reported.has(code)) {
+      this.#reported.add(code);
+      this.ctx.issues.add(issue('station_out_of_scope', { file: this.ctx.file, ...where }, { station: code }));
+    }
+    return false;
+  }
+}
+
+/** The first rows of the file, cell by cell, as they will be stored. */
+export class PreviewRows {
+  readonly rows: PreviewRow[] = [];
+  #current: PreviewRow | null = null;
+  start(row: number): void {
+    this.#current = this.rows.length < PREVIEW_ROWS ? { row, cells: {} } : null;
+    if (this.#current !== null) this.rows.push(this.#current);
+  }
+  get active(): boolean {
+    return this.#current !== null;
+  }
+  set(canonical: string, raw: Cell | undefined, value: PreviewCell['value'], eras?: { ce: string; be: string }): void {
+    if (this.#current === null) return;
+    const cell: PreviewCell = { raw: cellShown(raw), value };
+    if (eras !== undefined) {
+      cell.ce = eras.ce;
+      cell.be = eras.be;
+    }
+    this.#current.cells[canonical] = cell;
+  }
+}
+
+/** Tracks which rows had an error, for the counts. */
+export class RowErrors {
+  #rows = new Set<number>();
+  #lastErrors = 0;
+  constructor(readonly issues: Issues) {}
+  /** Call before a row; `end` tells whether the row got an error. */
+  begin(): void {
+    this.#lastErrors = this.issues.errorCount;
+  }
+  end(row: number): boolean {
+    const bad = this.issues.errorCount > this.#lastErrors;
+    if (bad) this.#rows.add(row);
+    return bad;
+  }
+  mark(row: number): void {
+    this.#rows.add(row);
+  }
+  get count(): number {
+    return this.#rows.size;
+  }
+}

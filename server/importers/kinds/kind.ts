@@ -1,0 +1,26 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Database } from '../../db/database.ts';
+import type { TableRow } from '../source/table.ts';
+import type { ImportCounts, UnknownOffenceType } from '../types.ts';
+import type { PreviewRows } from './common.ts';
+
+/**
+ * One kind of import, after its columns are matched: rows go in one by one (validated, issues
+ * collected), `finish` does what needs all rows or the database (duplicates, existing rows,
+ * zones), and `write` stores the rows inside the import's transaction.
+ */
+export interface KindReader {
+  readonly preview: PreviewRows;
+  row(r: TableRow): void;
+  finish(db: Database): Promise<void>;
+  /** Station codes the rows belong to (scope of the import, aggregates to refresh). */
+  stations(): string[];
+  counts(): ImportCounts;
+  unknownOffenceTypes?(): UnknownOffenceType[];
+  /** Writes inside the transaction; returns rows written per table. */
+  write(conn: DuckDBConnection, importId: number): Promise<Record<string, number>>;
+  /** After write: stations whose zone assignment must be recomputed (zone imports). */
+  zoneStations?(): string[];
+  /** Kept with the import record (mapping version, scheme, codebook...). */
+  details(): Record<string, unknown>;
+}

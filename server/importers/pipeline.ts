@@ -1,0 +1,324 @@
+/**
+ * THE import pipeline. HTTP uploads, the SPA (through HTTP) and the command line all call
+ * `runImport`; nothing else writes imported rows.
+ *
+ *   file -> format (extension checked against the bytes) -> size, sha256 -> earlier imports of the
+ *   same file -> table (CSV / XLSX / Parquet) or shapes (GeoJSON / KML) -> columns matched
+ *   (canonical names, aliases, the user's or a saved mapping) -> every row validated, every issue
+ *   collected (capped list, full counts) -> what needs all rows (duplicates, rows already stored,
+ *   zones by point-in-polygon) -> preview.
+ *
+ * Only when there is no error and it is not a dry run: ONE transaction inserts the imports row,
+ * appends all rows, recomputes what depends on them (zone assignment, aggregates of the stations
+ * touched) and commits. Any throw rolls everything back, and a killed process leaves the database
+ * as it was (DuckDB's write-ahead log only replays committed transactions).
+ */
+import type { Principal } from '../auth/principal.ts';
+import type { Database } from '../db/database.ts';
+import { type ImportRegistry, loadImportRegistry } from '../queries/import-registry.ts';
+import { findMapping } from '../queries/import-mappings.ts';
+import { committedImportsOf, insertImportRecord, type PreviousImport, setImportRowCounts } from '../queries/imports-record.ts';
+import { saveOffenceMappings } from '../queries/offence-mappings.ts';
+import { refreshAggregates } from '../queries/refresh-aggregates.ts';
+import { scopeStationCodes } from '../queries/scope-stations.ts';
+import { bytesOf, type FileFacts, fileFacts } from './files.ts';
+import { FatalImportError, issue, Issues } from './issues.ts';
+import { Columns, type KindContext, newDateReader } from './kinds/common.ts';
+import { createTableReader, readZoneFile } from './kinds/index.ts';
+import type { KindReader } from './kinds/kind.ts';
+import { makeIssue } from './parse/errors.ts';
+import { type HeaderMatch, type ImportKind, kindSpec, matchHeaders, type UserMapping } from './parse/headers.ts';
+import { decideFormat, type FileFormat, formatFitsKind } from './source/detect.ts';
+import { openTable, type SourceMeta } from './source/table.ts';
+import type { ZipLimits } from './source/zip.ts';
+import { reassignZones } from './zone-assignment.ts';
+import type { ColumnMapping, ImportCounts, ImportFile, ImportOptions, ImportPreview, ImportResult } from './types.ts';
+import { labelKey } from './values.ts';
+
+export interface RunImportInput {
+  db: Database;
+  principal: Principal;
+  file: ImportFile;
+  kind: ImportKind;
+  options?: ImportOptions;
+  /** Check everything, write nothing (preview, --dry-run). */
+  dryRun?: boolean;
+  limits?: {
+    /** Largest accepted file (default 200 MB). */
+    maxFileBytes?: number;
+    zip?: ZipLimits;
+    /** Issues listed per severity (all are counted). Default 200. */
+    issueLimit?: number;
+  };
+  /** Called as rows are read and when writing starts (for progress displays). */
+  onProgress?: (p: { phase: 'reading' | 'checking' | 'writing' | 'done'; rows: number }) => void;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+/** One import at a time per database in this process: the re-import and case-number checks hold. */
+const commitLocks = new WeakMap<Database, Promise<unknown>>();
+async function exclusive<T>(db: Database, fn: () => Promise<T>): Promise<T> {
+  const before = commitLocks.get(db) ?? Promise.resolve();
+  let release: () => void = () => undefined;
+  const mine = new Promise<void>((r) => {
+    release = r;
+  });
+  const chain = before.then(() => mine);
+  commitLocks.set(db, chain);
+  await before.catch(() => undefined);
+  try {
+    return await fn();
+  } finally {
+    release();
+    if (commitLocks.get(db) === chain) commitLocks.delete(db);
+  }
+}
+
+const EMPTY_COUNTS: ImportCounts = { rowsRead: 0, write: {}, skipped: 0, rowsWithErrors: 0 };
+
+function bangkokTime(iso: string): string {
+  const t = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
+  return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
+}
+
+/** Options saved with a mapping, under the explicit ones. */
+async function resolveOptions(db: Database, kind: ImportKind, file: string, options: ImportOptions): Promise<{ options: ImportOptions; columns: ColumnMapping | undefined; mappingName: string | null }> {
+  if (typeof options.mapping !== 'string') return { options, columns: options.mapping, mappingName: null };
+  const name = options.mapping;
+  const saved = await findMapping(db, name);
+  if (saved === null) throw new FatalImportError(issue('mapping_not_found', { file, value: name }, { name }));
+  if (saved.kind !== kind) throw new FatalImportError(issue('mapping_kind_mismatch', { file, value: name }, { name, kind: saved.kind }));
+  const merged: ImportOptions = { ...(saved.options as ImportOptions), ...options };
+  const savedMap = (saved.options as ImportOptions).offenceMap;
+  if (savedMap !== undefined || options.offenceMap !== undefined) merged.offenceMap = { ...savedMap, ...options.offenceMap };
+  return { options: merged, columns: saved.columns, mappingName: name };
+}
+
+function fileDefaultsOf(kind: ImportKind, o: ImportOptions): string[] {
+  const given: string[] = [];
+  if (o.station !== undefined && o.station.trim() !== '') given.push('station');
+  if (o.zone !== undefined && o.zone.trim() !== '') given.push('zone');
+  if (o.wave !== undefined && o.wave.trim() !== '') given.push('wave');
+  if (o.sampleType !== undefined) given.push('sample_type');
+  const canon = new Set(kindSpec(kind).fields.map((f) => f.canonical));
+  return given.filter((g) => canon.has(g));
+}
+
+function reportHeaderMatch(kind: ImportKind, match: HeaderMatch, header: readonly string[], file: string, issues: Issues): void {
+  for (const canonical of match.missingRequired) issues.add(makeIssue('missing_required_column', { file }, { canonical }));
+  for (const group of match.missingOneOf) issues.add(makeIssue('missing_one_of_columns', { file }, { canonicals: group }));
+  for (const a of match.ambiguous) {
+    const headers = a.columns.map((i) => header[i] ?? String(i));
+    issues.add(makeIssue('ambiguous_column', { file, column: headers[0] ?? null }, { canonical: a.canonical, headers }));
+  }
+  for (const m of match.invalidMapping) {
+    issues.add(makeIssue('invalid_mapping', { file, value: String(m.target) }, { canonical: m.canonical, target: String(m.target) }));
+  }
+  void kind;
+}
+
+function sanitizedOptions(o: ImportOptions): Record<string, unknown> {
+  const { codebook, mapping, ...rest } = o;
+  return { ...rest, ...(typeof mapping === 'string' ? { mappingName: mapping } : {}), ...(codebook === undefined ? {} : { codebook: true }) };
+}
+
+/** Runs one import (or a dry run). Never throws for bad input: problems come back as issues. */
+export async function runImport(input: RunImportInput): Promise<ImportResult> {
+  return input.dryRun === true ? runOnce(input) : exclusive(input.db, () => runOnce(input));
+}
+
+async function runOnce(input: RunImportInput): Promise<ImportResult> {
+  const started = performance.now();
+  const { db, principal, kind } = input;
+  const dryRun = input.dryRun === true;
+  const issues = new Issues(input.limits?.issueLimit ?? 200);
+  const fileName = input.file.name;
+  const progress = input.onProgress ?? (() => undefined);
+
+  let facts: FileFacts | null = null;
+  let format: FileFormat | null = null;
+  let meta: SourceMeta = {};
+  let headers: string[] = [];
+  let matched: Record<string, string> = {};
+  let extra: string[] = [];
+  let unmapped: ImportPreview['unmapped'] = { missing: [], ambiguous: [] };
+  let reader: KindReader | null = null;
+  let previous: PreviousImport[] = [];
+  let options: ImportOptions = input.options ?? {};
+  let mappingName: string | null = null;
+
+  const result = (importId: number | null, counts: ImportCounts): ImportResult => {
+    const report = issues.report();
+    const preview: ImportPreview = {
+      kind,
+      file: { name: fileName, bytes: facts?.size ?? 0, sha256: facts?.sha256 ?? '', format },
+      source: meta,
+      headers,
+      mapping: matched,
+      fields: kindSpec(kind).fields.map((f) => ({ canonical: f.canonical, required: f.required, fileDefault: f.fileDefault })),
+      extraColumns: extra,
+      unmapped,
+      rows: reader?.preview.rows ?? [],
+      counts,
+      unknownOffenceTypes: reader?.unknownOffenceTypes?.() ?? [],
+      stations: reader?.stations() ?? [],
+      previousImports: previous,
+    };
+    return {
+      ok: report.errorCount === 0 && (dryRun || importId !== null),
+      dryRun,
+      importId,
+      preview,
+      counts,
+      errors: report.errors,
+      warnings: report.warnings,
+      errorCount: report.errorCount,
+      warningCount: report.warningCount,
+      truncated: report.truncated,
+      byCode: report.byCode,
+      durationMs: Math.round(performance.now() - started),
+    };
+  };
+
+  let registry: ImportRegistry;
+  let columnsMapping: ColumnMapping | undefined;
+  try {
+    const resolved = await resolveOptions(db, kind, fileName, input.options ?? {});
+    options = resolved.options;
+    columnsMapping = resolved.columns;
+    mappingName = resolved.mappingName;
+
+    facts = await fileFacts(input.file);
+    const maxBytes = input.limits?.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    if (facts.size > maxBytes) {
+      throw new FatalImportError(issue('file_too_large', { file: fileName }, { limitMb: Math.round(maxBytes / (1024 * 1024)) }));
+    }
+    const decision = decideFormat(fileName, facts.head);
+    if (!decision.ok) {
+      throw new FatalImportError(
+        decision.reason === 'unsupported'
+          ? issue('unsupported_format', { file: fileName }, { name: fileName })
+          : issue('file_type_mismatch', { file: fileName }, { extension: decision.extension, actual: decision.actual }),
+      );
+    }
+    format = decision.format;
+    if (!formatFitsKind(format, kind)) {
+      throw new FatalImportError(issue('format_not_for_kind', { file: fileName }, { format: format.toUpperCase(), kind }));
+    }
+    if (facts.size === 0) throw new FatalImportError(makeIssue("empty_file", { file: fileName }));
+
+    previous = await committedImportsOf(db, facts.sha256, kind);
+    const last = previous[previous.length - 1];
+    if (last !== undefined && options.force !== true) {
+      issues.add(issue('file_already_imported', { file: fileName }, { importId: last.id, at: bangkokTime(last.at), by: last.by }));
+    }
+
+    registry = await loadImportRegistry(db);
+    const scope = await scopeStationCodes(db, principal.scope);
+    const ctx: KindContext = {
+      kind,
+      file: fileName,
+      options,
+      registry,
+      principal,
+      scopeStations: scope === null ? null : new Set(scope),
+      issues,
+      dates: newDateReader(options),
+    };
+
+    if (kind === 'zones') {
+      const bytes = await bytesOf(facts);
+      const zoneRead = await readZoneFile(ctx, format, bytes, columnsMapping, fileDefaultsOf(kind, options), input.limits?.zip);
+      reader = zoneRead.reader;
+      headers = zoneRead.headers;
+      matched = zoneRead.mapping;
+      extra = zoneRead.extra;
+      unmapped = zoneRead.unmapped;
+    } else {
+      const loaded = format === 'xlsx' ? { ...facts, bytes: await bytesOf(facts) } : facts;
+      const table = await openTable(
+        loaded,
+        format,
+        {
+          ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+          ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+          ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+          ...(input.limits?.zip === undefined ? {} : { zipLimits: input.limits.zip }),
+        },
+        issues,
+      );
+      if (table === null) return result(null, EMPTY_COUNTS);
+      meta = table.meta;
+      headers = table.header;
+      const match = matchHeaders(kind, table.header, columnsMapping as UserMapping | undefined, {
+        fileDefaults: fileDefaultsOf(kind, options) as never,
+      });
+      reportHeaderMatch(kind, match, table.header, fileName, issues);
+      for (const [canonical, index] of Object.entries(match.mapping)) {
+        if (typeof index === 'number') matched[canonical] = table.header[index] ?? String(index);
+      }
+      extra = match.extra;
+      unmapped = {
+        missing: [...match.missingRequired, ...match.missingOneOf.flat()],
+        ambiguous: match.ambiguous.map((a) => ({ canonical: a.canonical, headers: a.columns.map((i) => table.header[i] ?? String(i)) })),
+      };
+      if (!match.ok) {
+        // Nothing can be read without the columns: count the rows, keep a few for the mapping screen.
+        let rowsRead = 0;
+        for await (const _ of table.rows) rowsRead++;
+        return result(null, { ...EMPTY_COUNTS, rowsRead });
+      }
+      const cols = new Columns(table.header, match);
+      reader = createTableReader(kind, ctx, cols);
+      let n = 0;
+      for await (const row of table.rows) {
+        reader.row(row);
+        if (++n % 50_000 === 0) progress({ phase: 'reading', rows: n });
+      }
+      progress({ phase: 'checking', rows: n });
+      await reader.finish(db);
+    }
+  } catch (error) {
+    if (error instanceof FatalImportError) {
+      issues.add(error.issue);
+      return result(null, reader?.counts() ?? EMPTY_COUNTS);
+    }
+    throw error;
+  }
+
+  const counts = reader.counts();
+  if (counts.rowsRead === 0 && !issues.hasErrors) issues.add(issue('no_rows', { file: fileName }));
+  if (dryRun || issues.hasErrors) return result(null, counts);
+
+  // ---- commit: one transaction ----
+  progress({ phase: 'writing', rows: counts.rowsRead });
+  const kindReader = reader;
+  const stations = kindReader.stations();
+  const f = facts;
+  const usedOffenceMap = Object.entries(options.offenceMap ?? {}).map(([label, group]) => ({ labelKey: labelKey(label), label, group }));
+  const importId = await db.transaction(async (conn) => {
+    const id = await insertImportRecord(conn, {
+      kind,
+      fileName,
+      sha256: f.sha256,
+      username: principal.username,
+      format: format ?? '',
+      fileBytes: f.size,
+      stationCodes: stations,
+      mapping: matched,
+      options: { ...sanitizedOptions(options), ...kindReader.details(), ...(mappingName === null ? {} : { mappingName }) },
+      warnings: issues.warningCount,
+      forced: options.force === true && previous.length > 0,
+    });
+    const written = await kindReader.write(conn, id);
+    if (usedOffenceMap.length > 0) await saveOffenceMappings(conn, usedOffenceMap, principal.username, id);
+    const zoneStations = kindReader.zoneStations?.() ?? [];
+    if (zoneStations.length > 0) await reassignZones(conn, zoneStations, options.ringMeters);
+    await refreshAggregates(conn, [...new Set([...stations, ...zoneStations])]);
+    await setImportRowCounts(conn, id, written);
+    return id;
+  });
+  progress({ phase: 'done', rows: counts.rowsRead });
+  return result(importId, counts);
+}

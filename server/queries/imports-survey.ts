@@ -1,0 +1,60 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { appendRows, type Cell } from '../db/append.ts';
+import { exec, query } from '../db/database.ts';
+
+export interface SurveyRow {
+  zone_id: string;
+  /** 'YYYY-MM-DD' */
+  surveyed_on: string;
+  wave: string;
+  sample_type: string;
+  fear_raw: string | null;
+  fear_level: number | null;
+  fear_status: string;
+  fear_levels: number | null;
+  trust_raw: string | null;
+  trust_level: number | null;
+  trust_status: string;
+  trust_levels: number | null;
+  weight: number;
+  sex: string | null;
+  age_band: string | null;
+}
+
+/** Stores the codebook used and the responses (staged through the appender, then one INSERT). */
+export async function writeSurvey(conn: DuckDBConnection, codebook: unknown, rows: readonly SurveyRow[], importId: number): Promise<number> {
+  const name = typeof codebook === 'object' && codebook !== null && 'name' in codebook ? String((codebook as { name: unknown }).name) : '';
+  const [cb] = await query<{ id: number }>(
+    conn,
+    'INSERT INTO codebooks (name, body, import_id) VALUES ($name, $body::JSON, $importId) RETURNING id',
+    { name, body: JSON.stringify(codebook), importId },
+  );
+  await exec(
+    conn,
+    `CREATE OR REPLACE TEMP TABLE stage_survey (zone_id VARCHAR, surveyed_on VARCHAR, wave VARCHAR, sample_type VARCHAR,
+       fear_raw VARCHAR, fear_level INTEGER, fear_status VARCHAR, fear_levels INTEGER,
+       trust_raw VARCHAR, trust_level INTEGER, trust_status VARCHAR, trust_levels INTEGER,
+       weight DOUBLE, sex VARCHAR, age_band VARCHAR)`,
+  );
+  await appendRows(
+    conn,
+    'stage_survey',
+    rows.map((r): Cell[] => [
+      r.zone_id, r.surveyed_on, r.wave, r.sample_type,
+      r.fear_raw, r.fear_level, r.fear_status, r.fear_levels,
+      r.trust_raw, r.trust_level, r.trust_status, r.trust_levels,
+      r.weight, r.sex, r.age_band,
+    ]),
+  );
+  await exec(
+    conn,
+    `INSERT INTO survey_responses (zone_id, surveyed_on, wave, sample_type, fear_raw, fear_level, fear_status, fear_levels,
+                                  trust_raw, trust_level, trust_status, trust_levels, weight, sex, age_band, codebook_id, import_id)
+     SELECT zone_id, CAST(surveyed_on AS DATE), wave, sample_type, fear_raw, fear_level, fear_status, fear_levels,
+            trust_raw, trust_level, trust_status, trust_levels, weight, sex, age_band, $codebookId, $importId
+       FROM stage_survey`,
+    { codebookId: cb?.id ?? null, importId },
+  );
+  await exec(conn, 'DROP TABLE stage_survey');
+  return rows.length;
+}

@@ -1,0 +1,148 @@
+/**
+ * The dashboard in real Chromium against the real server and demo data: sign in, overview with
+ * zones and the map, a zone page with its charts, the language switch. Screenshots go to
+ * test-results/ (git-ignored) for a human to look at.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  ADMIN_PASSWORD,
+  ADMIN_USER,
+  CHROMIUM,
+  ensureBuild,
+  type RunningServer,
+  repoRoot,
+  startServer,
+} from './server.ts';
+
+const shots = join(repoRoot, 'test-results');
+const shot = (name: string) => join(shots, `${name}.png`);
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+async function waitForMapIdle(target: Page, selector: string): Promise<void> {
+  await target.locator(`${selector} canvas.maplibregl-canvas`).waitFor({ timeout: 30_000 });
+  // Let the worker parse the basemap and the first frames draw; there is no public "done" signal in the DOM.
+  await target.waitForTimeout(2_500);
+}
+
+describe('dashboard in Chromium', () => {
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    ensureBuild();
+    server = await startServer();
+    browser = await chromium.launch(CHROMIUM);
+    page = await browser.newPage({
+      viewport: { width: 1600, height: 1000 },
+      locale: 'th-TH',
+      timezoneId: 'Asia/Bangkok',
+    });
+    // Failed requests are judged by URL below; the console's "Failed to load resource" says no more.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        problems.push(`console: ${message.text()}`);
+      }
+    });
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      // Signed out, /api/auth/me answers 401: that is how the app knows to show the sign-in screen.
+      const expected = response.status() === 401 && url.pathname === '/api/auth/me';
+      if (response.status() >= 400 && !expected && url.pathname !== '/favicon.ico') {
+        problems.push(`HTTP ${response.status()} ${url.pathname}`);
+      }
+    });
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('signs in (Thai first)', async () => {
+    await page.goto(server.baseUrl);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('เข้าสู่ระบบ');
+    expect(await page.getAttribute('html', 'lang')).toBe('th');
+    await page.screenshot({ path: shot('01-sign-in-th') });
+    await page.fill('input[name=username]', ADMIN_USER);
+    await page.fill('input[name=password]', ADMIN_PASSWORD);
+    await page.click('button[type=submit]');
+    await page.getByTestId('signed-in-user').waitFor();
+    expect(await page.getByTestId('signed-in-user').textContent()).toContain('ผู้ดูแลระบบ');
+  });
+
+  test('overview lists every zone and draws the map', async () => {
+    const rows = page.locator('[data-testid=zone-table] tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThanOrEqual(20);
+    expect(await page.locator('h1').first().textContent()).toBe('ภาพรวมพื้นที่นำร่อง');
+    // Every figure stands on its data: a sample size or months of counts beside it.
+    expect(await page.locator('[data-testid=zone-table]').textContent()).toMatch(/n\s=\s\d/);
+    expect(await page.locator('[data-testid=zone-table]').textContent()).toMatch(/หลัง \d+ เดือน: [\d,]+ คดี เทียบ [\d,]+/);
+    await waitForMapIdle(page, '.map-overview');
+    expect(await page.locator('.map-overview canvas').count()).toBe(1);
+    await page.screenshot({ path: shot('02-overview-th'), fullPage: false });
+    await page.locator('.map-and-legend').screenshot({ path: shot('02b-overview-map-th') });
+    // Viewport shots after scrolling: a full-page shot resizes the window and catches the map mid-redraw.
+    await page.locator('[data-testid=zone-table]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot('02c-overview-table-th') });
+    await page.locator('[data-testid=rollup-table]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot('02d-overview-rollups-th') });
+    await page.screenshot({ path: shot('03-overview-th-full'), fullPage: true });
+  });
+
+  test('a zone page shows its charts', async () => {
+    const firstZone = page.locator('[data-testid=zone-table] tbody tr th a').first();
+    const name = await firstZone.textContent();
+    await firstZone.click();
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe(name);
+    expect(page.url()).toContain('/zones/');
+    const crime = page.locator('[data-testid=crime-chart] svg.recharts-surface');
+    await crime.first().waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => page.locator('[data-testid=crime-chart] .recharts-bar-rectangle').count())
+      .toBeGreaterThan(0);
+    await page.locator('[data-testid=survey-chart-fear] svg.recharts-surface').waitFor();
+    expect(await page.locator('[data-testid=survey-chart-fear] .recharts-line').count()).toBeGreaterThan(0);
+    // Start date in the Buddhist Era.
+    expect(await page.getByTestId('zone-start').textContent()).toMatch(/25\d\d$/);
+    await waitForMapIdle(page, '.map-zone');
+    await page.screenshot({ path: shot('04-zone-th'), fullPage: true });
+  });
+
+  test('switches to English and back', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
+    expect(page.url()).toContain('lang=en');
+    expect(await page.locator('#kpis-title').textContent()).toBe('Success indicators');
+    expect(await page.getByTestId('zone-start').textContent()).toMatch(/20\d\d$/);
+    await page.waitForTimeout(1_500);
+    await page.screenshot({ path: shot('05-zone-en'), fullPage: true });
+    await page.getByRole('button', { name: 'ภาษาไทย' }).click();
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('th');
+    expect(await page.locator('#kpis-title').textContent()).toBe('ตัวชี้วัดความสำเร็จ');
+  });
+
+  test('works on a phone', async () => {
+    const phone = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      locale: 'th-TH',
+    });
+    await phone.context().addCookies(await page.context().cookies());
+    await phone.goto(server.baseUrl);
+    await phone.locator('[data-testid=zone-table] tbody tr').first().waitFor();
+    await waitForMapIdle(phone, '.map-overview');
+    await phone.screenshot({ path: shot('06-overview-phone') });
+    await phone.close();
+  });
+
+  test('no script errors, failed requests or CSP violations', () => {
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,253 @@
+/**
+ * THE AUTHORIZATION MATRIX: one table, keyed by "METHOD /api/path/:param" exactly as Hono lists
+ * the route, giving for each role (and for no credentials at all) the expected status in scope
+ * and out of scope. The test walks app.routes and FAILS when an /api route has no entry here, so
+ * an endpoint added later without deciding who may call it breaks the build.
+ *
+ * Reading a cell: '200' = the same answer in and out of scope; '200/404' = 200 in scope, 404 out.
+ * Columns: admin, analyst, commander, executive, viewer, anonymous (no cookie, no token).
+ * "In scope" means zone ZN-ALPHA / station ST-ALPHA, which every fixture user's scope covers;
+ * "out of scope" means ZN-BRAVO / ST-BRAVO, which only the national admin sees (helpers.ts).
+ * For routes without a zone or station (sign-in, admin screens) 'out' is the route's own
+ * "other" case - a wrong password, a user or token that does not exist - as its comment says.
+ *
+ * Every request is made with a fresh session of the fixture user of that role, with its CSRF
+ * token. On top of the status, every 2xx answer to a non-admin must not mention the Bravo zone,
+ * station or division (rollups include only in-scope zones).
+ *
+ * Entries for routes the app does not have (yet) are reported and skipped, not failed: the lead
+ * can add the row in the same change as the route. Middleware (`use`, method ALL) is not a route.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../../server/auth/principal.ts';
+import { authSettings } from '../../../server/auth/settings.ts';
+import { issueApiToken } from '../../../server/auth/tokens.ts';
+import { DEFAULT_PROGRAMME_SETTINGS } from '../../../server/settings/kpi-settings.ts';
+import {
+  call,
+  FX,
+  OUT_OF_SCOPE_MARKERS,
+  openTestApp,
+  PASSWORD,
+  quickSession,
+  type TestApp,
+  USERS,
+} from './helpers.ts';
+
+type Who = Role | 'anonymous';
+const WHO: readonly Who[] = [...ROLES, 'anonymous'];
+type Cell = `${number}` | `${number}/${number}`;
+
+interface Ctx {
+  t: TestApp;
+  who: Who;
+  scope: 'in' | 'out';
+  /** The zone / station for this scope case. */
+  zone: string;
+  station: string;
+  /** The fixture user of the role (admin's for anonymous). */
+  username: string;
+  /** Unique per request, for names that must not repeat. */
+  n: number;
+}
+
+interface Entry {
+  expect: Record<Who, Cell>;
+  /** Path (and body) of the request; default: the key's path, no body. */
+  request?: (ctx: Ctx) => { path: string; body?: unknown } | Promise<{ path: string; body?: unknown }>;
+}
+
+/** A row of the table, in column order admin, analyst, commander, executive, viewer, anonymous. */
+const row = (admin: Cell, analyst: Cell, commander: Cell, executive: Cell, viewer: Cell, anonymous: Cell) => ({
+  admin,
+  analyst,
+  commander,
+  executive,
+  viewer,
+  anonymous,
+});
+
+const adminOnly = (ok: Cell) => row(ok, '403', '403', '403', '403', '401');
+const everyone = (ok: Cell) => row(ok, ok, ok, ok, ok, '401');
+/** Zone-scoped reading: the national admin sees both zones, everyone else only ZN-ALPHA. */
+const zoneScoped = (ok: `${number}`) => row(ok, `${ok}/404`, `${ok}/404`, `${ok}/404`, `${ok}/404`, '401');
+
+const MATRIX: Record<string, Entry> = {
+  //                                        admin      analyst    commander  executive  viewer     anonymous
+  'GET /api/health': { expect: row('200', '200', '200', '200', '200', '200') },
+
+  // Sign-in. in = the role's own username and password; out = a wrong password. Anonymous = nobody.
+  'POST /api/auth/login': {
+    expect: row('200/401', '200/401', '200/401', '200/401', '200/401', '401'),
+    request: ({ who, scope, username }) => ({
+      path: '/api/auth/login',
+      body:
+        who === 'anonymous'
+          ? { username: 'nobody-at-all', password: 'whatever it is' }
+          : { username, password: scope === 'in' ? PASSWORD : 'not the password' },
+    }),
+  },
+  'POST /api/auth/logout': { expect: everyone('200') },
+  'GET /api/auth/me': { expect: everyone('200') },
+  // Password change. in = right current password; out = wrong current password.
+  'POST /api/auth/password': {
+    expect: everyone('200/403'),
+    request: ({ scope }) => ({
+      path: '/api/auth/password',
+      body: { currentPassword: scope === 'in' ? PASSWORD : 'not the password', newPassword: PASSWORD },
+    }),
+  },
+
+  // Admin screens. For routes with an id: in = an existing user / token, out = one that does not exist.
+  'GET /api/admin/users': { expect: adminOnly('200') },
+  'POST /api/admin/users': {
+    expect: adminOnly('201'),
+    request: ({ n }) => ({
+      path: '/api/admin/users',
+      body: { username: `mx-user-${n}`, displayName: 'M', role: 'viewer', scope: { kind: 'national' }, password: PASSWORD },
+    }),
+  },
+  'PATCH /api/admin/users/:username': {
+    expect: adminOnly('200/404'),
+    request: ({ scope }) => ({
+      path: `/api/admin/users/${scope === 'in' ? 'mx-spare' : 'mx-nobody'}`,
+      body: { displayName: 'Spare user' },
+    }),
+  },
+  'POST /api/admin/users/:username/password': {
+    expect: adminOnly('200/404'),
+    request: ({ scope }) => ({
+      path: `/api/admin/users/${scope === 'in' ? 'mx-spare' : 'mx-nobody'}/password`,
+      body: { password: 'a new spare password' },
+    }),
+  },
+  'GET /api/admin/tokens': { expect: adminOnly('200') },
+  'POST /api/admin/tokens': {
+    expect: adminOnly('201'),
+    request: ({ n }) => ({
+      path: '/api/admin/tokens',
+      body: { name: `mx-token-${n}`, role: 'viewer', scope: { kind: 'national' } },
+    }),
+  },
+  'DELETE /api/admin/tokens/:id': {
+    expect: adminOnly('200/404'),
+    request: async ({ t, scope, n }) => {
+      if (scope === 'out') return { path: '/api/admin/tokens/987654' };
+      const { token } = await issueApiToken(t.db, authSettings(t.deps), {
+        name: `mx-revoke-${n}`,
+        role: 'viewer',
+        scope: { kind: 'national' },
+        createdBy: 'matrix',
+        expiresAt: null,
+      });
+      return { path: `/api/admin/tokens/${token.id}` };
+    },
+  },
+  'GET /api/admin/audit': { expect: adminOnly('200') },
+
+  // Dashboards: rollups and lists cover only in-scope zones (checked by the marker scan).
+  'GET /api/kpis': { expect: everyone('200') },
+  'GET /api/zones': { expect: everyone('200') },
+  'GET /api/zones/geojson': { expect: everyone('200') },
+  'GET /api/zones/:id': { expect: zoneScoped('200'), request: ({ zone }) => ({ path: `/api/zones/${zone}` }) },
+  'GET /api/zones/:id/series': {
+    expect: zoneScoped('200'),
+    request: ({ zone }) => ({ path: `/api/zones/${zone}/series` }),
+  },
+  'GET /api/zones/:id/survey': {
+    expect: zoneScoped('200'),
+    request: ({ zone }) => ({ path: `/api/zones/${zone}/survey` }),
+  },
+
+  // Settings: analysts within scope; programme-wide needs national scope (the fixture analyst has a division).
+  'GET /api/settings': { expect: everyone('200') },
+  'PUT /api/settings/programme': {
+    expect: row('200', '403', '403', '403', '403', '401'),
+    request: () => ({ path: '/api/settings/programme', body: DEFAULT_PROGRAMME_SETTINGS }),
+  },
+  'PUT /api/settings/zones/:id': {
+    expect: row('200', '200/404', '403', '403', '403', '401'),
+    request: ({ zone }) => ({ path: `/api/settings/zones/${zone}`, body: { fearTarget: 40 } }),
+  },
+  'DELETE /api/settings/zones/:id': {
+    expect: row('200', '200/404', '403', '403', '403', '401'),
+    request: ({ zone }) => ({ path: `/api/settings/zones/${zone}` }),
+  },
+};
+
+let t: TestApp;
+let counter = 0;
+let appRoutes: Set<string>;
+
+// Route enumeration needs the app before the describe blocks are built, so it is made at module level.
+const listing = await openTestApp();
+appRoutes = new Set(
+  listing.app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api')).map((r) => `${r.method} ${r.path}`),
+);
+listing.db.close();
+
+beforeAll(async () => {
+  t = await openTestApp();
+  const admin = await quickSession(t, USERS.admin.username);
+  const spare = await call(t, '/api/admin/users', {
+    method: 'POST',
+    as: admin,
+    body: { username: 'mx-spare', displayName: 'Spare', role: 'viewer', scope: { kind: 'national' }, password: PASSWORD },
+  });
+  if (spare.status !== 201) throw new Error(`spare user: ${spare.status}`);
+  // Something out of scope to leak: a settings override on the Bravo zone.
+  const override = await call(t, `/api/settings/zones/${FX.zoneOut}`, { method: 'PUT', as: admin, body: { fearTarget: 30 } });
+  if (override.status !== 200) throw new Error(`override: ${override.status}`);
+});
+afterAll(() => t.db.close());
+
+function expected(cell: Cell, scope: 'in' | 'out'): number {
+  const [inScope, outOfScope] = cell.split('/').map(Number);
+  return scope === 'in' || outOfScope === undefined ? (inScope ?? NaN) : outOfScope;
+}
+
+const hasOutCase = (entry: Entry) => Object.values(entry.expect).some((c) => c.includes('/'));
+
+describe('authorization matrix', () => {
+  it('has an entry for every /api route of the app', () => {
+    const missing = [...appRoutes].filter((key) => !(key in MATRIX)).sort();
+    expect(missing, `add these routes to MATRIX in ${import.meta.url}`).toEqual([]);
+  });
+
+  it('reports entries for routes the app does not have (yet)', () => {
+    const absent = Object.keys(MATRIX).filter((key) => !appRoutes.has(key));
+    if (absent.length > 0) console.warn(`authorization matrix: no such route (yet), skipped: ${absent.join(', ')}`);
+    expect(Array.isArray(absent)).toBe(true);
+  });
+
+  for (const [key, entry] of Object.entries(MATRIX)) {
+    const [method = 'GET', pattern = ''] = key.split(' ');
+    const present = appRoutes.has(key);
+    describe.skipIf(!present)(key, () => {
+      for (const who of WHO) {
+        for (const scope of hasOutCase(entry) ? (['in', 'out'] as const) : (['in'] as const)) {
+          const status = expected(entry.expect[who], scope);
+          it(`${who}, ${scope === 'in' ? 'in scope' : 'out of scope'} => ${status}`, async () => {
+            const ctx: Ctx = {
+              t,
+              who,
+              scope,
+              zone: scope === 'in' ? FX.zoneIn : FX.zoneOut,
+              station: scope === 'in' ? FX.stationIn : FX.stationOut,
+              username: who === 'anonymous' ? USERS.admin.username : USERS[who].username,
+              n: ++counter,
+            };
+            const { path, body } = entry.request ? await entry.request(ctx) : { path: pattern, body: undefined };
+            const as = who === 'anonymous' ? undefined : await quickSession(t, USERS[who].username);
+            const res = await call(t, path, { method, as, body });
+            const text = await res.text();
+            expect(res.status, `${key} as ${who} (${scope}): ${text.slice(0, 300)}`).toBe(status);
+            if (res.status < 300 && who !== 'admin') {
+              for (const marker of OUT_OF_SCOPE_MARKERS) expect(text, `${key} as ${who} leaks ${marker}`).not.toContain(marker);
+            }
+          });
+        }
+      }
+    });
+  }
+});

@@ -1,0 +1,35 @@
+/**
+ * Sign-in and sign-out: the two mutations of the SPA. They update the `me` query directly so the
+ * app switches screens at once, and drop every cached figure on sign-out (another user's scope
+ * must never flash on screen).
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { client, readJson, setCsrfToken } from './client.ts';
+import { meQuery } from './queries.ts';
+import type { LoginBody } from './types.ts';
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: LoginBody) => readJson(await client.api.auth.login.$post({ json: body })),
+    onSuccess: ({ user }) => {
+      setCsrfToken(user.csrfToken);
+      queryClient.removeQueries({
+        predicate: (query) => query.queryKey[0] !== 'auth',
+      });
+      queryClient.setQueryData(meQuery().queryKey, user);
+    },
+  });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => readJson(await client.api.auth.logout.$post()),
+    onSettled: () => {
+      setCsrfToken(null);
+      queryClient.clear();
+      queryClient.setQueryData(meQuery().queryKey, null);
+    },
+  });
+}

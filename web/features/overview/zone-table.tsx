@@ -1,0 +1,77 @@
+import { useMemo, useState } from 'react';
+import type { KpiItem, ZoneSummary } from '../../api/types.ts';
+import { KpiCell } from '../../components/kpi-tile.tsx';
+import { TrafficLightBadge } from '../../components/status-badge.tsx';
+import { ZoneLink } from '../../components/zone-link.tsx';
+import { formatNumber } from '../../i18n/format.ts';
+import { useT } from '../../i18n/use-t.tsx';
+import { toKpiFigures } from '../kpi/to-kpi-figures.ts';
+import { toZoneRows, ZONE_SORTS, type ZoneSort } from './to-zone-rows.ts';
+
+/** Every zone in scope with its three KPIs; on phones each row becomes a card (see CSS). */
+export function ZoneTable({ items, zones }: { items: KpiItem[]; zones: ZoneSummary[] }) {
+  const { lang, t } = useT();
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<ZoneSort>('hierarchy');
+  const rows = useMemo(() => toZoneRows(items, zones, lang, { query, sort }), [items, zones, lang, query, sort]);
+  const zoneCount = items.filter((i) => i.level === 'zone').length;
+
+  return (
+    <section className="zone-list" aria-labelledby="zones-title">
+      <h2 id="zones-title">{t('overview.zones', { n: formatNumber(zoneCount, lang) })}</h2>
+      <div className="table-tools">
+        <label>
+          {t('overview.filter')}
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </label>
+        <label>
+          {t('overview.sort')}
+          <select value={sort} onChange={(e) => setSort(e.target.value as ZoneSort)}>
+            {ZONE_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`overview.sort.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {rows.length === 0 ? (
+        <p>{t('overview.noMatch')}</p>
+      ) : (
+        <table className="kpi-table" data-testid="zone-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('col.zone')}</th>
+              <th scope="col">{t('kpi.fear.short')}</th>
+              <th scope="col">{t('kpi.trust.short')}</th>
+              <th scope="col">{t('kpi.crime.short')}</th>
+              <th scope="col">{t('col.overall')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const [fear, trust, crime] = toKpiFigures(row.item, { lang, t });
+              return (
+                <tr key={row.id} data-zone-id={row.id}>
+                  <th scope="row" className="zone-name-cell">
+                    <ZoneLink zoneId={row.id}>{row.name}</ZoneLink>
+                    <span className="zone-sub">
+                      {row.station}
+                      {row.province && ` · ${row.province}`}
+                    </span>
+                  </th>
+                  <td data-label={t('kpi.fear.short')}>{fear && <KpiCell figure={fear} />}</td>
+                  <td data-label={t('kpi.trust.short')}>{trust && <KpiCell figure={trust} />}</td>
+                  <td data-label={t('kpi.crime.short')}>{crime && <KpiCell figure={crime} />}</td>
+                  <td data-label={t('col.overall')}>
+                    <TrafficLightBadge light={row.light} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

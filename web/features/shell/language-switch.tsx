@@ -1,0 +1,33 @@
+import { storeLang } from '../../i18n/lang-store.ts';
+import { LANGS, type Lang } from '../../i18n/format.ts';
+import { useT } from '../../i18n/use-t.tsx';
+import { useDashboardState } from '../../router.ts';
+
+const LABELS: Record<Lang, string> = { th: 'ไทย', en: 'EN' };
+const NAMES: Record<Lang, string> = { th: 'ภาษาไทย', en: 'English' };
+
+/** ไทย / EN: remembered in localStorage and written to ?lang= so a shared link keeps it. */
+export function LanguageSwitch() {
+  const { lang, t } = useT();
+  const [, navigate] = useDashboardState();
+  const choose = (next: Lang) => {
+    storeLang(next);
+    navigate({ lang: next }, { replace: true });
+  };
+  return (
+    <div className="lang-switch" role="group" aria-label={t('app.language')}>
+      {LANGS.map((l) => (
+        <button
+          key={l}
+          type="button"
+          lang={l}
+          aria-pressed={l === lang}
+          aria-label={NAMES[l]}
+          onClick={() => choose(l)}
+        >
+          {LABELS[l]}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+/**
+ * Monthly cases by offence group (SVG, recharts): counted groups stacked, state-as-victim drawn
+ * apart as a dashed line (it counts arrests, not crime), the after window and baseline months
+ * shaded, the start month marked. A table of the same numbers sits under it for screen readers.
+ */
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { ZoneSeries } from '../../api/types.ts';
+import { formatMonth, formatMonthTick, formatNumber } from '../../i18n/format.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { useT } from '../../i18n/use-t.tsx';
+import { groupKey, toCrimeChart } from './to-crime-chart.ts';
+
+/** Colour-blind-safe (Okabe-Ito) and distinct in greyscale by lightness. */
+const GROUP_COLORS: Record<string, string> = {
+  '1': '#0b4f8a',
+  '2': '#e69f00',
+  '3': '#56b4e9',
+  '4': '#6b6b6b',
+};
+const AFTER_FILL = '#cfe3f7';
+const BASELINE_FILL = '#f3dcc2';
+
+export function CrimeChart({ series }: { series: ZoneSeries }) {
+  const { lang, t } = useT();
+  const chart = toCrimeChart(series);
+  const groupName = (group: string) => t(`group.${group}` as MessageKey);
+  if (chart.rows.length === 0) return <p>{t('chart.noMonths')}</p>;
+  return (
+    <figure className="chart" data-testid="crime-chart">
+      <div className="chart-box" style={{ height: 380 }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <ComposedChart data={chart.rows} margin={{ top: 28, right: 16, bottom: 8, left: 0 }}>
+            <CartesianGrid stroke="#d9d9d9" vertical={false} />
+            {chart.baselineRuns.map((run) => (
+              <ReferenceArea
+                key={`b${run.from}`}
+                x1={run.from}
+                x2={run.to}
+                fill={BASELINE_FILL}
+                fillOpacity={1}
+                ifOverflow="visible"
+              />
+            ))}
+            {chart.afterRuns.map((run) => (
+              <ReferenceArea
+                key={`a${run.from}`}
+                x1={run.from}
+                x2={run.to}
+                fill={AFTER_FILL}
+                fillOpacity={1}
+                ifOverflow="visible"
+              />
+            ))}
+            <XAxis
+              dataKey="month"
+              tickFormatter={(month: string) => formatMonthTick(month, lang)}
+              tick={{ fontSize: 13, fill: '#222' }}
+              minTickGap={12}
+            />
+            <YAxis allowDecimals={false} tick={{ fontSize: 13, fill: '#222' }} width={44} />
+            <Tooltip
+              labelFormatter={(month) => formatMonth(String(month), lang, 'long')}
+              formatter={(value) => `${formatNumber(Number(value), lang)} ${t('chart.cases')}`}
+            />
+            <Legend wrapperStyle={{ fontSize: 14 }} />
+            {chart.countedGroups.map((group) => (
+              <Bar
+                key={group}
+                dataKey={groupKey(group)}
+                name={groupName(group)}
+                stackId="counted"
+                fill={GROUP_COLORS[group] ?? '#444'}
+                isAnimationActive={false}
+              />
+            ))}
+            {chart.otherGroups.map((group) => (
+              <Line
+                key={group}
+                dataKey={groupKey(group)}
+                name={`${groupName(group)} ${t('chart.notCounted')}`}
+                stroke={GROUP_COLORS[group] ?? '#444'}
+                strokeDasharray="5 4"
+                strokeWidth={2}
+                dot={false}
+                isAnimationActive={false}
+              />
+            ))}
+            {chart.startMonth && (
+              <ReferenceLine
+                x={chart.startMonth}
+                stroke="#111"
+                strokeWidth={2}
+                strokeDasharray="6 3"
+                label={{
+                  value: t('chart.start'),
+                  position: 'top',
+                  fill: '#111',
+                  fontSize: 14,
+                  fontWeight: 700,
+                }}
+              />
+            )}
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption>
+        <span className="swatch" style={{ background: AFTER_FILL }} aria-hidden="true" /> {t('chart.after')}{' '}
+        <span className="swatch" style={{ background: BASELINE_FILL }} aria-hidden="true" /> {t('chart.baseline')}{' '}
+        <span className="swatch-line" aria-hidden="true" /> {t('chart.start')}
+        <br />
+        {t('chart.crimeNote')}
+      </figcaption>
+      <CrimeTable rows={chart.rows} groups={[...chart.countedGroups, ...chart.otherGroups]} groupName={groupName} />
+    </figure>
+  );
+}
+
+function CrimeTable({
+  rows,
+  groups,
+  groupName,
+}: {
+  rows: ReturnType<typeof toCrimeChart>['rows'];
+  groups: string[];
+  groupName: (group: string) => string;
+}) {
+  const { lang, t } = useT();
+  const roleText = {
+    after: t('chart.after'),
+    baseline: t('chart.baseline'),
+    before: '',
+    outside: '',
+  } as const;
+  return (
+    <details className="chart-table">
+      <summary>{t('chart.table')}</summary>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('chart.month')}</th>
+              {groups.map((g) => (
+                <th key={g} scope="col">
+                  {groupName(g)}
+                </th>
+              ))}
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.month}>
+                <th scope="row">{formatMonth(row.month, lang)}</th>
+                {groups.map((g) => (
+                  <td key={g}>{formatNumber(Number(row[groupKey(g)]), lang)}</td>
+                ))}
+                <td>{roleText[row.role]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * One survey item across waves (SVG, recharts): estimate dots joined by a line, 95% Wilson
+ * intervals as error bars, the target as a dashed line. Opt-in waves are listed apart, labelled
+ * as not a probability sample, never drawn on the same axis as if comparable.
+ */
+import {
+  CartesianGrid,
+  ComposedChart,
+  Bar,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { ZoneSurvey } from '../../api/types.ts';
+import { formatDate, formatNumber, formatPercent } from '../../i18n/format.ts';
+import { useT } from '../../i18n/use-t.tsx';
+import { type SurveyItem, type SurveyPoint, toSurveyChart } from './to-survey-chart.ts';
+
+const ITEM_COLOR: Record<SurveyItem, string> = {
+  fear: '#a3330f',
+  trust: '#0b4f8a',
+};
+const INTERVAL_COLOR: Record<SurveyItem, string> = {
+  fear: '#e8a48c',
+  trust: '#8fb5dc',
+};
+
+export function SurveyChart({ survey, item }: { survey: ZoneSurvey; item: SurveyItem }) {
+  const { lang, t } = useT();
+  const chart = toSurveyChart(survey, item);
+  const title = t(item === 'fear' ? 'kpi.fear' : 'kpi.trust');
+  const tick = (wave: string) => {
+    const point = chart.points.find((p) => p.wave === wave);
+    return point ? `${wave}${point.beforeStart ? ` (${t('chart.beforeStart')})` : ''}` : wave;
+  };
+  return (
+    <figure className="chart" data-testid={`survey-chart-${item}`}>
+      <h3>{title}</h3>
+      {chart.points.length === 0 ? (
+        <p>{t('chart.noWaves')}</p>
+      ) : (
+        <div className="chart-box" style={{ height: 300 }}>
+          <ResponsiveContainer width="100%" height="100%">
+            <ComposedChart data={chart.points} margin={{ top: 16, right: 96, bottom: 8, left: 0 }}>
+              <CartesianGrid stroke="#d9d9d9" vertical={false} />
+              <XAxis dataKey="wave" tickFormatter={tick} tick={{ fontSize: 13, fill: '#222' }} />
+              <YAxis
+                domain={[0, 100]}
+                ticks={[0, 20, 40, 60, 80, 100]}
+                unit="%"
+                tick={{ fontSize: 13, fill: '#222' }}
+                width={52}
+              />
+              <Tooltip
+                labelFormatter={(wave) => {
+                  const point = chart.points.find((p) => p.wave === wave);
+                  return point
+                    ? `${wave} · ${formatDate(point.waveDate, lang)} · n = ${formatNumber(point.n, lang)}`
+                    : String(wave);
+                }}
+                formatter={(value) =>
+                  Array.isArray(value)
+                    ? `${formatPercent(Number(value[0]), lang)} – ${formatPercent(Number(value[1]), lang)}`
+                    : formatPercent(Number(value), lang)
+                }
+              />
+              {chart.target !== null && (
+                <ReferenceLine
+                  y={chart.target}
+                  stroke="#111"
+                  strokeWidth={2}
+                  strokeDasharray="6 3"
+                  label={{
+                    value: t('chart.target', {
+                      target: formatPercent(chart.target, lang, 0),
+                    }),
+                    position: 'right',
+                    fill: '#111',
+                    fontSize: 14,
+                    fontWeight: 700,
+                  }}
+                />
+              )}
+              {/* The interval as a thin floating bar from low to high, the estimate as a dot on it. */}
+              <Bar
+                dataKey="range"
+                name={t('chart.interval')}
+                barSize={6}
+                fill={INTERVAL_COLOR[item]}
+                isAnimationActive={false}
+              />
+              <Line
+                dataKey="value"
+                name={t('chart.estimate')}
+                stroke={ITEM_COLOR[item]}
+                strokeWidth={2}
+                dot={{
+                  r: 6,
+                  fill: ITEM_COLOR[item],
+                  stroke: '#fff',
+                  strokeWidth: 1.5,
+                }}
+                isAnimationActive={false}
+              />
+            </ComposedChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+      <figcaption>{t('chart.surveyNote')}</figcaption>
+      <WaveTable points={chart.points} caption={title} />
+      {chart.optIn.length > 0 && (
+        <aside className="opt-in" aria-label={t('chart.optInTitle')}>
+          <p className="opt-in-title">{t('chart.optInTitle')}</p>
+          <p className="opt-in-caveat">{t('optIn.caveat')}</p>
+          <WaveTable points={chart.optIn} caption={t('optIn.title')} open />
+        </aside>
+      )}
+    </figure>
+  );
+}
+
+function WaveTable({ points, caption, open = false }: { points: SurveyPoint[]; caption: string; open?: boolean }) {
+  const { lang, t } = useT();
+  if (points.length === 0) return null;
+  const table = (
+    <div className="table-scroll">
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('chart.wave')}</th>
+            <th scope="col">{t('chart.date')}</th>
+            <th scope="col">{t('chart.estimate')}</th>
+            <th scope="col">{t('chart.interval')}</th>
+            <th scope="col">n</th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((p) => (
+            <tr key={`${p.wave}-${p.waveDate}`}>
+              <th scope="row">{p.wave}</th>
+              <td>{formatDate(p.waveDate, lang)}</td>
+              <td>{formatPercent(p.value, lang)}</td>
+              <td>
+                {formatPercent(p.low, lang)} – {formatPercent(p.high, lang)}
+              </td>
+              <td>{formatNumber(p.n, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+  if (open) return table;
+  return (
+    <details className="chart-table">
+      <summary>{t('chart.table')}</summary>
+      {table}
+    </details>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * One zone: who and where, its three KPIs in full, the monthly crime chart, the survey waves,
+ * partners and a small map. Loaded lazily: recharts lives in this chunk only.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { kpisQuery, zoneQuery, zoneSeriesQuery, zoneSurveyQuery } from '../../api/queries.ts';
+import { KpiTile } from '../../components/kpi-tile.tsx';
+import { QueryState } from '../../components/query-state.tsx';
+import { TrafficLightBadge } from '../../components/status-badge.tsx';
+import { useT } from '../../i18n/use-t.tsx';
+import { handleLinkClick, useDashboardState } from '../../router.ts';
+import { serializeDashboardState, updateDashboardState } from '../../state/dashboard-state.ts';
+import { toKpiFigures } from '../kpi/to-kpi-figures.ts';
+import { pickName } from '../overview/to-zone-rows.ts';
+import { CrimeChart } from './crime-chart.tsx';
+import { PartnersTable } from './partners-table.tsx';
+import { SurveyChart } from './survey-chart.tsx';
+import { ZoneFacts } from './zone-facts.tsx';
+
+const ZoneOutlineMap = lazy(() => import('../map/zone-outline-map.tsx'));
+
+export default function ZonePage({ zoneId }: { zoneId: string }) {
+  const { lang, t } = useT();
+  const [state, navigate] = useDashboardState();
+  const period = { from: state.from, to: state.to };
+  const detail = useQuery(zoneQuery(zoneId));
+  const kpis = useQuery(kpisQuery({ level: 'zone', unit: zoneId, ...period }));
+  const series = useQuery(zoneSeriesQuery(zoneId, period));
+  const survey = useQuery(zoneSurveyQuery(zoneId));
+  const item = kpis.data?.items[0];
+  const overview = serializeDashboardState(updateDashboardState(state, { view: 'overview' }));
+
+  return (
+    <>
+      <p className="back">
+        <a href={overview} onClick={(e) => handleLinkClick(e, () => navigate({ view: 'overview' }))}>
+          ← {t('zone.back')}
+        </a>
+      </p>
+      <QueryState query={detail} notFound={t('zone.notFound')}>
+        {({ zone, partners, geometry }) => (
+          <>
+            <div className="zone-head">
+              <div>
+                <h1>{pickName(zone, lang)}</h1>
+                {item && <TrafficLightBadge light={item.overall} withRule />}
+                <ZoneFacts zone={zone} />
+              </div>
+              {geometry && (
+                <Suspense fallback={<div className="map map-zone map-loading">{t('state.loading')}</div>}>
+                  <ZoneOutlineMap
+                    outline={geometry}
+                    light={item?.overall ?? 'grey'}
+                    lang={lang}
+                    label={t('zone.map')}
+                  />
+                </Suspense>
+              )}
+            </div>
+
+            <section aria-labelledby="kpis-title">
+              <h2 id="kpis-title">{t('zone.kpis')}</h2>
+              <QueryState query={kpis}>
+                {(data) => {
+                  const zoneItem = data.items[0];
+                  if (!zoneItem) return <p>{t('state.empty')}</p>;
+                  return (
+                    <div className="tile-row">
+                      {toKpiFigures(zoneItem, { lang, t }).map((figure) => (
+                        <KpiTile key={figure.key} figure={figure} />
+                      ))}
+                    </div>
+                  );
+                }}
+              </QueryState>
+            </section>
+
+            <section aria-labelledby="crime-title">
+              <h2 id="crime-title">{t('chart.crime')}</h2>
+              <QueryState query={series}>{(data) => <CrimeChart series={data} />}</QueryState>
+            </section>
+
+            <section aria-labelledby="survey-title">
+              <h2 id="survey-title">{t('chart.survey')}</h2>
+              <QueryState query={survey}>
+                {(data) => (
+                  <div className="chart-pair">
+                    <SurveyChart survey={data} item="fear" />
+                    <SurveyChart survey={data} item="trust" />
+                  </div>
+                )}
+              </QueryState>
+            </section>
+
+            <section aria-labelledby="partners-title">
+              <h2 id="partners-title">{t('zone.partners')}</h2>
+              <PartnersTable partners={partners} />
+            </section>
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}
