@@ -170,23 +170,32 @@ async function findPipeline(): Promise<FoundPipeline | null> {
   return null;
 }
 
+/** What runImport answers (server/importers/types.ts ImportResult), as far as the bench reads it. */
+interface PipelineResult {
+  ok: boolean;
+  importId: number | null;
+  errorCount: number;
+  warningCount: number;
+  counts?: { rowsRead?: number; write?: Record<string, number> };
+  errors?: readonly { code?: string; message?: string; en?: string; th?: string }[];
+  byCode?: Record<string, number>;
+  durationMs?: number;
+}
+
 /**
- * THE place to wire the pipeline's real signature once it is settled. The guess below passes the
- * database and one options object carrying every name such a function is likely to read.
+ * THE place to wire the pipeline's call. runImport (server/importers/pipeline.ts) takes
+ * { db, principal, kind, file: { name, path }, options } and never throws for bad input.
+ * `force` lets the same cached CSV be imported again into each fresh copy.
  */
-async function callPipeline(found: FoundPipeline, db: Database, csvPath: string): Promise<unknown> {
-  const file = new Uint8Array(await import('node:fs/promises').then((fs) => fs.readFile(csvPath)));
-  return found.fn(db, {
-    kind: 'incidents',
-    path: csvPath,
-    filePath: csvPath,
-    fileName: basename(csvPath),
-    bytes: file,
-    data: file,
-    username: 'bench',
+async function callPipeline(found: FoundPipeline, db: Database, csvPath: string): Promise<PipelineResult> {
+  if (found.name !== 'runImport') throw new Error(`${found.name}() is not wired yet: teach callPipeline its signature`);
+  return (await found.fn({
+    db,
     principal: LOCAL_ADMIN,
-    encoding: 'utf-8',
-  });
+    kind: 'incidents',
+    file: { name: basename(csvPath), path: csvPath },
+    options: { force: true },
+  })) as PipelineResult;
 }
 
 /** Decode + CSV parse with server/importers/parse only: an upper bound for the whole pipeline. */
@@ -209,12 +218,30 @@ async function appendOnly(targetPath: string, rows: number): Promise<number> {
   copyFileSync(targetPath, runPath);
   const db = await openDatabase(runPath);
   try {
+    // appendRows wants every column in table order; later migrations add columns, so go by name.
+    const columns = (
+      await db.all<{ name: string }>(
+        `SELECT column_name AS name FROM duckdb_columns() WHERE table_name = 'incidents' ORDER BY column_index`,
+      )
+    ).map((c) => c.name);
     const t = stopwatch();
     await db.transaction(async (conn) => {
       function* gen(): Generator<Cell[]> {
         for (let i = 0; i < rows; i++) {
           const month = `20${String(17 + (i % 8)).padStart(2, '0')}-${String(1 + (i % 12)).padStart(2, '0')}-01`;
-          yield [`BK-${i}`, `${month} 10:00:00`, month, 'ลักทรัพย์', 2, null, 13.7 + (i % 1000) / 1e4, 100.5, 'BS-0001', i % 3 === 0 ? 'BZ-00001' : null, 1];
+          const row: Record<string, Cell> = {
+            case_id: `BK-${i}`,
+            occurred_at: `${month} 10:00:00`,
+            month,
+            crime_type: 'ลักทรัพย์',
+            crime_group: 2,
+            lat: 13.7 + (i % 1000) / 1e4,
+            lon: 100.5,
+            station_code: 'BS-0001',
+            zone_id: i % 3 === 0 ? 'BZ-00001' : null,
+            import_id: 1,
+          };
+          yield columns.map((c) => row[c] ?? null);
         }
       }
       await appendRows(conn, 'incidents', gen());
@@ -258,8 +285,9 @@ export async function runImportBench(options: { log?: Log; rows?: number } = {})
   const db = await openDatabase(runPath);
   try {
     const t = stopwatch();
+    let result: PipelineResult;
     try {
-      await callPipeline(found, db, csvPath);
+      result = await callPipeline(found, db, csvPath);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       log(`the pipeline was found but the call failed: ${message.slice(0, 300)}`);
@@ -267,6 +295,14 @@ export async function runImportBench(options: { log?: Log; rows?: number } = {})
       return { rowsPerSecond: null, rows, csvPath, note: `call failed: ${message.slice(0, 120)}` };
     }
     const elapsed = t();
+    log(
+      `runImport: ok=${result.ok}, ${result.errorCount} errors, ${result.warningCount} warnings, rows read ${result.counts?.rowsRead ?? '?'}, written ${JSON.stringify(result.counts?.write ?? {})}, its own durationMs ${result.durationMs ?? '?'}`,
+    );
+    if (!result.ok) {
+      log(`issues by code: ${JSON.stringify(result.byCode ?? {})}`);
+      for (const e of (result.errors ?? []).slice(0, 5)) log(`  error: ${JSON.stringify(e).slice(0, 240)}`);
+      return { rowsPerSecond: null, rows, csvPath, note: `import refused: ${result.errorCount} errors (see above)` };
+    }
     const [counts] = await db.all<{ n: number; inZone: number }>(
       'SELECT count(*)::INTEGER AS n, count(zone_id)::INTEGER AS "inZone" FROM incidents',
     );

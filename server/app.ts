@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from './env.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { importRoutes } from './routes/imports.ts';
 import { kpiRoutes } from './routes/kpis.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { zoneRoutes } from './routes/zones.ts';
@@ -26,7 +27,8 @@ export function createApi(deps: AppDeps) {
     .route('/admin', adminRoutes(deps))
     .route('/kpis', kpiRoutes(deps))
     .route('/zones', zoneRoutes(deps))
-    .route('/settings', settingsRoutes(deps));
+    .route('/settings', settingsRoutes(deps))
+    .route('/imports', importRoutes(deps));
 }
 
 export function createApp(deps: AppDeps) {

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { meQuery } from './api/queries.ts';
+import { ChangePasswordPage } from './features/auth/change-password-page.tsx';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { OverviewPage } from './features/overview/overview-page.tsx';
 import { PeriodPicker } from './features/period/period-picker.tsx';
@@ -55,6 +56,7 @@ function Gate() {
     );
   }
   if (!me.data) return <SignInPage />;
+  if (me.data.mustChangePassword) return <ChangePasswordPage />;
   return (
     <>
       <AppHeader me={me.data} />
@@ -66,8 +68,16 @@ function Gate() {
 function Dashboard() {
   const { t } = useT();
   const [state] = useDashboardState();
+  const main = useRef<HTMLElement>(null);
+  const page = state.view === 'zone' ? `zone:${state.zoneId}` : 'overview';
+  const firstPage = useRef(page);
+  // A new page moves keyboard and screen-reader focus to its content, as a full page load would.
+  useEffect(() => {
+    if (page !== firstPage.current) main.current?.focus({ preventScroll: true });
+    firstPage.current = '';
+  }, [page]);
   return (
-    <main id="main" className="page" tabIndex={-1}>
+    <main id="main" className="page" tabIndex={-1} ref={main}>
       <div className="page-tools">
         <PeriodPicker />
       </div>

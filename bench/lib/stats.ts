@@ -39,12 +39,20 @@ export interface MeasureOptions {
   minIterations: number;
 }
 
-export const DEFAULT_MEASURE: MeasureOptions = { warmup: 3, iterations: 30, budgetMs: 8_000, minIterations: 10 };
+export const DEFAULT_MEASURE: MeasureOptions = { warmup: 3, iterations: 30, budgetMs: 4_000, minIterations: 5 };
 
-/** Runs fn warm-up times untimed, then times it up to `iterations` times (or until the budget is spent). */
+/**
+ * Runs fn `warmup` times untimed (only once more when a run takes over a second: a slow figure
+ * needs no more to be warm), then times it up to `iterations` times, stopping early once
+ * `minIterations` are done and `budgetMs` of timed runs have passed. n is printed with every figure.
+ */
 export async function measure(fn: () => Promise<unknown>, options: Partial<MeasureOptions> = {}): Promise<Summary> {
   const o = { ...DEFAULT_MEASURE, ...options };
-  for (let i = 0; i < o.warmup; i++) await fn();
+  for (let i = 0; i < o.warmup; i++) {
+    const t0 = performance.now();
+    await fn();
+    if (performance.now() - t0 > 1_000 && i >= 1) break;
+  }
   const samples: number[] = [];
   const started = performance.now();
   for (let i = 0; i < o.iterations; i++) {

@@ -138,7 +138,8 @@ function main(): void {
   ] as const) {
     const pts = syntheticPoints(zones, nPoints, near, 7 + near * 10);
     // Warm-up (JIT), then timed runs; best of 3.
-    for (let i = 0; i < Math.min(nPoints, 200_000); i++) index.locateInto(pts[2 * i] as number, pts[2 * i + 1] as number, ring);
+    for (let i = 0; i < Math.min(nPoints, 200_000); i++)
+      index.locateInto(pts[2 * i] as number, pts[2 * i + 1] as number, ring);
     let inZone = 0;
     let inRing = 0;
     let best = Infinity;
@@ -156,7 +157,8 @@ function main(): void {
     for (let rep = 0; rep < 3; rep++) {
       t0 = performance.now();
       let z = 0;
-      for (let i = 0; i < nPoints; i++) if (index.locate(pts[2 * i] as number, pts[2 * i + 1] as number).zoneId !== null) z++;
+      for (let i = 0; i < nPoints; i++)
+        if (index.locate(pts[2 * i] as number, pts[2 * i + 1] as number).zoneId !== null) z++;
       bestAlloc = Math.min(bestAlloc, performance.now() - t0);
       if (z !== inZone) throw new Error('locate and locateInto disagree');
     }

@@ -39,6 +39,82 @@ export function onSegment(px: number, py: number, ax: number, ay: number, bx: nu
   return (bx - ax) * (py - ay) - (by - ay) * (px - ax) === 0;
 }
 
+/**
+ * How two segments a-b and c-d meet: 'cross' = their interiors cross at one point; 'overlap' =
+ * collinear with a shared stretch of positive length; 'touch' = they share only a point that is an
+ * end point of one of them; 'none'. Orientation signs in double precision.
+ */
+export type SegmentContact = 'none' | 'touch' | 'cross' | 'overlap';
+
+export function segmentContact(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
+): SegmentContact {
+  const o1 = Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
+  const o2 = Math.sign((bx - ax) * (dy - ay) - (by - ay) * (dx - ax));
+  const o3 = Math.sign((dx - cx) * (ay - cy) - (dy - cy) * (ax - cx));
+  const o4 = Math.sign((dx - cx) * (by - cy) - (dy - cy) * (bx - cx));
+  if (o1 * o2 < 0 && o3 * o4 < 0) return 'cross';
+  if (o1 === 0 && o2 === 0) {
+    // Collinear: compare the extents along the dominant axis.
+    const useX = Math.abs(bx - ax) + Math.abs(dx - cx) >= Math.abs(by - ay) + Math.abs(dy - cy);
+    const lo = useX ? Math.max(Math.min(ax, bx), Math.min(cx, dx)) : Math.max(Math.min(ay, by), Math.min(cy, dy));
+    const hi = useX ? Math.min(Math.max(ax, bx), Math.max(cx, dx)) : Math.min(Math.max(ay, by), Math.max(cy, dy));
+    return hi > lo ? 'overlap' : hi === lo ? 'touch' : 'none';
+  }
+  if (
+    onSegment(cx, cy, ax, ay, bx, by) ||
+    onSegment(dx, dy, ax, ay, bx, by) ||
+    onSegment(ax, ay, cx, cy, dx, dy) ||
+    onSegment(bx, by, cx, cy, dx, dy)
+  ) {
+    return 'touch';
+  }
+  return 'none';
+}
+
+/**
+ * Do two closed rings share interior area? True when edges properly cross, or when a vertex or
+ * edge midpoint of one (not on the other's boundary) lies inside the other, or when every such
+ * point of both lies on the other's boundary (the same ring). Sharing edges or corners only is not
+ * overlapping. O(n·m); for zone-sized rings.
+ */
+export function ringsOverlap(a: ReadonlyRing, b: ReadonlyRing): boolean {
+  for (let i = 0; i + 1 < a.length; i++) {
+    const p = a[i] as ReadonlyPosition;
+    const q = a[i + 1] as ReadonlyPosition;
+    for (let j = 0; j + 1 < b.length; j++) {
+      const r = b[j] as ReadonlyPosition;
+      const s = b[j + 1] as ReadonlyPosition;
+      if (segmentContact(p[0], p[1], q[0], q[1], r[0], r[1], s[0], s[1]) === 'cross') return true;
+    }
+  }
+  /** 1 = some probe of x strictly inside y, 0 = all probes on y's boundary, -1 = otherwise. */
+  const probe = (x: ReadonlyRing, y: ReadonlyRing): 1 | 0 | -1 => {
+    let allOn = true;
+    for (let i = 0; i < x.length; i++) {
+      const p = x[i] as ReadonlyPosition;
+      const q = (x[i + 1] ?? p) as ReadonlyPosition;
+      for (const [lon, lat] of [p, [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2] as const]) {
+        if (pointOnRing(lon, lat, y)) continue;
+        allOn = false;
+        if (pointInRing(lon, lat, y)) return 1;
+      }
+    }
+    return allOn ? 0 : -1;
+  };
+  const ab = probe(a, b);
+  if (ab === 1) return true;
+  const ba = probe(b, a);
+  return ba === 1 || (ab === 0 && ba === 0);
+}
+
 /** Is the point on the ring's boundary (see the module comment)? */
 export function pointOnRing(lon: number, lat: number, ring: ReadonlyRing): boolean {
   for (let i = 0; i + 1 < ring.length; i++) {
@@ -86,7 +162,12 @@ export function distanceToBoundaryM(lon: number, lat: number, geometry: Readonly
  * and within `bufferMeters` (inclusive) of its boundary. Holes are outside, so a point in a hole
  * near its edge is in the ring - as with a GIS buffer minus the polygon.
  */
-export function pointInBufferRing(lon: number, lat: number, geometry: ReadonlyZoneGeometry, bufferMeters: number): boolean {
+export function pointInBufferRing(
+  lon: number,
+  lat: number,
+  geometry: ReadonlyZoneGeometry,
+  bufferMeters: number,
+): boolean {
   if (pointInGeometry(lon, lat, geometry)) return false;
   return distanceToBoundaryM(lon, lat, geometry) <= bufferMeters;
 }

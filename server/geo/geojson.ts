@@ -62,7 +62,11 @@ export function parseGeoJson(input: unknown): GeoParseResult {
     }
   }
   if (!isObject(doc)) {
-    return fatal('not_geojson', 'ไม่ใช่ GeoJSON: ต้องเป็น FeatureCollection หรือ Feature', 'Not GeoJSON: expected a FeatureCollection or a Feature');
+    return fatal(
+      'not_geojson',
+      'ไม่ใช่ GeoJSON: ต้องเป็น FeatureCollection หรือ Feature',
+      'Not GeoJSON: expected a FeatureCollection or a Feature',
+    );
   }
   const crs = doc.crs;
   if (crs !== undefined && crs !== null) {
@@ -79,7 +83,11 @@ export function parseGeoJson(input: unknown): GeoParseResult {
   let rawFeatures: unknown[];
   if (doc.type === 'FeatureCollection') {
     if (!Array.isArray(doc.features)) {
-      return fatal('not_geojson', 'FeatureCollection ไม่มีรายการ features', 'The FeatureCollection has no "features" array');
+      return fatal(
+        'not_geojson',
+        'FeatureCollection ไม่มีรายการ features',
+        'The FeatureCollection has no "features" array',
+      );
     }
     rawFeatures = doc.features;
   } else if (doc.type === 'Feature') {

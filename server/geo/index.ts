@@ -376,7 +376,9 @@ class GridZoneIndex implements ZoneIndex {
         if (!(a <= c)) continue;
         const sx = cellOf(c, gx0, 1 / cellW, nx) - cellOf(a, gx0, 1 / cellW, nx) + 1;
         const sy =
-          cellOf(zoneBoxX[4 * zi + 3] ?? 0, gy0, 1 / cellH, ny) - cellOf(zoneBoxX[4 * zi + 1] ?? 0, gy0, 1 / cellH, ny) + 1;
+          cellOf(zoneBoxX[4 * zi + 3] ?? 0, gy0, 1 / cellH, ny) -
+          cellOf(zoneBoxX[4 * zi + 1] ?? 0, gy0, 1 / cellH, ny) +
+          1;
         entries += sx * sy;
       }
       if (entries > Math.max(8 * nz, 1 << 22)) {
@@ -490,7 +492,10 @@ class GridZoneIndex implements ZoneIndex {
       }
       if (station >= 0 && this.zoneStation[z] !== station) continue;
       const inBox =
-        lon >= (box[b] as number) && lat >= (box[b + 1] as number) && lon <= (box[b + 2] as number) && lat <= (box[b + 3] as number);
+        lon >= (box[b] as number) &&
+        lat >= (box[b + 1] as number) &&
+        lon <= (box[b + 2] as number) &&
+        lat <= (box[b + 3] as number);
       if (inBox && this.contains(z, lon, lat)) {
         const rank = this.zoneRank[z] as number;
         if (rank < bestRank) {
@@ -524,7 +529,12 @@ class GridZoneIndex implements ZoneIndex {
     const pb = this.partBox;
     for (let p = p0; p < p1; p++) {
       const b = 4 * p;
-      if (lon < (pb[b] as number) || lat < (pb[b + 1] as number) || lon > (pb[b + 2] as number) || lat > (pb[b + 3] as number)) {
+      if (
+        lon < (pb[b] as number) ||
+        lat < (pb[b + 1] as number) ||
+        lon > (pb[b + 2] as number) ||
+        lat > (pb[b + 3] as number)
+      ) {
         continue;
       }
       let inside = false;
@@ -534,7 +544,14 @@ class GridZoneIndex implements ZoneIndex {
         for (let e = this.ringStart[r] as number; e < e1; e++) {
           const i = 2 * e;
           if (
-            crosses(lon, lat, coords[i] as number, coords[i + 1] as number, coords[i + 2] as number, coords[i + 3] as number)
+            crosses(
+              lon,
+              lat,
+              coords[i] as number,
+              coords[i + 1] as number,
+              coords[i + 2] as number,
+              coords[i + 3] as number,
+            )
           ) {
             inside = !inside;
           }
@@ -556,7 +573,16 @@ class GridZoneIndex implements ZoneIndex {
     const k1 = this.bandStart[s + 1] as number;
     for (let k = this.bandStart[s] as number; k < k1; k++) {
       const i = 2 * (this.bandEdge[k] as number);
-      if (crosses(lon, lat, coords[i] as number, coords[i + 1] as number, coords[i + 2] as number, coords[i + 3] as number)) {
+      if (
+        crosses(
+          lon,
+          lat,
+          coords[i] as number,
+          coords[i + 1] as number,
+          coords[i + 2] as number,
+          coords[i + 3] as number,
+        )
+      ) {
         const q = this.bandEdgePart[k] as number;
         parity[q] = (parity[q] as number) ^ 1;
       }

@@ -98,8 +98,10 @@ export function parseXml(source: string): XmlElement {
       }
       const name = s.slice(amp + 1, semi);
       let ch: string | undefined;
-      if (name.startsWith('#x') || name.startsWith('#X')) ch = fromCode(/^[0-9A-Fa-f]+$/.test(name.slice(2)) ? Number.parseInt(name.slice(2), 16) : -1);
-      else if (name.startsWith('#')) ch = fromCode(/^[0-9]+$/.test(name.slice(1)) ? Number.parseInt(name.slice(1), 10) : -1);
+      if (name.startsWith('#x') || name.startsWith('#X'))
+        ch = fromCode(/^[0-9A-Fa-f]+$/.test(name.slice(2)) ? Number.parseInt(name.slice(2), 16) : -1);
+      else if (name.startsWith('#'))
+        ch = fromCode(/^[0-9]+$/.test(name.slice(1)) ? Number.parseInt(name.slice(1), 10) : -1);
       else ch = PREDEFINED[name];
       if (ch === undefined) fail(offset + amp, `ไม่รู้จัก entity &${name};`, `unknown entity &${name};`);
       out += ch;
@@ -107,7 +109,6 @@ export function parseXml(source: string): XmlElement {
     }
   };
 
-  const docChildren: XmlElement[] = [];
   const stack: { el: XmlElement; qname: string; textParts: string[] }[] = [];
   let root: XmlElement | null = null;
   let pos = 0;
@@ -150,7 +151,8 @@ export function parseXml(source: string): XmlElement {
       fail(lt, 'พบ <! ที่ไม่รู้จัก', 'unexpected "<!"');
     } else if (src.startsWith('<?', lt)) {
       const end = src.indexOf('?>', lt + 2);
-      if (end < 0) fail(lt, 'processing instruction (<?) ไม่ได้ปิดด้วย ?>', 'processing instruction (<?) never closed with ?>');
+      if (end < 0)
+        fail(lt, 'processing instruction (<?) ไม่ได้ปิดด้วย ?>', 'processing instruction (<?) never closed with ?>');
       pos = end + 2;
     } else if (src.startsWith('</', lt)) {
       NAME_RE.lastIndex = lt + 2;
@@ -159,7 +161,8 @@ export function parseXml(source: string): XmlElement {
       const qname = (m as RegExpExecArray)[0];
       WS_RE.lastIndex = lt + 2 + qname.length;
       WS_RE.exec(src);
-      if (src[WS_RE.lastIndex] !== '>') fail(lt, `แท็กปิด </${qname}> ไม่สมบูรณ์`, `closing tag </${qname}> not terminated by ">"`);
+      if (src[WS_RE.lastIndex] !== '>')
+        fail(lt, `แท็กปิด </${qname}> ไม่สมบูรณ์`, `closing tag </${qname}> not terminated by ">"`);
       const top = stack.pop();
       if (!top) fail(lt, `แท็กปิด </${qname}> ไม่มีแท็กเปิดคู่กัน`, `closing tag </${qname}> without an opening tag`);
       const t = top as (typeof stack)[number];
@@ -213,9 +216,11 @@ export function parseXml(source: string): XmlElement {
           fail(p, `ค่าแอตทริบิวต์ ${aname} ต้องอยู่ในเครื่องหมายคำพูด`, `value of attribute ${aname} must be quoted`);
         }
         const close = src.indexOf(quote as string, p + 1);
-        if (close < 0) fail(p, `ค่าแอตทริบิวต์ ${aname} ไม่ได้ปิดเครื่องหมายคำพูด`, `value of attribute ${aname} is never closed`);
+        if (close < 0)
+          fail(p, `ค่าแอตทริบิวต์ ${aname} ไม่ได้ปิดเครื่องหมายคำพูด`, `value of attribute ${aname} is never closed`);
         const rawValue = src.slice(p + 1, close);
-        if (rawValue.includes('<')) fail(p, `ค่าแอตทริบิวต์ ${aname} มีเครื่องหมาย <`, `value of attribute ${aname} contains "<"`);
+        if (rawValue.includes('<'))
+          fail(p, `ค่าแอตทริบิวต์ ${aname} มีเครื่องหมาย <`, `value of attribute ${aname} contains "<"`);
         if (aname !== 'xmlns' && !aname.startsWith('xmlns:')) attrs[localName(aname)] = decode(rawValue, p + 1);
         p = close + 1;
       }
@@ -234,10 +239,10 @@ export function parseXml(source: string): XmlElement {
       else {
         if (root !== null) fail(lt, `มีแท็กหลักมากกว่าหนึ่งแท็ก (<${qname}>)`, `more than one root element (<${qname}>)`);
         root = el;
-        docChildren.push(el);
       }
       if (!selfClosing) {
-        if (stack.length >= MAX_DEPTH) fail(lt, `แท็กซ้อนกันลึกเกิน ${MAX_DEPTH} ชั้น`, `elements nested deeper than ${MAX_DEPTH}`);
+        if (stack.length >= MAX_DEPTH)
+          fail(lt, `แท็กซ้อนกันลึกเกิน ${MAX_DEPTH} ชั้น`, `elements nested deeper than ${MAX_DEPTH}`);
         stack.push({ el, qname, textParts: [] });
       }
       pos = p;
@@ -245,7 +250,11 @@ export function parseXml(source: string): XmlElement {
   }
   const open = stack[stack.length - 1];
   if (open) {
-    fail(n, `แท็ก <${open.qname}> (บรรทัด ${open.el.line}) ไม่ได้ปิดจนจบไฟล์`, `<${open.qname}> opened on line ${open.el.line} is never closed`);
+    fail(
+      n,
+      `แท็ก <${open.qname}> (บรรทัด ${open.el.line}) ไม่ได้ปิดจนจบไฟล์`,
+      `<${open.qname}> opened on line ${open.el.line} is never closed`,
+    );
   }
   if (root === null) fail(0, 'ไม่พบแท็กใด ๆ ในไฟล์', 'no element in the file');
   return root as unknown as XmlElement;
@@ -351,7 +360,8 @@ export function parseKml(source: string): GeoParseResult<ZoneGeometry> {
   try {
     root = parseXml(src);
   } catch (e) {
-    if (e instanceof XmlSyntaxError) return { ok: false, problems: [problem(e.code, 'error', null, e.line, e.messages)] };
+    if (e instanceof XmlSyntaxError)
+      return { ok: false, problems: [problem(e.code, 'error', null, e.line, e.messages)] };
     throw e;
   }
   if (root.name !== 'kml') {
@@ -397,7 +407,8 @@ export function parseKml(source: string): GeoParseResult<ZoneGeometry> {
       if (polys.length === 0) {
         const found = [...others].join(', ');
         throw new FeatureError('no_polygon', pm.line, {
-          th: found === '' ? 'Placemark นี้ไม่มีรูปหลายเหลี่ยม (Polygon)' : `Placemark นี้ไม่มีรูปหลายเหลี่ยม (Polygon) มีเพียง ${found}`,
+          th:
+            found === '' ? 'Placemark นี้ไม่มีรูปหลายเหลี่ยม (Polygon)' : `Placemark นี้ไม่มีรูปหลายเหลี่ยม (Polygon) มีเพียง ${found}`,
           en: found === '' ? 'This Placemark has no Polygon' : `This Placemark has no Polygon, only ${found}`,
         });
       }
@@ -416,7 +427,9 @@ export function parseKml(source: string): GeoParseResult<ZoneGeometry> {
       );
     }
     const geometry: ZoneGeometry =
-      polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] as Ring[] } : { type: 'MultiPolygon', coordinates: polys };
+      polys.length === 1
+        ? { type: 'Polygon', coordinates: polys[0] as Ring[] }
+        : { type: 'MultiPolygon', coordinates: polys };
     const id = pm.attrs.id;
     features.push({ index, line: pm.line, id: id === undefined ? null : id, properties, geometry, folders });
   };

@@ -61,8 +61,7 @@ export function destination(origin: ReadonlyPosition, bearingDeg: number, metres
   const sinPhi2 = Math.sin(phi1) * Math.cos(delta) + Math.cos(phi1) * Math.sin(delta) * Math.cos(theta);
   const phi2 = Math.asin(Math.max(-1, Math.min(1, sinPhi2)));
   const lam2 =
-    lam1 +
-    Math.atan2(Math.sin(theta) * Math.sin(delta) * Math.cos(phi1), Math.cos(delta) - Math.sin(phi1) * sinPhi2);
+    lam1 + Math.atan2(Math.sin(theta) * Math.sin(delta) * Math.cos(phi1), Math.cos(delta) - Math.sin(phi1) * sinPhi2);
   return [lam2 / DEG, phi2 / DEG];
 }
 

@@ -34,7 +34,7 @@
  * cell (~linear for real outlines).
  */
 import { inBBox, ringAreaKm2, ringBBox } from './measure.ts';
-import { onSegment, pointInRing, pointOnRing } from './contains.ts';
+import { pointInRing, pointOnRing, segmentContact } from './contains.ts';
 import type { BBox, GeoMessage, MultiPolygon, Polygon, Position, Ring, ZoneGeometry } from './types.ts';
 
 export type GeometryProblemCode =
@@ -265,12 +265,7 @@ function checkRing(
   const raw: Position[] = [];
   for (let i = 0; i < rawRing.length; i++) {
     const pos: unknown = rawRing[i];
-    if (
-      !Array.isArray(pos) ||
-      pos.length < 2 ||
-      pos.length > 4 ||
-      !pos.every((c: unknown) => typeof c === 'number')
-    ) {
+    if (!Array.isArray(pos) || pos.length < 2 || pos.length > 4 || !pos.every((c: unknown) => typeof c === 'number')) {
       P.add('bad_structure', { ...w0, vertex: i }, (at) => ({
         th: `${pre(at, 'th')}โครงสร้างพิกัดไม่ถูกต้อง: แต่ละจุดต้องเป็นตัวเลข [ลองจิจูด, ละติจูด]`,
         en: `${pre(at, 'en')}malformed coordinates: each position must be numbers [lon, lat]`,
@@ -309,7 +304,10 @@ function checkRing(
     const first = outside[0] as number;
     const fp = raw[first] as Position;
     const projected = Math.abs(fp[0]) > 1000 || Math.abs(fp[1]) > 1000;
-    const extra = outside.length > 1 ? { th: ` รวม ${outside.length} จุด`, en: ` (${outside.length} positions)` } : { th: '', en: '' };
+    const extra =
+      outside.length > 1
+        ? { th: ` รวม ${outside.length} จุด`, en: ` (${outside.length} positions)` }
+        : { th: '', en: '' };
     P.add('out_of_range', { ...w0, vertex: first }, (at) => ({
       th:
         `${pre(at, 'th')}พิกัด [${fp[0]}, ${fp[1]}] อยู่นอกช่วง WGS84 (ลองจิจูด -180 ถึง 180, ละติจูด -90 ถึง 90)${extra.th}` +
@@ -387,51 +385,6 @@ function fanAreaKm2(ring: Position[]): number {
 // ---------------------------------------------------------------------------------------------
 // Segment intersections
 
-type Contact = 'none' | 'touch' | 'cross' | 'overlap';
-
-function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
-  return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
-}
-
-const sign = (x: number) => (x > 0 ? 1 : x < 0 ? -1 : 0);
-
-function contact(
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-  cx: number,
-  cy: number,
-  dx: number,
-  dy: number,
-): Contact {
-  const o1 = sign(orient(ax, ay, bx, by, cx, cy));
-  const o2 = sign(orient(ax, ay, bx, by, dx, dy));
-  const o3 = sign(orient(cx, cy, dx, dy, ax, ay));
-  const o4 = sign(orient(cx, cy, dx, dy, bx, by));
-  if (o1 * o2 < 0 && o3 * o4 < 0) return 'cross';
-  if (o1 === 0 && o2 === 0) {
-    // Collinear: overlap length along the dominant axis.
-    const useX = Math.abs(bx - ax) + Math.abs(dx - cx) >= Math.abs(by - ay) + Math.abs(dy - cy);
-    const [a0, a1] = useX ? [Math.min(ax, bx), Math.max(ax, bx)] : [Math.min(ay, by), Math.max(ay, by)];
-    const [c0, c1] = useX ? [Math.min(cx, dx), Math.max(cx, dx)] : [Math.min(cy, dy), Math.max(cy, dy)];
-    const lo = Math.max(a0, c0);
-    const hi = Math.min(a1, c1);
-    if (hi > lo) return 'overlap';
-    if (hi === lo) return 'touch';
-    return 'none';
-  }
-  if (
-    onSegment(cx, cy, ax, ay, bx, by) ||
-    onSegment(dx, dy, ax, ay, bx, by) ||
-    onSegment(ax, ay, cx, cy, dx, dy) ||
-    onSegment(bx, by, cx, cy, dx, dy)
-  ) {
-    return 'touch';
-  }
-  return 'none';
-}
-
 interface Edge {
   w: number; // index into the ring list
   i: number; // edge i: positions i -> i + 1
@@ -473,9 +426,9 @@ function checkIntersections(rings: WorkRing[], P: Problems): void {
       let bad = false;
       if (adjacent) {
         // Adjacent edges share a vertex; only a spike (doubling back along the same line) is bad.
-        bad = contact(a[0], a[1], b[0], b[1], c[0], c[1], d[0], d[1]) === 'overlap';
+        bad = segmentContact(a[0], a[1], b[0], b[1], c[0], c[1], d[0], d[1]) === 'overlap';
       } else {
-        bad = contact(a[0], a[1], b[0], b[1], c[0], c[1], d[0], d[1]) !== 'none';
+        bad = segmentContact(a[0], a[1], b[0], b[1], c[0], c[1], d[0], d[1]) !== 'none';
       }
       if (!bad || reported.has(-1 - e.w)) return;
       reported.add(-1 - e.w);
@@ -489,7 +442,7 @@ function checkIntersections(rings: WorkRing[], P: Problems): void {
       }));
       return;
     }
-    const kind = contact(a[0], a[1], b[0], b[1], c[0], c[1], d[0], d[1]);
+    const kind = segmentContact(a[0], a[1], b[0], b[1], c[0], c[1], d[0], d[1]);
     if (kind !== 'cross' && kind !== 'overlap') return;
     const [lo, hi] = e.w < f.w ? [e, f] : [f, e];
     const key = lo.w * rings.length + hi.w;
@@ -618,7 +571,9 @@ function checkNesting(work: WorkRing[], P: Problems): void {
       if (rel === -1) continue;
       if (rel === 1) {
         // Inside b's shell: fine only when inside one of b's holes.
-        const inAHole = rb.some((hole, k) => k > 0 && hole !== undefined && ringInRing(a.positions, hole.positions) !== -1);
+        const inAHole = rb.some(
+          (hole, k) => k > 0 && hole !== undefined && ringInRing(a.positions, hole.positions) !== -1,
+        );
         if (inAHole) continue;
       } else if (i > j) continue; // identical shells: report once
       P.add('parts_overlap', { part: pa }, (at) => ({

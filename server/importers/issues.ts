@@ -6,17 +6,10 @@
  * the whole file; `column` is the header as written in the file.
  *
  * Errors and warnings are collected apart, each capped (all counted), so 30,000 "no coordinates"
- * warnings never push the one real error out of the list.
+ * warnings never push the one real error out of the list. (The parse layer's IssueCollector has
+ * the same rule but a closed code type and no cheap "would it be kept?" check.)
  */
-import {
-  type Bilingual,
-  type ImportIssue,
-  IssueCollector,
-  type IssueCode,
-  type IssueSummary,
-  MAX_VALUE_LENGTH,
-  type Severity,
-} from './parse/errors.ts';
+import { type Bilingual, type ImportIssue, type IssueCode, MAX_VALUE_LENGTH, type Severity } from './parse/errors.ts';
 
 const q = (s: string): string => `"${s}"`;
 const list = (xs: readonly string[]): string => xs.map(q).join(', ');
@@ -235,25 +228,88 @@ export interface IssueReport {
 }
 
 /**
- * Errors and warnings, each an IssueCollector of the parse layer (counts all, keeps `limit`,
- * at least a few of every code). Pipeline codes ride in the same collector: it only uses the code
- * as a key, so the one cast below is safe.
+ * One severity's issues: every one counted, at most `limit` kept, and when the list is full a code
+ * with fewer than `minPerCode` examples still gets in by evicting the newest example of the most
+ * represented code (the parse layer's IssueCollector rule), so 30,000 "no coordinates" warnings
+ * never hide the one different warning. `wants` lets hot loops skip building an issue that would
+ * only be counted.
  */
-export class Issues {
-  readonly #errors: IssueCollector;
-  readonly #warnings: IssueCollector;
+class Collector {
+  readonly list: Issue[] = [];
+  readonly byCode = new Map<AnyIssueCode, number>();
+  readonly stored = new Map<AnyIssueCode, number>();
+  total = 0;
+  constructor(
+    readonly limit: number,
+    readonly minPerCode: number,
+  ) {}
 
-  constructor(limit = 200) {
-    this.#errors = new IssueCollector({ limit });
-    this.#warnings = new IssueCollector({ limit });
+  wants(code: AnyIssueCode): boolean {
+    return this.list.length < this.limit || (this.stored.get(code) ?? 0) < this.minPerCode;
+  }
+
+  tally(code: AnyIssueCode): void {
+    this.total++;
+    this.byCode.set(code, (this.byCode.get(code) ?? 0) + 1);
+  }
+
+  add(i: Issue): void {
+    this.tally(i.code);
+    if (this.list.length < this.limit) {
+      this.#store(i);
+      return;
+    }
+    if ((this.stored.get(i.code) ?? 0) >= this.minPerCode) return;
+    let victim: AnyIssueCode | null = null;
+    let most = this.minPerCode;
+    for (const [code, n] of this.stored) {
+      if (n > most) {
+        victim = code;
+        most = n;
+      }
+    }
+    if (victim === null) return;
+    for (let k = this.list.length - 1; k >= 0; k--) {
+      if (this.list[k]?.code === victim) {
+        this.list.splice(k, 1);
+        this.stored.set(victim, most - 1);
+        break;
+      }
+    }
+    this.#store(i);
+  }
+
+  #store(i: Issue): void {
+    this.list.push(i);
+    this.stored.set(i.code, (this.stored.get(i.code) ?? 0) + 1);
+  }
+}
+
+/** Errors and warnings of one import, collected apart. */
+export class Issues {
+  readonly #errors: Collector;
+  readonly #warnings: Collector;
+
+  constructor(limit = 200, minPerCode = 5) {
+    this.#errors = new Collector(limit, minPerCode);
+    this.#warnings = new Collector(limit, minPerCode);
   }
 
   add(i: Issue | ImportIssue): void {
-    (i.severity === 'error' ? this.#errors : this.#warnings).add(i as ImportIssue);
+    (i.severity === 'error' ? this.#errors : this.#warnings).add(i);
   }
 
   addAll(items: Iterable<Issue | ImportIssue>): void {
     for (const i of items) this.add(i);
+  }
+
+  /** Whether an issue of this code and severity would be listed (else `tally` it: cheaper). */
+  wants(code: AnyIssueCode, severity: Severity): boolean {
+    return (severity === 'error' ? this.#errors : this.#warnings).wants(code);
+  }
+
+  tally(code: AnyIssueCode, severity: Severity): void {
+    (severity === 'error' ? this.#errors : this.#warnings).tally(code);
   }
 
   get errorCount(): number {
@@ -267,20 +323,15 @@ export class Issues {
   }
 
   report(): IssueReport {
-    const e: IssueSummary = this.#errors.summary();
-    const w: IssueSummary = this.#warnings.summary();
-    const byCode: Partial<Record<AnyIssueCode, number>> = { ...e.byCode };
-    for (const [code, count] of Object.entries(w.byCode)) {
-      const k = code as AnyIssueCode;
-      byCode[k] = (byCode[k] ?? 0) + (count ?? 0);
-    }
+    const byCode: Partial<Record<AnyIssueCode, number>> = {};
+    for (const c of [this.#errors, this.#warnings]) for (const [code, n] of c.byCode) byCode[code] = (byCode[code] ?? 0) + n;
     return {
-      errorCount: e.total,
-      warningCount: w.total,
-      errors: e.issues as readonly Issue[],
-      warnings: w.issues as readonly Issue[],
+      errorCount: this.#errors.total,
+      warningCount: this.#warnings.total,
+      errors: [...this.#errors.list],
+      warnings: [...this.#warnings.list],
       byCode,
-      truncated: e.truncated || w.truncated,
+      truncated: this.#errors.total > this.#errors.list.length || this.#warnings.total > this.#warnings.list.length,
     };
   }
 }

@@ -101,7 +101,7 @@ function fileDefaultsOf(kind: ImportKind, o: ImportOptions): string[] {
   if (o.zone !== undefined && o.zone.trim() !== '') given.push('zone');
   if (o.wave !== undefined && o.wave.trim() !== '') given.push('wave');
   if (o.sampleType !== undefined) given.push('sample_type');
-  const canon = new Set(kindSpec(kind).fields.map((f) => f.canonical));
+  const canon = new Set<string>(kindSpec(kind).fields.map((f) => f.canonical));
   return given.filter((g) => canon.has(g));
 }
 
@@ -266,15 +266,20 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
       if (!match.ok) {
         // Nothing can be read without the columns: count the rows, keep a few for the mapping screen.
         let rowsRead = 0;
-        for await (const _ of table.rows) rowsRead++;
+        for await (const batch of table.rows) rowsRead += batch.length;
         return result(null, { ...EMPTY_COUNTS, rowsRead });
       }
       const cols = new Columns(table.header, match);
       reader = createTableReader(kind, ctx, cols);
       let n = 0;
-      for await (const row of table.rows) {
-        reader.row(row);
-        if (++n % 50_000 === 0) progress({ phase: 'reading', rows: n });
+      let reported = 0;
+      for await (const batch of table.rows) {
+        for (const row of batch) reader.row(row);
+        n += batch.length;
+        if (n - reported >= 50_000) {
+          reported = n;
+          progress({ phase: 'reading', rows: n });
+        }
       }
       progress({ phase: 'checking', rows: n });
       await reader.finish(db);

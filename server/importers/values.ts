@@ -4,8 +4,17 @@
  * Date results are cached per distinct text (monthly files repeat the same few dates), so the
  * slow path of parse/dates.ts runs once per distinct value.
  */
-import { type DateParseOptions, type DateTimeOk, type DateTimeResult, parseDateTime, parseExcelSerial } from './parse/dates.ts';
-import { type NumberOptions, type NumberResult, parseNumber } from './parse/numbers.ts';
+import {
+  combineDateAndTime,
+  type DateParseOptions,
+  type DateTimeOk,
+  type DateTimeResult,
+  parseDateTime,
+  parseExcelSerial,
+  parseTimeOfDay,
+  type TimeOfDayResult,
+} from './parse/dates.ts';
+import { type NumberOptions, type NumberResult, parseNumber, validateNumber } from './parse/numbers.ts';
 import { thaiDigitsToAscii } from './parse/thai-digits.ts';
 import { ExcelDate } from './source/xlsx.ts';
 
@@ -32,9 +41,23 @@ export function cellShown(cell: Cell | undefined): string | null {
   return String(cell);
 }
 
+/** "21:30", "21.30", "21:30:15" at the end of a date-time text. */
+const PLAIN_TIME_RE = /^\d{1,2}[:.]\d{2}(?::\d{2})?$/;
+const CACHE_LIMIT = 100_000;
+
 export class DateReader {
   readonly #cache = new Map<string, DateTimeResult>();
+  readonly #times = new Map<string, TimeOfDayResult>();
   constructor(readonly options: DateParseOptions = {}) {}
+
+  #parse(text: string): DateTimeResult {
+    let hit = this.#cache.get(text);
+    if (hit === undefined) {
+      hit = parseDateTime(text, this.options);
+      if (this.#cache.size < CACHE_LIMIT) this.#cache.set(text, hit);
+    }
+    return hit;
+  }
 
   /** A date / date-time / month from any cell; null when blank. */
   read(cell: Cell | undefined): DateTimeResult | null {
@@ -44,13 +67,45 @@ export class DateReader {
     // General-formatted Excel serial gets the "format the cells as dates" message, not a guess.
     const text = typeof cell === 'number' ? String(cell) : cell;
     if (text.trim() === '') return null;
-    let hit = this.#cache.get(text);
-    if (hit === undefined) {
-      hit = parseDateTime(text, this.options);
-      if (this.#cache.size < 200_000) this.#cache.set(text, hit);
+    const cached = this.#cache.get(text);
+    if (cached !== undefined) return cached;
+    // Date-times are mostly distinct, their parts are not: "6/5/2564 21:30" = the (cached) date
+    // "6/5/2564" at the (cached) time "21:30", exactly as parse/dates.ts reads the whole text.
+    const space = text.lastIndexOf(' ');
+    if (space > 0 && text.length < 60) {
+      const tail = text.slice(space + 1);
+      if (PLAIN_TIME_RE.test(tail)) {
+        const date = this.#parse(text.slice(0, space).trim());
+        if (date.ok && date.monthOnly !== true && date.time === undefined) {
+          let time = this.#times.get(tail);
+          if (time === undefined) {
+            time = parseTimeOfDay(tail);
+            if (this.#times.size < CACHE_LIMIT) this.#times.set(tail, time);
+          }
+          if (time.ok) return combineDateAndTime(date, time);
+        }
+      }
     }
-    return hit;
+    return this.#parse(text);
   }
+}
+
+/** "123", "-4.5": the commonest cells, read without the general parser (same result). */
+function plainNumber(s: string): number | null {
+  const n = s.length;
+  if (n === 0 || n > 20) return null;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  if (i === n) return null;
+  let digits = 0;
+  let dot = false;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !dot && digits > 0 && i < n - 1) dot = true;
+    else return null;
+  }
+  const v = Number(s);
+  return Object.is(v, -0) ? 0 : v;
 }
 
 export function readNumber(cell: Cell | undefined, options: NumberOptions = {}): NumberResult | null {
@@ -58,7 +113,11 @@ export function readNumber(cell: Cell | undefined, options: NumberOptions = {}):
   if (cell instanceof ExcelDate) {
     return { ok: false, reason: { code: 'not_a_number', th: 'เป็นวันที่ ไม่ใช่ตัวเลข', en: 'A date, not a number' } };
   }
-  if (typeof cell === 'string' && cell.trim() === '') return null;
+  if (typeof cell === 'string') {
+    const fast = plainNumber(cell);
+    if (fast !== null) return validateNumber(fast, options);
+    if (cell.trim() === '') return null;
+  }
   return parseNumber(cell, options);
 }
 

@@ -65,7 +65,9 @@ describe('dashboard in Chromium', () => {
   });
 
   test('signs in (Thai first)', async () => {
-    await page.goto(server.baseUrl);
+    const response = await page.goto(server.baseUrl);
+    // The app is tested under the server's real policy: no inline scripts, workers from self/blob.
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     await expect.poll(() => page.locator('h1').textContent()).toBe('เข้าสู่ระบบ');
     expect(await page.getAttribute('html', 'lang')).toBe('th');
     await page.screenshot({ path: shot('01-sign-in-th') });
@@ -94,6 +96,17 @@ describe('dashboard in Chromium', () => {
     await page.locator('[data-testid=rollup-table]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: shot('02d-overview-rollups-th') });
     await page.screenshot({ path: shot('03-overview-th-full'), fullPage: true });
+  });
+
+  test('period and rollup level go into the URL and keep the zones listed', async () => {
+    await page.getByTestId('period-select').selectOption('fy2567');
+    await expect.poll(() => page.url()).toContain('from=2023-10&to=2024-09');
+    await expect.poll(() => page.locator('.updating').count()).toBe(0);
+    expect(await page.locator('[data-testid=zone-table] tbody tr').count()).toBeGreaterThanOrEqual(20);
+    await page.locator('.segmented label', { hasText: 'กองบังคับการ' }).click();
+    await expect.poll(() => page.url()).toContain('level=division');
+    await page.getByTestId('period-select').selectOption('since_start');
+    await expect.poll(() => page.url()).not.toContain('from=');
   });
 
   test('a zone page shows its charts', async () => {
@@ -128,17 +141,26 @@ describe('dashboard in Chromium', () => {
     expect(await page.locator('#kpis-title').textContent()).toBe('ตัวชี้วัดความสำเร็จ');
   });
 
+  test('signs out', async () => {
+    await page.getByRole('button', { name: 'ออกจากระบบ' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('เข้าสู่ระบบ');
+  });
+
   test('works on a phone', async () => {
     const phone = await browser.newPage({
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 2,
       locale: 'th-TH',
     });
-    await phone.context().addCookies(await page.context().cookies());
     await phone.goto(server.baseUrl);
+    await phone.fill('input[name=username]', ADMIN_USER);
+    await phone.fill('input[name=password]', ADMIN_PASSWORD);
+    await phone.click('button[type=submit]');
     await phone.locator('[data-testid=zone-table] tbody tr').first().waitFor();
     await waitForMapIdle(phone, '.map-overview');
     await phone.screenshot({ path: shot('06-overview-phone') });
+    await phone.locator('[data-testid=zone-table]').scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: shot('07-overview-phone-table') });
     await phone.close();
   });
 

@@ -6,7 +6,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { client, readJson, setCsrfToken } from './client.ts';
 import { meQuery } from './queries.ts';
-import type { LoginBody } from './types.ts';
+import type { ChangePasswordBody, LoginBody } from './types.ts';
 
 export function useSignIn() {
   const queryClient = useQueryClient();
@@ -28,8 +28,19 @@ export function useSignOut() {
     mutationFn: async () => readJson(await client.api.auth.logout.$post()),
     onSettled: () => {
       setCsrfToken(null);
-      queryClient.clear();
+      // Sign-in screen first, then drop the figures. (queryClient.clear() would also detach the
+      // mounted `me` observer, so the screen would not switch.)
       queryClient.setQueryData(meQuery().queryKey, null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
     },
+  });
+}
+
+/** A generated or reset password must be replaced before the dashboard opens (me.mustChangePassword). */
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: ChangePasswordBody) => readJson(await client.api.auth.password.$post({ json: body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meQuery().queryKey }),
   });
 }

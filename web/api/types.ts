@@ -32,3 +32,4 @@ export type MethodInfo = SurveyKpi['method'] | CrimeKpi['method'];
 
 export type Me = InferResponseType<typeof client.api.auth.me.$get, 200>;
 export type LoginBody = InferRequestType<typeof client.api.auth.login.$post>['json'];
+export type ChangePasswordBody = InferRequestType<typeof client.api.auth.password.$post>['json'];

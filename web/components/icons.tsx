@@ -4,19 +4,14 @@
  */
 import type { KpiStatus, TrafficLight } from '../api/types.ts';
 
-const box = {
-  width: '1em',
-  height: '1em',
-  viewBox: '0 0 20 20',
-  'aria-hidden': true,
-  focusable: false,
-} as const;
+// Decorative: the words beside each icon say the same (hence aria-hidden on every <svg>).
+const box = { width: '1em', height: '1em', viewBox: '0 0 20 20', focusable: false } as const;
 
 export function StatusIcon({ status }: { status: KpiStatus }) {
   switch (status) {
     case 'met_confident':
       return (
-        <svg {...box} className="icon">
+        <svg aria-hidden="true" {...box} className="icon">
           <path
             d="M1 10.5l3.5 3.5L11 7.5M8 13.5l1 1L17.5 6"
             fill="none"
@@ -29,7 +24,7 @@ export function StatusIcon({ status }: { status: KpiStatus }) {
       );
     case 'met':
       return (
-        <svg {...box} className="icon">
+        <svg aria-hidden="true" {...box} className="icon">
           <path
             d="M3 10.5l4.5 4.5L17 5.5"
             fill="none"
@@ -42,7 +37,7 @@ export function StatusIcon({ status }: { status: KpiStatus }) {
       );
     case 'not_met':
       return (
-        <svg {...box} className="icon">
+        <svg aria-hidden="true" {...box} className="icon">
           <path
             d="M4.5 4.5l11 11M15.5 4.5l-11 11"
             fill="none"
@@ -54,7 +49,7 @@ export function StatusIcon({ status }: { status: KpiStatus }) {
       );
     case 'insufficient':
       return (
-        <svg {...box} className="icon">
+        <svg aria-hidden="true" {...box} className="icon">
           <circle cx="10" cy="10" r="8" fill="none" stroke="currentColor" strokeWidth="2" strokeDasharray="3 2.2" />
           <path
             d="M10 11.5v-1.2c1.8-.6 2.6-1.4 2.6-2.7 0-1.5-1.2-2.5-2.7-2.5-1.3 0-2.3.7-2.6 1.9"
@@ -74,7 +69,7 @@ export function LightIcon({ light }: { light: TrafficLight }) {
   switch (light) {
     case 'green':
       return (
-        <svg {...box} className={`icon light-icon light-${light}`}>
+        <svg aria-hidden="true" {...box} className={`icon light-icon light-${light}`}>
           <circle cx="10" cy="10" r="8.5" fill="currentColor" />
           <path
             d="M5.5 10.5l3 3 6-6.5"
@@ -88,7 +83,7 @@ export function LightIcon({ light }: { light: TrafficLight }) {
       );
     case 'amber':
       return (
-        <svg {...box} className={`icon light-icon light-${light}`}>
+        <svg aria-hidden="true" {...box} className={`icon light-icon light-${light}`}>
           <path d="M10 1.5l9 16.5H1z" fill="currentColor" />
           <path d="M10 7v5" stroke="#000" strokeWidth="2.2" strokeLinecap="round" />
           <circle cx="10" cy="15" r="1.3" fill="#000" />
@@ -96,14 +91,14 @@ export function LightIcon({ light }: { light: TrafficLight }) {
       );
     case 'red':
       return (
-        <svg {...box} className={`icon light-icon light-${light}`}>
+        <svg aria-hidden="true" {...box} className={`icon light-icon light-${light}`}>
           <rect x="2" y="2" width="16" height="16" rx="2" fill="currentColor" />
           <path d="M6.5 6.5l7 7M13.5 6.5l-7 7" stroke="#fff" strokeWidth="2.4" strokeLinecap="round" />
         </svg>
       );
     case 'grey':
       return (
-        <svg {...box} className={`icon light-icon light-${light}`}>
+        <svg aria-hidden="true" {...box} className={`icon light-icon light-${light}`}>
           <circle cx="10" cy="10" r="7.5" fill="none" stroke="currentColor" strokeWidth="3" />
         </svg>
       );

@@ -40,9 +40,12 @@ export function QueryState<T>({
     return (
       <div className="state-error" role="alert">
         <p>{message}</p>
-        <button type="button" onClick={() => void query.refetch()}>
-          {t('state.retry')}
-        </button>
+        {/* Retrying a 4xx (not found, no permission) cannot help. */}
+        {!(error instanceof ApiError && error.status < 500) && (
+          <button type="button" onClick={() => void query.refetch()}>
+            {t('state.retry')}
+          </button>
+        )}
       </div>
     );
   }

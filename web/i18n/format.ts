@@ -13,9 +13,13 @@ export function isLang(value: unknown): value is Lang {
 
 const TIME_ZONE = 'Asia/Bangkok';
 
-/** The Buddhist calendar is asked for explicitly, so BE years do not depend on the browser's default. */
+/**
+ * The Buddhist calendar is asked for explicitly, so BE years do not depend on the browser's
+ * default. English is en-US for its stable "Sep" (en-GB says "Sept" in newer browsers and "Sep"
+ * in older ones); dates are put day-first by hand (see formatDate).
+ */
 export function localeOf(lang: Lang): string {
-  return lang === 'th' ? 'th-TH-u-ca-buddhist-nu-latn' : 'en-GB';
+  return lang === 'th' ? 'th-TH-u-ca-buddhist-nu-latn' : 'en-US';
 }
 
 // Formatters are costly to build on old PCs; keep one per (locale, options).
@@ -114,11 +118,10 @@ export function formatDate(value: string | null | undefined, lang: Lang, style: 
     ? new Date(Date.UTC(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3]), 5))
     : new Date(value);
   if (Number.isNaN(instant.getTime())) return MISSING;
-  return dateFormat(lang, {
-    day: 'numeric',
-    month: style,
-    year: 'numeric',
-  }).format(instant);
+  // Day month year in both languages ("16 ก.ค. 2565", "16 Jul 2022"), whatever the locale's own order.
+  const parts = dateFormat(lang, { day: 'numeric', month: style, year: 'numeric' }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')} ${part('month')} ${part('year')}`;
 }
 
 /** "ปีงบประมาณ 2567" / "Fiscal year 2024". */

@@ -291,18 +291,20 @@ export class IncidentsReader implements KindReader {
       const id = this.#caseId[i];
       if (id === null || id === undefined) continue;
       const code = stations[this.#station[i] as number] as string;
-      const where = { file, row: this.#rowNo[i] as number, column: this.#cols.name('case_id'), value: id };
+      const where = () => ({ file, row: this.#rowNo[i] as number, column: this.#cols.name('case_id'), value: id });
       const before = existing.get(code)?.get(id);
       if (before !== undefined) {
         keep[i] = 0;
         this.#skipped++;
-        issues.add(issue('already_imported_row', where, { importId: before }));
+        if (issues.wants('already_imported_row', 'warning')) issues.add(issue('already_imported_row', where(), { importId: before }));
+        else issues.tally('already_imported_row', 'warning');
         continue;
       }
-      const key = `${code}\u0000${id}`;
+      const key = stations.length === 1 ? id : `${code}\u0000${id}`;
       const first = seen.get(key);
       if (first === undefined) seen.set(key, this.#rowNo[i] as number);
-      else issues.add(makeIssue('duplicate_in_file', where, { firstRow: first }));
+      else if (issues.wants('duplicate_in_file', 'warning')) issues.add(makeIssue('duplicate_in_file', where(), { firstRow: first }));
+      else issues.tally('duplicate_in_file', 'warning');
     }
 
     // Zones by point-in-polygon, against each station's own zones.
@@ -320,7 +322,8 @@ export class IncidentsReader implements KindReader {
       const lat = this.#lat[i] as number;
       const row = this.#rowNo[i] as number;
       if (Number.isNaN(lat)) {
-        issues.add(issue('no_coordinates', { file, row, column: this.#cols.name('lat') }));
+        if (issues.wants('no_coordinates', 'warning')) issues.add(issue('no_coordinates', { file, row, column: this.#cols.name('lat') }));
+        else issues.tally('no_coordinates', 'warning');
         pos++;
         continue;
       }
@@ -330,7 +333,10 @@ export class IncidentsReader implements KindReader {
       if (!located) ring.length = 0;
       if (this.#zoneFromFile[i] !== true) {
         this.#zone[i] = z < 0 ? -1 : (zoneByLocator[z] as number);
-        if (z < 0 && located) issues.add(issue('outside_zones', { file, row, value: `${lat}, ${lon}` }));
+        if (z < 0 && located) {
+          if (issues.wants('outside_zones', 'warning')) issues.add(issue('outside_zones', { file, row, value: `${lat}, ${lon}` }));
+          else issues.tally('outside_zones', 'warning');
+        }
       }
       for (const rz of ring) {
         ringRow.push(pos);

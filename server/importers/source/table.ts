@@ -4,9 +4,9 @@
  * issues; nothing here throws on bad input.
  */
 import { createReadStream } from 'node:fs';
-import { iterateCsvFile } from '../parse/csv-file.ts';
-import type { CsvDelimiter } from '../parse/csv.ts';
-import type { EncodingOverride } from '../parse/encoding.ts';
+import { DETECTION_SAMPLE_BYTES } from '../parse/csv-file.ts';
+import { type CsvDelimiter, CsvParser } from '../parse/csv.ts';
+import { createChunkDecoder, detectEncodingDetailed, detectUtf16Bom, type EncodingOverride } from '../parse/encoding.ts';
 import { type ImportIssue, makeIssue } from '../parse/errors.ts';
 import { FatalImportError, type Issue, issue, type Issues } from '../issues.ts';
 import type { Cell } from '../values.ts';
@@ -35,8 +35,8 @@ export interface TableInput {
   header: string[];
   headerRow: number;
   meta: SourceMeta;
-  /** Data rows; may be iterated once. */
-  rows: AsyncIterable<TableRow>;
+  /** Data rows in batches; may be iterated once. */
+  rows: AsyncIterable<TableRow[]>;
 }
 
 export interface LoadedFile {
@@ -72,40 +72,100 @@ function csvIssue(i: ImportIssue, encodingChosen: boolean): Issue | ImportIssue 
   return i;
 }
 
+const ENCODING_NAMES: Readonly<Record<string, string>> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8',
+  'windows-874': 'Windows-874',
+  'tis-620': 'TIS-620',
+};
+
+/**
+ * CSV streamed from disk (or memory) in 1 MiB chunks: encoding detected on the first 64 KiB (or
+ * the user's choice), decoded incrementally, parsed by parse/csv.ts, rows handed on in batches
+ * (one await per chunk, not per row: a million rows stay fast).
+ */
 async function openCsv(file: LoadedFile, options: TableOptions, issues: Issues): Promise<TableInput | null> {
   const encodingChosen = options.encoding !== undefined;
-  const events = iterateCsvFile(chunksOf(file), {
-    file: file.name,
-    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
-    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-    allowTrailingEmptyFields: true,
-  });
-  const meta: SourceMeta = {};
-  // Pull events until the header shows up.
-  for (;;) {
-    const step = await events.next();
-    if (step.done === true) return null;
-    const e = step.value;
-    if (e.type === 'encoding') {
-      meta.encoding = e.encoding === 'utf-8-bom' ? 'utf-8' : e.encoding;
-      meta.encodingDetected = e.detection !== null;
-    } else if (e.type === 'issue') issues.add(csvIssue(e.issue, encodingChosen));
-    else if (e.type === 'header') {
-      meta.delimiter = e.delimiter;
-      const header = e.record.fields;
-      const headerRow = e.record.row;
-      async function* rows(): AsyncGenerator<TableRow> {
-        for (;;) {
-          const s = await events.next();
-          if (s.done === true) return;
-          const ev = s.value;
-          if (ev.type === 'row') yield { row: ev.record.row, line: ev.record.line, cells: ev.record.fields };
-          else if (ev.type === 'issue') issues.add(csvIssue(ev.issue, encodingChosen));
-        }
-      }
-      return { header, headerRow, meta, rows: rows() };
+  const where = { file: file.name };
+  const source = chunksOf(file)[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let headBytes = 0;
+  let exhausted = false;
+  while (headBytes < DETECTION_SAMPLE_BYTES) {
+    const next = await source.next();
+    if (next.done === true) {
+      exhausted = true;
+      break;
     }
+    head.push(next.value);
+    headBytes += next.value.length;
   }
+  const sample = head.length === 1 ? (head[0] as Uint8Array) : Buffer.concat(head);
+  const utf16 = detectUtf16Bom(sample);
+  if (utf16 !== null) {
+    issues.add(makeIssue('unsupported_encoding', where, { encoding: utf16.toUpperCase() }));
+    return null;
+  }
+  const detection = options.encoding === undefined ? detectEncodingDetailed(sample, { truncated: !exhausted }) : null;
+  const encoding = options.encoding ?? (detection as NonNullable<typeof detection>).encoding;
+  const meta: SourceMeta = { encoding: encoding === 'utf-8-bom' ? 'utf-8' : encoding, encodingDetected: detection !== null };
+  const decoder = createChunkDecoder(encoding);
+
+  let header: { fields: string[]; row: number } | null = null;
+  let batch: TableRow[] = [];
+  const parser = new CsvParser(
+    {
+      onHeader: (h, d) => {
+        header = { fields: h.fields, row: h.row };
+        meta.delimiter = d;
+      },
+      onRow: (r) => batch.push({ row: r.row, line: r.line, cells: r.fields }),
+      onIssue: (i) => issues.add(csvIssue(i, encodingChosen)),
+    },
+    {
+      file: file.name,
+      allowTrailingEmptyFields: true,
+      ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+    },
+  );
+  const finish = (): void => {
+    parser.push(decoder.end());
+    parser.end();
+    if (decoder.replacements > 0) {
+      issues.add(csvIssue(makeIssue('encoding_replacement', where, { count: decoder.replacements, encoding: ENCODING_NAMES[encoding] ?? encoding }), encodingChosen));
+    }
+  };
+  parser.push(decoder.decode(sample));
+  while (header === null && !exhausted) {
+    const next = await source.next();
+    if (next.done === true) exhausted = true;
+    else parser.push(decoder.decode(next.value));
+  }
+  if (header === null) {
+    finish();
+    return null;
+  }
+  const h = header as { fields: string[]; row: number };
+  async function* rows(): AsyncGenerator<TableRow[]> {
+    if (batch.length > 0) {
+      const out = batch;
+      batch = [];
+      yield out;
+    }
+    while (!exhausted) {
+      const next = await source.next();
+      if (next.done === true) break;
+      parser.push(decoder.decode(next.value));
+      if (batch.length > 0) {
+        const out = batch;
+        batch = [];
+        yield out;
+      }
+    }
+    finish();
+    if (batch.length > 0) yield batch;
+  }
+  return { header: h.fields, headerRow: h.row, meta, rows: rows() };
 }
 
 function isBlankRow(cells: readonly Cell[]): boolean {
@@ -143,12 +203,18 @@ async function openXlsx(file: LoadedFile, options: TableOptions, issues: Issues)
   // Trailing unnamed columns are not columns.
   while (header.length > 0 && header[header.length - 1] === '') header.pop();
   const headerRow = h + 1;
-  async function* rows(): AsyncGenerator<TableRow> {
+  async function* rows(): AsyncGenerator<TableRow[]> {
+    let out: TableRow[] = [];
     for (let i = h + 1; i < all.length; i++) {
       const cells = all[i] ?? [];
       if (isBlankRow(cells)) continue;
-      yield { row: i + 1, cells };
+      out.push({ row: i + 1, cells });
+      if (out.length >= 10_000) {
+        yield out;
+        out = [];
+      }
     }
+    if (out.length > 0) yield out;
   }
   return { header, headerRow, meta, rows: rows() };
 }
@@ -162,8 +228,16 @@ async function openParquet(file: LoadedFile): Promise<TableInput | null> {
       issue('unreadable_file', { file: file.name }, { format: 'Parquet', detail: error instanceof Error ? error.message : String(error) }),
     );
   }
-  async function* rows(): AsyncGenerator<TableRow> {
-    for (let i = 0; i < table.rows.length; i++) yield { row: i + 2, cells: table.rows[i] ?? [] };
+  async function* rows(): AsyncGenerator<TableRow[]> {
+    let out: TableRow[] = [];
+    for (let i = 0; i < table.rows.length; i++) {
+      out.push({ row: i + 2, cells: table.rows[i] ?? [] });
+      if (out.length >= 10_000) {
+        yield out;
+        out = [];
+      }
+    }
+    if (out.length > 0) yield out;
   }
   return { header: table.header, headerRow: 1, meta: {}, rows: rows() };
 }

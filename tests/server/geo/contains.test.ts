@@ -6,6 +6,8 @@ import {
   pointInPolygon,
   pointInRing,
   pointOnRing,
+  ringsOverlap,
+  segmentContact,
 } from '../../../server/geo/contains.ts';
 import type { Ring, ZoneGeometry } from '../../../server/geo/types.ts';
 
@@ -134,5 +136,36 @@ describe('pointInPolygon: concave (a U shape)', () => {
     expect(pointInPolygon(1.5, 1, [u])).toBe(true); // on the notch floor: boundary
     expect(pointInPolygon(-1, 3, [u])).toBe(false);
     expect(pointInPolygon(4, 1, [u])).toBe(false);
+  });
+});
+
+describe('segmentContact / ringsOverlap', () => {
+  it('classifies segment pairs', () => {
+    expect(segmentContact(0, 0, 2, 2, 0, 2, 2, 0)).toBe('cross');
+    expect(segmentContact(0, 0, 2, 0, 1, 0, 3, 0)).toBe('overlap');
+    expect(segmentContact(0, 0, 2, 0, 2, 0, 3, 0)).toBe('touch');
+    expect(segmentContact(0, 0, 2, 0, 1, 0, 1, 5)).toBe('touch'); // T junction
+    expect(segmentContact(0, 0, 2, 0, 3, 0, 4, 0)).toBe('none');
+    expect(segmentContact(0, 0, 2, 0, 0, 1, 2, 1)).toBe('none');
+  });
+
+  it('overlap = shared interior area', () => {
+    const a = square(0, 0, 2);
+    expect(ringsOverlap(a, square(1, 1, 2))).toBe(true); // edges cross
+    expect(ringsOverlap(a, square(0.5, 0.5, 1))).toBe(true); // inside
+    expect(ringsOverlap(square(0.5, 0.5, 1), a)).toBe(true);
+    expect(ringsOverlap(a, [...a].reverse())).toBe(true); // the same ring
+    expect(ringsOverlap(a, square(2, 0, 2))).toBe(false); // shared edge only
+    expect(ringsOverlap(a, square(2, 2, 1))).toBe(false); // shared corner only
+    expect(ringsOverlap(a, square(5, 5, 1))).toBe(false);
+    // Overlapping without any proper crossing (edges collinear or T-touching only).
+    const b: Ring = [
+      [1, 0],
+      [3, 0],
+      [3, 2],
+      [1, 2],
+      [1, 0],
+    ];
+    expect(ringsOverlap(a, b)).toBe(true);
   });
 });

@@ -58,7 +58,17 @@ describe('parseGeoJson: other shapes and errors', () => {
   const feature = {
     type: 'Feature',
     properties: { code: 'X' },
-    geometry: { type: 'Polygon', coordinates: [[[100, 13], [100.01, 13], [100.01, 13.01], [100, 13]]] },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [100, 13],
+          [100.01, 13],
+          [100.01, 13.01],
+          [100, 13],
+        ],
+      ],
+    },
   };
 
   it('a single Feature, or an already parsed object, or a BOM', () => {
@@ -113,7 +123,11 @@ describe('parseGeoJson: other shapes and errors', () => {
     for (const ok of ['urn:ogc:def:crs:OGC:1.3:CRS84', 'EPSG:4326', 'urn:ogc:def:crs:EPSG::4326']) {
       expect(parseGeoJson({ type: 'FeatureCollection', crs: named(ok), features: [feature] }).ok).toBe(true);
     }
-    const r = parseGeoJson({ type: 'FeatureCollection', crs: named('urn:ogc:def:crs:EPSG::32647'), features: [feature] });
+    const r = parseGeoJson({
+      type: 'FeatureCollection',
+      crs: named('urn:ogc:def:crs:EPSG::32647'),
+      features: [feature],
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems[0]?.code).toBe('unsupported_crs');

@@ -171,9 +171,12 @@ describe('buildZoneIndex: containment rules', () => {
     expect(index.locate(...inSmall, { stationCode: 'S9' })).toEqual({ zoneId: null, ringZoneIds: [] });
     expect(index.locate(Number.NaN, 13.75)).toEqual({ zoneId: null, ringZoneIds: [] });
     expect(buildZoneIndex([]).locate(100.5, 13.75)).toEqual({ zoneId: null, ringZoneIds: [] });
-    expect(() => buildZoneIndex([zone('A', { type: 'Polygon', coordinates: [big] }), zone('A', { type: 'Polygon', coordinates: [small] })])).toThrow(
-      /duplicate/,
-    );
+    expect(() =>
+      buildZoneIndex([
+        zone('A', { type: 'Polygon', coordinates: [big] }),
+        zone('A', { type: 'Polygon', coordinates: [small] }),
+      ]),
+    ).toThrow(/duplicate/);
     expect(() => buildZoneIndex([zone('A', { type: 'Polygon', coordinates: [big] }, -1)])).toThrow(/bufferMeters/);
   });
 
@@ -243,7 +246,12 @@ describe('buildZoneIndex agrees with brute force', () => {
   });
 
   it('on vertices and edge midpoints (the boundary rule)', () => {
-    const zones = syntheticZones({ seed: 7, count: 60, box: { minLon: 100.5, minLat: 13.7, maxLon: 100.56, maxLat: 13.76 }, holeChance: 0.3 });
+    const zones = syntheticZones({
+      seed: 7,
+      count: 60,
+      box: { minLon: 100.5, minLat: 13.7, maxLon: 100.56, maxLat: 13.76 },
+      holeChance: 0.3,
+    });
     const index = buildZoneIndex(zones);
     for (const z of zones) {
       const polys = z.geometry.type === 'Polygon' ? [z.geometry.coordinates] : z.geometry.coordinates;

@@ -80,10 +80,15 @@ describe('parseKml: a Google My Maps export', () => {
     const zones = r.features.map((f) => {
       const v = validateGeometry(f.geometry);
       if (!v.ok) throw new Error(JSON.stringify(v.problems));
-      return { id: f.properties.code ?? '', stationCode: f.properties.station ?? '', geometry: v.geometry, bufferMeters: 500 };
+      return {
+        id: f.properties.code ?? '',
+        stationCode: f.properties.station ?? '',
+        geometry: v.geometry,
+        bufferMeters: 500,
+      };
     });
     const index = buildZoneIndex(zones);
-    expect(index.locate(100.4960, 13.7585).zoneId).toBe('CNS-01');
+    expect(index.locate(100.496, 13.7585).zoneId).toBe('CNS-01');
     expect(index.locate(100.4975, 13.7595)).toEqual({ zoneId: null, ringZoneIds: ['CNS-01', 'CNS-02'] }); // in the hole
     expect(index.locate(100.5025, 13.7625).zoneId).toBe('CNS-02'); // the second part
   });
@@ -137,7 +142,9 @@ describe('parseKml: other producers', () => {
         ],
       ],
     });
-    expect(r.problems).toEqual([expect.objectContaining({ code: 'ignored_geometry', severity: 'warning', feature: 1 })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ code: 'ignored_geometry', severity: 'warning', feature: 1 }),
+    ]);
   });
 
   it('a bad coordinate tuple rejects that feature, naming it and the line of the tuple', () => {
@@ -153,6 +160,15 @@ describe('parseKml: other producers', () => {
     expect(r.features.map((f) => f.properties.name)).toEqual(['ok']);
     expect(r.problems).toEqual([expect.objectContaining({ code: 'bad_coordinates', feature: 2, line: 6 })]);
     expect(r.problems[0]?.en).toContain('100.51;13.75');
+  });
+
+  it('a description with raw (unescaped) HTML keeps its markup as written', () => {
+    const r = parseKml(
+      wrap(
+        `<Placemark><description>Night <b>market</b> &amp; pier</description><Polygon><outerBoundaryIs><LinearRing><coordinates>${SQUARE}</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>`,
+      ),
+    );
+    expect(r.ok && r.features[0]?.properties.description).toBe('Night <b>market</b> &amp; pier');
   });
 
   it('a Polygon without outer boundary is a feature error', () => {

@@ -128,10 +128,10 @@ describe('area (WGS84 ellipsoid)', () => {
     // Simpson's rule on a²(1-e²)cosφ/(1-e²sin²φ)² dφ dλ.
     const f = (phi: number) => (Math.cos(phi) * (1 - e2)) / (1 - e2 * Math.sin(phi) ** 2) ** 2;
     const n = 1000;
-    const h = (Math.PI / 180) / n;
+    const h = Math.PI / 180 / n;
     let sum = f(0) + f(Math.PI / 180);
     for (let i = 1; i < n; i++) sum += (i % 2 === 1 ? 4 : 2) * f(i * h);
-    const expected = ((WGS84_A * WGS84_A * (sum * h)) / 3) * (Math.PI / 180) / 1e6;
+    const expected = (((WGS84_A * WGS84_A * (sum * h)) / 3) * (Math.PI / 180)) / 1e6;
     const cell: Ring = [
       [100, 0],
       [101, 0],
@@ -184,11 +184,17 @@ describe('centroid', () => {
       [x, y + s],
       [x, y],
     ];
-    const withHole = centroid({ type: 'Polygon', coordinates: [square(100, 13, 0.02), square(100.011, 13.005, 0.008)] });
+    const withHole = centroid({
+      type: 'Polygon',
+      coordinates: [square(100, 13, 0.02), square(100.011, 13.005, 0.008)],
+    });
     expect(withHole[0]).toBeLessThan(100.01);
     const two = centroid({ type: 'MultiPolygon', coordinates: [[square(100, 13, 0.01)], [square(100.03, 13, 0.01)]] });
     expect(two[0]).toBeCloseTo(100.02, 9);
-    const unequal = centroid({ type: 'MultiPolygon', coordinates: [[square(100, 13, 0.02)], [square(100.05, 13, 0.01)]] });
+    const unequal = centroid({
+      type: 'MultiPolygon',
+      coordinates: [[square(100, 13, 0.02)], [square(100.05, 13, 0.01)]],
+    });
     // Areas 4:1 -> centres 100.01 and 100.055 weighted 0.8 / 0.2.
     expect(unequal[0]).toBeCloseTo(100.01 * 0.8 + 100.055 * 0.2, 4);
   });

@@ -56,7 +56,10 @@ describe('validateGeometry: valid input', () => {
     ];
     expect(validateGeometry(poly(shell, hole, touching)).ok).toBe(true);
     const island = square(100.04, 13.04, 0.02);
-    const r = validateGeometry({ type: 'MultiPolygon', coordinates: [[shell, hole], [island], [square(100.2, 13, 0.01)]] });
+    const r = validateGeometry({
+      type: 'MultiPolygon',
+      coordinates: [[shell, hole], [island], [square(100.2, 13, 0.01)]],
+    });
     expect(r.ok).toBe(true);
   });
 
@@ -99,7 +102,16 @@ describe('validateGeometry: each problem', () => {
     const [p] = problems(poly(ring));
     expect(p).toMatchObject({ code: 'non_finite', ring: 0, vertex: 2 });
     expect(p?.en).toContain('vertex 3');
-    expect(codes(poly([[100, 13], [Infinity, 13], [100, 14], [100, 13]]))).toEqual(['non_finite']);
+    expect(
+      codes(
+        poly([
+          [100, 13],
+          [Infinity, 13],
+          [100, 14],
+          [100, 13],
+        ]),
+      ),
+    ).toEqual(['non_finite']);
   });
 
   it('outside the WGS84 range, with a hint for projected metres (UTM 47N)', () => {
@@ -134,15 +146,50 @@ describe('validateGeometry: each problem', () => {
   });
 
   it('fewer than 4 positions', () => {
-    expect(codes(poly([[100, 13], [100.01, 13], [100, 13]]))).toEqual(['too_few_positions']);
+    expect(
+      codes(
+        poly([
+          [100, 13],
+          [100.01, 13],
+          [100, 13],
+        ]),
+      ),
+    ).toEqual(['too_few_positions']);
     // Repeated positions do not count.
-    expect(codes(poly([[100, 13], [100.01, 13], [100.01, 13], [100, 13]]))).toEqual(['too_few_positions']);
+    expect(
+      codes(
+        poly([
+          [100, 13],
+          [100.01, 13],
+          [100.01, 13],
+          [100, 13],
+        ]),
+      ),
+    ).toEqual(['too_few_positions']);
   });
 
   it('zero area (collinear, or a sliver under 1 m²)', () => {
-    expect(codes(poly([[100, 13], [100.01, 13], [100.02, 13], [100, 13]]))).toEqual(['zero_area']);
+    expect(
+      codes(
+        poly([
+          [100, 13],
+          [100.01, 13],
+          [100.02, 13],
+          [100, 13],
+        ]),
+      ),
+    ).toEqual(['zero_area']);
     // 1 km long, 0.5 mm wide.
-    expect(codes(poly([[100, 13], [100.01, 13], [100.01, 13.000000005], [100, 13]]))).toEqual(['zero_area']);
+    expect(
+      codes(
+        poly([
+          [100, 13],
+          [100.01, 13],
+          [100.01, 13.000000005],
+          [100, 13],
+        ]),
+      ),
+    ).toEqual(['zero_area']);
   });
 
   it('self-intersection: a bow tie, with the crossing edges', () => {
@@ -209,7 +256,9 @@ describe('validateGeometry: each problem', () => {
     });
     // Identical parts: their edges overlap.
     expect(codes({ type: 'MultiPolygon', coordinates: [[a], [a]] })).toEqual(['rings_intersect']);
-    expect(codes({ type: 'MultiPolygon', coordinates: [[a], [square(100.05, 13.05, 0.1)]] })).toEqual(['rings_intersect']);
+    expect(codes({ type: 'MultiPolygon', coordinates: [[a], [square(100.05, 13.05, 0.1)]] })).toEqual([
+      'rings_intersect',
+    ]);
   });
 
   it('reports problems of several rings at once, with 1-based places in the messages', () => {

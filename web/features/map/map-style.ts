@@ -80,31 +80,7 @@ export function overviewMapStyle(basemapUrl: string, lang: 'th' | 'en'): StyleSp
     layers: [
       ...basemapLayers(lang),
       {
-        id: 'zone-dot',
-        type: 'circle',
-        source: SOURCE.markers,
-        paint: {
-          'circle-color': lightColorExpression() as never,
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 8, 9, 13],
-          'circle-stroke-color': '#1b1b1b',
-          'circle-stroke-width': ['case', ['boolean', ['feature-state', 'hover'], false], 3, 1.5],
-        },
-      },
-      {
-        // A mark inside each dot, so the map reads without colour too (legend: same shapes' meaning).
-        id: 'zone-mark',
-        type: 'symbol',
-        source: SOURCE.markers,
-        layout: {
-          'text-field': ['match', ['get', 'light'], 'green', '✓', 'amber', '!', 'red', '✕', '?'],
-          'text-font': LABEL_FONT,
-          'text-size': ['interpolate', ['linear'], ['zoom'], 4, 10, 9, 16],
-          'text-allow-overlap': true,
-          'text-ignore-placement': true,
-        },
-        paint: { 'text-color': ['match', ['get', 'light'], 'amber', '#000', 'grey', '#000', '#fff'] },
-      },
-      {
+        // Under the dots, so a neighbour's name never hides a dot.
         id: 'zone-label',
         type: 'symbol',
         source: SOURCE.markers,
@@ -123,6 +99,31 @@ export function overviewMapStyle(basemapUrl: string, lang: 'th' | 'en'): StyleSp
           'text-halo-color': '#fff',
           'text-halo-width': 2,
         },
+      },
+      {
+        id: 'zone-dot',
+        type: 'circle',
+        source: SOURCE.markers,
+        paint: {
+          'circle-color': lightColorExpression() as never,
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 8, 9, 13],
+          'circle-stroke-color': '#1b1b1b',
+          'circle-stroke-width': ['case', ['boolean', ['feature-state', 'hover'], false], 3, 1.5],
+        },
+      },
+      {
+        // The legend's marks inside each dot (green ✓, amber !, red ✕, grey none): readable without colour.
+        id: 'zone-mark',
+        type: 'symbol',
+        source: SOURCE.markers,
+        layout: {
+          'text-field': ['match', ['get', 'light'], 'green', '✓', 'amber', '!', 'red', '✕', ''],
+          'text-font': LABEL_FONT,
+          'text-size': ['interpolate', ['linear'], ['zoom'], 4, 10, 9, 16],
+          'text-allow-overlap': true,
+          'text-ignore-placement': true,
+        },
+        paint: { 'text-color': ['match', ['get', 'light'], 'amber', '#000', 'grey', '#000', '#fff'] },
       },
     ],
   };

@@ -16,7 +16,7 @@ export interface ZonesMapProps {
 }
 
 export default function ZonesMap({ markers, lang, label, onSelectZone }: ZonesMapProps) {
-  const container = useRef<HTMLDivElement>(null);
+  const container = useRef<HTMLElement>(null);
   const map = useRef<MapLibreMap | null>(null);
   // Handlers read the latest props through refs, so the map is built once per language only.
   const select = useRef(onSelectZone);
@@ -72,5 +72,5 @@ export default function ZonesMap({ markers, lang, label, onSelectZone }: ZonesMa
     source?.setData(markers as never);
   }, [markers]);
 
-  return <div ref={container} className="map map-overview" role="region" aria-label={label} />;
+  return <section ref={container} className="map map-overview" aria-label={label} />;
 }

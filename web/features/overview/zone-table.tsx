@@ -36,7 +36,7 @@ export function ZoneTable({ items, zones }: { items: KpiItem[]; zones: ZoneSumma
         </label>
       </div>
       {rows.length === 0 ? (
-        <p>{t('overview.noMatch')}</p>
+        <p>{zoneCount === 0 ? t('state.empty') : t('overview.noMatch')}</p>
       ) : (
         <table className="kpi-table" data-testid="zone-table">
           <thead>

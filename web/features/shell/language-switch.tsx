@@ -15,7 +15,8 @@ export function LanguageSwitch() {
     navigate({ lang: next }, { replace: true });
   };
   return (
-    <div className="lang-switch" role="group" aria-label={t('app.language')}>
+    <fieldset className="lang-switch">
+      <legend className="visually-hidden">{t('app.language')}</legend>
       {LANGS.map((l) => (
         <button
           key={l}
@@ -28,6 +29,6 @@ export function LanguageSwitch() {
           {LABELS[l]}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }

@@ -24,8 +24,8 @@ const ITEM_COLOR: Record<SurveyItem, string> = {
   trust: '#0b4f8a',
 };
 const INTERVAL_COLOR: Record<SurveyItem, string> = {
-  fear: '#e8a48c',
-  trust: '#8fb5dc',
+  fear: '#d9825f',
+  trust: '#6f9fd3',
 };
 
 export function SurveyChart({ survey, item }: { survey: ZoneSurvey; item: SurveyItem }) {

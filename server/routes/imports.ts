@@ -1,0 +1,187 @@
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import { auditRequest } from '../auth/audit.ts';
+import { errorBody } from '../auth/errors.ts';
+import { requirePermission } from '../auth/middleware.ts';
+import type { AppDeps, AppEnv } from '../env.ts';
+import { IMPORT_KINDS, kindSpec } from '../importers/parse/headers.ts';
+import { importKindSchema, importOptionsSchema, optionsFromFields } from '../importers/schemas.ts';
+import { commitPreview, commitUpload, type ImportServiceDeps, PreviewStore, previewAgain, previewUpload } from '../importers/service.ts';
+import type { ImportResult } from '../importers/types.ts';
+import { undoImport } from '../importers/undo.ts';
+import { receiveUpload, type Upload, UploadError } from '../importers/upload.ts';
+import { loadImportRegistry } from '../queries/import-registry.ts';
+import { deleteMapping, listMappings, saveMapping } from '../queries/import-mappings.ts';
+import { findImport, listImports } from '../queries/imports-history.ts';
+import { scopeStationCodes } from '../queries/scope-stations.ts';
+import { validate } from './validation.ts';
+
+/**
+ * /api/imports: upload -> preview -> commit, history, undo, saved column mappings.
+ *
+ * POST /preview   multipart (file, kind, options JSON or one field per option), or JSON
+ *                 { previewId, kind?, options? } to preview a kept upload again -> { previewId, result }
+ * POST /commit    JSON { previewId, options? } -> 201 { result } | 422 { result } (errors: nothing written)
+ *                 or multipart like /preview (the command line; field dryRun=1 for a dry run)
+ * GET  /          ?kind&limit&offset -> { items, total } (imports touching the user's stations)
+ * GET  /:id       -> { item }
+ * POST /:id/undo  -> { result } | 404 | 409 { error, blockers? }
+ * GET  /mappings  ?kind -> { items };  POST /mappings { name, kind, columns, options? };  DELETE /mappings/:name
+ * GET  /reference -> kinds with their columns, offence groups and types (for the mapping screen)
+ */
+const previewJson = z.object({ previewId: z.string().uuid(), kind: importKindSchema.optional(), options: importOptionsSchema.optional() }).strict();
+const commitJson = z.object({ previewId: z.string().uuid(), options: importOptionsSchema.optional() }).strict();
+const historyQuery = z.object({
+  kind: importKindSchema.optional(),
+  limit: z.string().regex(/^\d{1,3}$/).optional(),
+  offset: z.string().regex(/^\d{1,7}$/).optional(),
+});
+const idParam = z.object({ id: z.string().regex(/^\d{1,9}$/) });
+const mappingBody = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    kind: importKindSchema,
+    columns: z.record(z.string().max(100), z.union([z.string().max(500), z.number().int().min(0), z.null()])),
+    options: importOptionsSchema.omit({ mapping: true, force: true }).optional(),
+  })
+  .strict();
+const mappingName = z.object({ name: z.string().min(1).max(100) });
+const mappingsQuery = z.object({ kind: importKindSchema.optional() });
+
+const isMultipart = (c: Context) => /^multipart\/form-data/i.test(c.req.header('content-type') ?? '');
+
+function tooLarge(c: Context, maxBytes: number) {
+  const mb = Math.round(maxBytes / (1024 * 1024));
+  return c.json(
+    {
+      error: {
+        code: 'payload_too_large' as const,
+        th: `ไฟล์ใหญ่เกินกำหนด (สูงสุด ${mb} MB)`,
+        en: `The file is too large (at most ${mb} MB).`,
+      },
+    },
+    413,
+  );
+}
+
+function badRequest(c: Context, message: string) {
+  return c.json({ ...errorBody('invalid_input'), issues: [{ path: '', message }] }, 400);
+}
+
+/** Reads a multipart upload; a Response when it cannot be read. */
+async function readUpload(c: Context<AppEnv>, deps: AppDeps): Promise<Upload | Response> {
+  try {
+    return await receiveUpload(c.req.raw.body, c.req.header('content-type') ?? '', deps.maxUploadBytes);
+  } catch (error) {
+    if (error instanceof UploadError) return error.code === 'too_large' ? tooLarge(c, deps.maxUploadBytes) : badRequest(c, error.message);
+    throw error;
+  }
+}
+
+async function auditCommit(c: Context<AppEnv>, deps: AppDeps, result: ImportResult) {
+  if (result.importId === null) return;
+  await auditRequest(c, deps, 'import', String(result.importId), {
+    kind: result.preview.kind,
+    file: result.preview.file.name,
+    sha256: result.preview.file.sha256,
+    rows: result.counts.write,
+  });
+}
+
+async function uploadPreview(c: Context<AppEnv>, deps: AppDeps, svc: ImportServiceDeps) {
+  const upload = await readUpload(c, deps);
+  if (upload instanceof Response) return upload;
+  if (upload.file === null) return badRequest(c, 'no file part named "file"');
+  const parsed = optionsFromFields(upload.fields);
+  if (!parsed.ok) return badRequest(c, parsed.message);
+  return c.json(await previewUpload(svc, c.var.principal, parsed.kind, parsed.options, upload.file), 200);
+}
+
+async function uploadCommit(c: Context<AppEnv>, deps: AppDeps, svc: ImportServiceDeps) {
+  const upload = await readUpload(c, deps);
+  if (upload instanceof Response) return upload;
+  if (upload.file === null) return badRequest(c, 'no file part named "file"');
+  const parsed = optionsFromFields(upload.fields);
+  if (!parsed.ok) return badRequest(c, parsed.message);
+  const dryRun = ['1', 'true', 'yes'].includes((upload.fields.dryRun ?? '').toLowerCase());
+  const result = await commitUpload(svc, c.var.principal, parsed.kind, parsed.options, upload.file, dryRun);
+  await auditCommit(c, deps, result);
+  return c.json({ result }, result.ok ? (dryRun ? 200 : 201) : 422);
+}
+
+async function history(c: Context<AppEnv>, deps: AppDeps, q: z.infer<typeof historyQuery>) {
+  const stations = await scopeStationCodes(deps.db, c.var.principal.scope);
+  return listImports(deps.db, {
+    stations,
+    kind: q.kind,
+    limit: Math.min(Number(q.limit ?? 50), 200),
+    offset: Number(q.offset ?? 0),
+  });
+}
+
+async function oneImport(c: Context<AppEnv>, deps: AppDeps, id: number) {
+  const item = await findImport(deps.db, id);
+  const stations = await scopeStationCodes(deps.db, c.var.principal.scope);
+  if (item === null || (stations !== null && !item.stationCodes.every((s) => stations.includes(s)))) return c.json(errorBody('not_found'), 404);
+  return c.json({ item }, 200);
+}
+
+async function undo(c: Context<AppEnv>, deps: AppDeps, id: number) {
+  const result = await undoImport({ db: deps.db, principal: c.var.principal, importId: id });
+  if (result.ok) {
+    await auditRequest(c, deps, 'import_undo', String(id), { removed: result.removed, restored: result.restored });
+    return c.json({ result }, 200);
+  }
+  if (result.code === 'not_found') return c.json(errorBody('not_found'), 404);
+  return c.json({ error: { code: result.code, th: result.th, en: result.en }, blockers: result.blockers ?? [] }, 409);
+}
+
+async function reference(deps: AppDeps) {
+  const r = await loadImportRegistry(deps.db);
+  return {
+    kinds: IMPORT_KINDS.map((kind) => ({
+      kind,
+      fields: kindSpec(kind).fields.map((f) => ({ canonical: f.canonical, aliases: [...f.aliases], required: f.required, fileDefault: f.fileDefault })),
+      oneOf: kindSpec(kind).oneOf.map((g) => [...g]),
+    })),
+    offenceGroups: r.offenceGroups,
+    offenceTypes: r.offenceTypes,
+    savedOffenceLabels: r.userOffences,
+  };
+}
+
+export const importRoutes = (deps: AppDeps) => {
+  const svc: ImportServiceDeps = { db: deps.db, maxUploadBytes: deps.maxUploadBytes, previews: new PreviewStore() };
+  return new Hono<AppEnv>()
+    .get('/', requirePermission('import'), validate('query', historyQuery), async (c) => c.json(await history(c, deps, c.req.valid('query')), 200))
+    .get('/reference', requirePermission('import'), async (c) => c.json(await reference(deps), 200))
+    .get('/mappings', requirePermission('import'), validate('query', mappingsQuery), async (c) =>
+      c.json({ items: await listMappings(deps.db, c.req.valid('query').kind) }, 200),
+    )
+    .post('/mappings', requirePermission('import'), validate('json', mappingBody), async (c) => {
+      const m = c.req.valid('json');
+      const mapping = await saveMapping(deps.db, { name: m.name, kind: m.kind, columns: m.columns, options: m.options ?? {}, by: c.var.principal.username });
+      return c.json({ mapping }, 201);
+    })
+    .delete('/mappings/:name', requirePermission('import'), validate('param', mappingName), async (c) =>
+      (await deleteMapping(deps.db, c.req.valid('param').name)) ? c.json({ deleted: true }, 200) : c.json(errorBody('not_found'), 404),
+    )
+    .post('/preview', requirePermission('import'), async (c) => {
+      if (isMultipart(c)) return uploadPreview(c, deps, svc);
+      const body = previewJson.safeParse(await c.req.json().catch(() => null));
+      if (!body.success) return badRequest(c, body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      const again = await previewAgain(svc, c.var.principal, body.data.previewId, body.data.options, body.data.kind);
+      return again === null ? c.json(errorBody('not_found'), 404) : c.json(again, 200);
+    })
+    .post('/commit', requirePermission('import'), async (c) => {
+      if (isMultipart(c)) return uploadCommit(c, deps, svc);
+      const body = commitJson.safeParse(await c.req.json().catch(() => null));
+      if (!body.success) return badRequest(c, body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      const result = await commitPreview(svc, c.var.principal, body.data.previewId, body.data.options);
+      if (result === null) return c.json(errorBody('not_found'), 404);
+      await auditCommit(c, deps, result);
+      return c.json({ result }, result.ok ? 201 : 422);
+    })
+    .get('/:id{[0-9]+}', requirePermission('import'), validate('param', idParam), async (c) => oneImport(c, deps, Number(c.req.valid('param').id)))
+    .post('/:id{[0-9]+}/undo', requirePermission('undo'), validate('param', idParam), async (c) => undo(c, deps, Number(c.req.valid('param').id)));
+};

@@ -1,0 +1,94 @@
+import { describe, expect, test } from 'vitest';
+import {
+  DEFAULT_STATE,
+  effectiveLang,
+  parseDashboardState,
+  serializeDashboardState,
+  updateDashboardState,
+} from '../../web/state/dashboard-state.ts';
+
+describe('parseDashboardState', () => {
+  test('the root is the overview with defaults', () => {
+    expect(parseDashboardState('/', '')).toEqual(DEFAULT_STATE);
+  });
+
+  test('reads a zone page with its period, level and language', () => {
+    expect(parseDashboardState('/zones/Z-HKW-01', '?from=2023-10&to=2024-09&level=division&lang=en')).toEqual({
+      view: 'zone',
+      zoneId: 'Z-HKW-01',
+      level: 'division',
+      from: '2023-10',
+      to: '2024-09',
+      lang: 'en',
+    });
+  });
+
+  test('decodes escaped zone ids and tolerates a trailing slash', () => {
+    expect(parseDashboardState('/zones/Z%2F%E0%B8%81/', '').zoneId).toBe('Z/ก');
+  });
+
+  test('a malformed escape or unknown path falls back to the overview', () => {
+    expect(parseDashboardState('/zones/%E0%A4%A', '').view).toBe('overview');
+    expect(parseDashboardState('/nowhere', '').view).toBe('overview');
+  });
+
+  test('a period needs both ends, valid months, in order', () => {
+    const none = { from: null, to: null };
+    expect(parseDashboardState('/', '?from=2023-10')).toMatchObject(none);
+    expect(parseDashboardState('/', '?from=2023-13&to=2024-01')).toMatchObject(none);
+    expect(parseDashboardState('/', '?from=2024-09&to=2023-10')).toMatchObject(none);
+    expect(parseDashboardState('/', '?from=2024-01&to=2024-01')).toMatchObject({ from: '2024-01', to: '2024-01' });
+  });
+
+  test('unknown levels and languages are ignored', () => {
+    expect(parseDashboardState('/', '?level=galaxy&lang=fr')).toMatchObject({ level: 'bureau', lang: null });
+  });
+});
+
+describe('serializeDashboardState', () => {
+  test('defaults are left out', () => {
+    expect(serializeDashboardState(DEFAULT_STATE)).toBe('/');
+  });
+
+  test('round-trips through the parser', () => {
+    const state = {
+      view: 'zone' as const,
+      zoneId: 'Z/ก 1',
+      level: 'station' as const,
+      from: '2021-10',
+      to: '2022-09',
+      lang: 'th' as const,
+    };
+    const url = new URL(serializeDashboardState(state), 'http://x');
+    expect(parseDashboardState(url.pathname, url.search)).toEqual(state);
+  });
+});
+
+describe('updateDashboardState', () => {
+  test('going to the overview clears the zone and keeps the rest', () => {
+    const zone = parseDashboardState('/zones/Z-1', '?from=2023-10&to=2024-09&lang=en');
+    expect(updateDashboardState(zone, { view: 'overview' })).toEqual({
+      ...zone,
+      view: 'overview',
+      zoneId: null,
+    });
+  });
+
+  test('a zone view without an id is the overview', () => {
+    expect(updateDashboardState(DEFAULT_STATE, { view: 'zone' }).view).toBe('overview');
+  });
+
+  test('clearing the period clears both ends', () => {
+    const withPeriod = parseDashboardState('/', '?from=2023-10&to=2024-09');
+    expect(updateDashboardState(withPeriod, { from: null, to: null })).toMatchObject({ from: null, to: null });
+  });
+});
+
+describe('effectiveLang', () => {
+  test('URL, then the stored choice, then Thai', () => {
+    expect(effectiveLang({ ...DEFAULT_STATE, lang: 'en' }, 'th')).toBe('en');
+    expect(effectiveLang(DEFAULT_STATE, 'en')).toBe('en');
+    expect(effectiveLang(DEFAULT_STATE, 'xx')).toBe('th');
+    expect(effectiveLang(DEFAULT_STATE, null)).toBe('th');
+  });
+});

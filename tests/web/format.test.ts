@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import {
+  formatCalendarYear,
+  formatDate,
+  formatFiscalYear,
+  formatMonth,
+  formatMonthRange,
+  formatMonthTick,
+  formatNumber,
+  formatPercent,
+  formatSigned,
+  formatSignedPercent,
+} from '../../web/i18n/format.ts';
+
+describe('months and dates', () => {
+  test('Thai shows Buddhist-Era years, English CE', () => {
+    expect(formatMonth('2022-07', 'th')).toBe('ก.ค. 2565');
+    expect(formatMonth('2022-07', 'en')).toBe('Jul 2022');
+    expect(formatMonth('2022-07', 'th', 'long')).toBe('กรกฎาคม 2565');
+    expect(formatMonthTick('2022-07', 'th')).toBe('ก.ค. 65');
+  });
+
+  test('month edges stay in their month whatever the host zone (tests run in UTC)', () => {
+    expect(formatMonth('2024-01', 'th')).toBe('ม.ค. 2567');
+    expect(formatMonth('2023-12', 'en')).toBe('Dec 2023');
+  });
+
+  test('a calendar date is a Bangkok date', () => {
+    expect(formatDate('2022-07-16', 'th')).toBe('16 ก.ค. 2565');
+    expect(formatDate('2022-07-16', 'en')).toBe('16 Jul 2022');
+    expect(formatDate('2021-04-01', 'th', 'long')).toBe('1 เมษายน 2564');
+    // 23:30 UTC on 31 Dec is already 1 Jan in Bangkok.
+    expect(formatDate('2023-12-31T23:30:00Z', 'en')).toBe('1 Jan 2024');
+  });
+
+  test('ranges and years', () => {
+    expect(formatMonthRange('2022-10', '2023-09', 'th')).toBe('ต.ค. 2565 – ก.ย. 2566');
+    expect(formatMonthRange('2022-10', '2022-10', 'en')).toBe('Oct 2022');
+    expect(formatFiscalYear(2567, 'th')).toBe('ปีงบประมาณ 2567');
+    expect(formatFiscalYear(2567, 'en')).toBe('Fiscal year 2024');
+    expect(formatCalendarYear(2024, 'th')).toBe('พ.ศ. 2567');
+  });
+
+  test('missing or malformed values show a dash', () => {
+    expect(formatMonth(null, 'th')).toBe('–');
+    expect(formatMonth('2022-13', 'th')).toBe('–');
+    expect(formatDate('', 'en')).toBe('–');
+    expect(formatDate('not a date', 'en')).toBe('–');
+  });
+});
+
+describe('numbers', () => {
+  test('grouping and Western digits in both languages', () => {
+    expect(formatNumber(10607, 'th')).toBe('10,607');
+    expect(formatNumber(0.3, 'en', 2)).toBe('0.3');
+  });
+
+  test('percentages on the 0-100 scale', () => {
+    expect(formatPercent(37.44, 'th')).toBe('37.4%');
+    expect(formatPercent(40, 'en', 0)).toBe('40%');
+    expect(formatPercent(null, 'en')).toBe('–');
+    expect(formatPercent(Number.NaN, 'en')).toBe('–');
+  });
+
+  test('signed changes use a true minus and no sign for zero', () => {
+    expect(formatSignedPercent(-20.83, 'th')).toBe('\u221220.8%');
+    expect(formatSignedPercent(3, 'en')).toBe('+3.0%');
+    expect(formatSigned(-0.04, 'en')).toBe('0.0');
+    expect(formatSignedPercent(null, 'en')).toBe('–');
+  });
+});

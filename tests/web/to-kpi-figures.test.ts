@@ -1,0 +1,138 @@
+import { describe, expect, test } from 'vitest';
+import { crimeFigure, surveyFigure, toKpiFigures } from '../../web/features/kpi/to-kpi-figures.ts';
+import { crimeKpi, en, kpiItem, surveyKpi, th } from './fixtures.ts';
+
+describe('survey figures', () => {
+  test('headline, target and the n it stands on', () => {
+    const figure = surveyFigure('fear', surveyKpi(), th);
+    expect(figure).toMatchObject({
+      key: 'fear',
+      status: 'met',
+      headline: '37.5%',
+      target: 'เป้าหมาย: ไม่เกิน 40%',
+      basis: 'n\u00a0=\u00a0212',
+      problem: null,
+      meets: null,
+    });
+    expect(figure.details).toContain('ช่วงความเชื่อมั่น 95%: 31.2% – 44.1%');
+    expect(figure.details).toContain('ก่อนเริ่มโครงการ: 49.7% (เปลี่ยน \u221212.2 จุด)');
+    expect(figure.details).toContain('รอบสำรวจ 2567-Q3 · 20 มิ.ย. 2567');
+  });
+
+  test('insufficient data says why, and still shows the estimate', () => {
+    const figure = surveyFigure(
+      'trust',
+      surveyKpi({ status: 'insufficient', problem: 'below_minimum_sample', n: 12 }),
+      en,
+    );
+    expect(figure.headline).toBe('37.5%');
+    expect(figure.problem).toBe('Fewer answers than the minimum');
+    expect(figure.basis).toBe('n\u00a0=\u00a012');
+  });
+
+  test('no survey at all', () => {
+    const figure = surveyFigure(
+      'fear',
+      surveyKpi({
+        value: null,
+        ciLow: null,
+        ciHigh: null,
+        n: 0,
+        respondents: 0,
+        status: 'insufficient',
+        problem: 'no_data',
+      }),
+      en,
+    );
+    expect(figure.headline).toBe('–');
+    expect(figure.basis).toBe('No survey in this period');
+    expect(figure.problem).toBe('No survey in this period');
+  });
+
+  test('opt-in answers come apart, with their own n', () => {
+    const optIn = {
+      value: 52.8,
+      ciLow: 49.6,
+      ciHigh: 56.1,
+      n: 899,
+      respondents: 935,
+      waves: ['2567-Q3'],
+      label: 'opt_in_not_probability_sample' as const,
+    };
+    expect(surveyFigure('fear', surveyKpi({ optIn }), en).optIn).toEqual({
+      headline: '52.8%',
+      basis: 'n\u00a0=\u00a0899',
+    });
+  });
+});
+
+describe('crime figures', () => {
+  test('change with the counts and months behind it', () => {
+    const figure = crimeFigure(crimeKpi(), th);
+    expect(figure.headline).toBe('\u221220.0%');
+    expect(figure.basis).toBe('หลัง 18 เดือน: 120 คดี เทียบ 150');
+    expect(figure.target).toBe('เป้าหมาย: ลดลง');
+    expect(figure.details).toContain('หลัง: ม.ค. 2566 – มิ.ย. 2567 · ฐาน: ม.ค. 2565 – ธ.ค. 2565');
+    expect(figure.details).toContain('อัตราส่วน 0.8 (95%: 0.63 – 1.01)');
+  });
+
+  test('a zero baseline gives no percentage, never infinity', () => {
+    const figure = crimeFigure(
+      crimeKpi({
+        baseline: 0,
+        changePct: null,
+        rr: null,
+        rrLow: null,
+        rrHigh: null,
+        status: 'not_met',
+        problem: 'no_baseline_crime',
+      }),
+      en,
+    );
+    expect(figure.headline).toBe('–');
+    expect(figure.problem).toBe('No baseline crime (no percentage)');
+  });
+
+  test('an incomplete window is not judged and says so', () => {
+    const figure = crimeFigure(
+      crimeKpi({ status: 'insufficient', problem: 'incomplete_baseline', changePct: null }),
+      en,
+    );
+    expect(figure.problem).toBe('Baseline months incomplete: not judged');
+  });
+
+  test('a target below zero is stated as a fall of at least that much', () => {
+    expect(crimeFigure(crimeKpi({ target: -10 }), en).target).toBe('Target: a fall of at least 10%');
+  });
+
+  test('an unbounded rate-ratio interval reads as infinity', () => {
+    expect(crimeFigure(crimeKpi({ rrHigh: null }), en).details).toContain('Rate ratio 0.8 (95%: 0.63 – ∞)');
+  });
+
+  test('displacement reading with a true minus', () => {
+    const figure = crimeFigure(crimeKpi({ wdq: { value: -0.066, reading: 'zone_not_improved' } }), en);
+    expect(figure.details).toContain('Weighted displacement quotient \u22120.07: zone not improved');
+  });
+});
+
+describe('toKpiFigures', () => {
+  test('a zone: three figures, no "k of n"', () => {
+    const figures = toKpiFigures(kpiItem(), en);
+    expect(figures.map((f) => f.key)).toEqual(['fear', 'trust', 'crime']);
+    expect(figures.every((f) => f.meets === null)).toBe(true);
+  });
+
+  test('a rollup says how many zones meet each target and pools crime by zones, not months', () => {
+    const item = kpiItem({
+      level: 'bureau',
+      zoneCount: 5,
+      crime: crimeKpi({ months: 90, zonesPooled: 4, zonesExcluded: 1 }),
+      meets: { fear: { k: 3, n: 5 }, trust: { k: 4, n: 5 }, crime: { k: 2, n: 5 } },
+    });
+    const [fear, , crime] = toKpiFigures(item, th);
+    expect(fear?.meets).toBe('3 จาก 5 พื้นที่ผ่าน');
+    expect(crime?.meets).toBe('2 จาก 5 พื้นที่ผ่าน');
+    expect(crime?.basis).toBe('หลังเริ่ม (รวม 4 พื้นที่): 120 คดี เทียบ 150');
+    expect(crime?.details).toContain('ไม่รวม 1 พื้นที่ที่ข้อมูลไม่ครบ');
+  });
+});
