@@ -15,23 +15,10 @@
  *   Fieldwork falls in the first 20 days of the quarter's last month.
  */
 import { createHash } from 'node:crypto';
-import {
-  type BBox,
-  distanceM,
-  distanceToRingM,
-  expandBBox,
-  inBBox,
-  irregularPolygon,
-  type LonLat,
-  pointInRing,
-  type Ring,
-  randomPointInBuffer,
-  randomPointInRing,
-  ringAreaKm2,
-  ringBBox,
-  round6,
-  METRES_PER_DEGREE,
-} from './geo.ts';
+import { pointInRing } from '../geo/contains.ts';
+import { expandBBox, haversineM, inBBox, METRES_PER_DEGREE, pointToRingM, ringAreaKm2, ringBBox } from '../geo/measure.ts';
+import type { BBox } from '../geo/types.ts';
+import { irregularPolygon, type LonLat, type Ring, randomPointInBuffer, randomPointInRing, round6 } from './geo.ts';
 import { Rng } from './random.ts';
 import {
   type CrimeGroup,
@@ -403,7 +390,7 @@ function generateStation(
   // The comparison area must hold the station's zones and their rings.
   let radiusM = spec.radiusKm * 1000;
   for (const z of zones) {
-    const reach = distanceM(centre, [z.spec.shape.lon, z.spec.shape.lat]) + Math.sqrt(z.spec.shape.areaKm2) * 1000 + 1000;
+    const reach = haversineM(centre, [z.spec.shape.lon, z.spec.shape.lat]) + Math.sqrt(z.spec.shape.areaKm2) * 1000 + 1000;
     radiusM = Math.max(radiusM, reach);
   }
 
@@ -475,7 +462,7 @@ function generateStation(
         if (!inBBox(z.ringBox, r.lon, r.lat)) continue;
         if (inBBox(z.box, r.lon, r.lat) && pointInRing(r.lon, r.lat, z.ring)) {
           zoneId = z.spec.id;
-        } else if (distanceToRingM(r.lon, r.lat, z.ring) < RING_METRES) {
+        } else if (pointToRingM([r.lon, r.lat], z.ring) < RING_METRES) {
           rings.push({ zone_id: z.spec.id, station_code: ref.code, month: r.month, crime_group: r.crime_group });
         }
       }

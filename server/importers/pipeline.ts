@@ -147,6 +147,13 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
   let previous: PreviousImport[] = [];
   let options: ImportOptions = input.options ?? {};
   let mappingName: string | null = null;
+  const timings = { readMs: 0, checkMs: 0, writeMs: 0 };
+  let mark = performance.now();
+  const lap = (key: keyof typeof timings) => {
+    const now = performance.now();
+    timings[key] += Math.round(now - mark);
+    mark = now;
+  };
 
   const result = (importId: number | null, counts: ImportCounts): ImportResult => {
     const report = issues.report();
@@ -178,6 +185,7 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
       truncated: report.truncated,
       byCode: report.byCode,
       durationMs: Math.round(performance.now() - started),
+      timings,
     };
   };
 
@@ -282,7 +290,9 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
         }
       }
       progress({ phase: 'checking', rows: n });
+      lap('readMs');
       await reader.finish(db);
+      lap('checkMs');
     }
   } catch (error) {
     if (error instanceof FatalImportError) {
@@ -324,6 +334,7 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
     await setImportRowCounts(conn, id, written);
     return id;
   });
+  lap('writeMs');
   progress({ phase: 'done', rows: counts.rowsRead });
   return result(importId, counts);
 }

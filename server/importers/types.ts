@@ -137,4 +137,6 @@ export interface ImportResult {
   truncated: boolean;
   byCode: IssueReport['byCode'];
   durationMs: number;
+  /** Where the time went: reading and checking rows, what needs all rows, the transaction. */
+  timings: { readMs: number; checkMs: number; writeMs: number };
 }

@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBDataChunk, type DuckDBValue } from '@duckdb/node-api';
 import { appendRows, type Cell } from '../db/append.ts';
 import { type Database, exec, query, textList } from '../db/database.ts';
 
@@ -68,6 +68,45 @@ export interface IncidentBatch {
   ringZone: number[];
 }
 
+/**
+ * The appender, fed column by column: each data chunk's vectors are filled from the column arrays
+ * (no per-row value conversion), which is several times faster than row-wise appends for a
+ * million rows. Same transaction semantics as db/append.ts: on the caller's connection.
+ */
+async function appendColumnar(
+  conn: DuckDBConnection,
+  table: string,
+  n: number,
+  columns: readonly ((i: number) => DuckDBValue)[],
+): Promise<void> {
+  const appender = await conn.createAppender(table);
+  try {
+    const types = Array.from({ length: appender.columnCount }, (_, i) => appender.columnType(i));
+    if (types.length !== columns.length) throw new Error(`${table}: ${types.length} columns, ${columns.length} given`);
+    const chunk = DuckDBDataChunk.create(types);
+    const size = 2048;
+    const buffers: DuckDBValue[][] = columns.map(() => new Array<DuckDBValue>(size));
+    for (let start = 0; start < n; start += size) {
+      const m = Math.min(size, n - start);
+      for (let c = 0; c < columns.length; c++) {
+        const get = columns[c] as (i: number) => DuckDBValue;
+        const buf = buffers[c] as DuckDBValue[];
+        buf.length = m;
+        for (let k = 0; k < m; k++) buf[k] = get(start + k);
+      }
+      chunk.reset();
+      chunk.rowCount = m;
+      chunk.setColumns(buffers);
+      appender.appendDataChunk(chunk);
+    }
+    appender.closeSync();
+  } catch (error) {
+    appender.clear();
+    appender.closeSync();
+    throw error;
+  }
+}
+
 async function stageDictionary(conn: DuckDBConnection, name: string, values: readonly string[]): Promise<void> {
   await exec(conn, `CREATE OR REPLACE TEMP TABLE ${name} (idx INTEGER, value VARCHAR)`);
   await appendRows(conn, name, values.map((v, i): Cell[] => [i, v]));
@@ -85,30 +124,21 @@ export async function writeIncidents(conn: DuckDBConnection, b: IncidentBatch, i
        legacy INTEGER, lat DOUBLE, lon DOUBLE, station_idx INTEGER, zone_idx INTEGER, zone_file BOOLEAN)`,
   );
   const n = b.caseId.length;
-  function* rows(): Generator<Cell[]> {
-    for (let i = 0; i < n; i++) {
-      const occ = b.occurredUs[i] as number;
-      const lat = b.lat[i] as number;
-      const lon = b.lon[i] as number;
-      const legacy = b.legacy[i] as number;
-      const zone = b.zone[i] as number;
-      yield [
-        i,
-        b.caseId[i] ?? null,
-        Number.isNaN(occ) ? null : occ,
-        b.monthDays[i] as number,
-        b.type[i] as number,
-        b.group[i] as number,
-        legacy === 0 ? null : legacy,
-        Number.isNaN(lat) ? null : lat,
-        Number.isNaN(lon) ? null : lon,
-        b.station[i] as number,
-        zone < 0 ? null : zone,
-        b.zoneFromFile[i] === true,
-      ];
-    }
-  }
-  await appendRows(conn, 'stage_incidents', rows());
+  const nullIfNaN = (x: number): number | null => (Number.isNaN(x) ? null : x);
+  await appendColumnar(conn, 'stage_incidents', n, [
+    (i) => i,
+    (i) => b.caseId[i] ?? null,
+    (i) => nullIfNaN(b.occurredUs[i] as number),
+    (i) => b.monthDays[i] as number,
+    (i) => b.type[i] as number,
+    (i) => b.group[i] as number,
+    (i) => (b.legacy[i] === 0 ? null : (b.legacy[i] as number)),
+    (i) => nullIfNaN(b.lat[i] as number),
+    (i) => nullIfNaN(b.lon[i] as number),
+    (i) => b.station[i] as number,
+    (i) => ((b.zone[i] as number) < 0 ? null : (b.zone[i] as number)),
+    (i) => b.zoneFromFile[i] === true,
+  ]);
   await exec(conn, 'CREATE OR REPLACE TEMP TABLE stage_rings (pos INTEGER, zone_idx INTEGER)');
   function* rings(): Generator<Cell[]> {
     for (let k = 0; k < b.ringRow.length; k++) yield [b.ringRow[k] as number, b.ringZone[k] as number];

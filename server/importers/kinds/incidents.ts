@@ -99,6 +99,15 @@ export class IncidentsReader implements KindReader {
     }
   }
 
+  /** Where an issue is: this file, the row, the column as written. (A method: no closure per row.) */
+  readonly #where = (r: TableRow, canonical: string, value?: unknown) => ({
+    file: this.#ctx.file,
+    row: r.row,
+    ...(r.line === undefined ? {} : { line: r.line }),
+    column: this.#cols.name(canonical),
+    value,
+  });
+
   get mappingVersion(): string {
     return this.#offences.mappingVersion;
   }
@@ -107,14 +116,7 @@ export class IncidentsReader implements KindReader {
     this.#rowsRead++;
     const ctx = this.#ctx;
     const cols = this.#cols;
-    const file = ctx.file;
-    const at = (canonical: string, value?: unknown) => ({
-      file,
-      row: r.row,
-      ...(r.line === undefined ? {} : { line: r.line }),
-      column: cols.name(canonical),
-      value,
-    });
+    const at = this.#where;
     const issues = ctx.issues;
     const p = this.preview;
     p.start(r.row);
@@ -125,9 +127,9 @@ export class IncidentsReader implements KindReader {
     if (cols.has('station')) {
       const raw = cellText(cols.cell(r, 'station'));
       if (raw === null) {
-        if (this.#fileStation === null) issues.add(makeIssue('required_value_missing', at('station')));
+        if (this.#fileStation === null) issues.add(makeIssue('required_value_missing', at(r, 'station')));
       } else {
-        const found = this.#stations.find(raw, at('station'));
+        const found = this.#stations.find(raw, at(r, 'station'));
         if (found.ok) {
           station = found.ref;
           this.#scope.allows(station.code, { row: r.row, column: cols.name('station'), value: raw });
@@ -144,8 +146,8 @@ export class IncidentsReader implements KindReader {
     const d = ctx.dates.read(dateCell);
     let occurredUs = Number.NaN;
     let monthDays = 0;
-    if (d === null) issues.add(makeIssue('required_value_missing', at('occurred_at')));
-    else if (!d.ok) issues.add(makeIssue('invalid_date', at('occurred_at', cellShown(dateCell)), { reason: d.reason }));
+    if (d === null) issues.add(makeIssue('required_value_missing', at(r, 'occurred_at')));
+    else if (!d.ok) issues.add(makeIssue('invalid_date', at(r, 'occurred_at', cellShown(dateCell)), { reason: d.reason }));
     else {
       monthDays = epochDays(`${d.month}-01`);
       if (d.monthOnly !== true) occurredUs = wallMicros(d);
@@ -168,13 +170,13 @@ export class IncidentsReader implements KindReader {
       if (!g.ok) {
         groupBad = true;
         issues.add(
-          issue('invalid_group', at('crime_group', groupText), { scheme: this.#scheme === 'legacy5' ? 'five groups' : 'four groups', max: this.#scheme === 'legacy5' ? 5 : 4 }),
+          issue('invalid_group', at(r, 'crime_group', groupText), { scheme: this.#scheme === 'legacy5' ? 'five groups' : 'four groups', max: this.#scheme === 'legacy5' ? 5 : 4 }),
         );
       } else if (g.group4 !== null) {
         group4 = g.group4;
         legacy = typeMatch?.legacy5 ?? null;
         if (typeMatch !== null && typeMatch.group4 !== g.group4 && typeMatch.via === 'reference') {
-          issues.add(issue('group_type_conflict', at('crime_group', groupText), { group: g.group4, typeGroup: typeMatch.group4, type: typeText ?? '' }));
+          issues.add(issue('group_type_conflict', at(r, 'crime_group', groupText), { group: g.group4, typeGroup: typeMatch.group4, type: typeText ?? '' }));
         }
       } else if (g.legacy5 !== null) {
         legacy = g.legacy5;
@@ -184,12 +186,12 @@ export class IncidentsReader implements KindReader {
           if (c.ok) group4 = c.group4;
           else {
             groupBad = true;
-            issues.add(issue('ambiguous_legacy_group', at('crime_group', groupText), { group: g.legacy5, current: c.current ?? [] }));
+            issues.add(issue('ambiguous_legacy_group', at(r, 'crime_group', groupText), { group: g.legacy5, current: c.current ?? [] }));
           }
         }
       }
     }
-    if (typeText === null) issues.add(makeIssue('required_value_missing', at('crime_type')));
+    if (typeText === null) issues.add(makeIssue('required_value_missing', at(r, 'crime_type')));
     else if (typeMatch === null && group4 === null && !groupBad) {
       const u = this.#unknown.get(typeText);
       if (u === undefined) this.#unknown.set(typeText, { label: typeText, rows: 1, firstRow: r.row });
@@ -210,17 +212,17 @@ export class IncidentsReader implements KindReader {
       const lonCell = cols.cell(r, 'lon');
       const la = readNumber(latCell, { min: -90, max: 90 });
       const lo = readNumber(lonCell, { min: -180, max: 180 });
-      if (la !== null && !la.ok) issues.add(makeIssue('invalid_number', at('lat', cellShown(latCell)), { reason: la.reason }));
-      if (lo !== null && !lo.ok) issues.add(makeIssue('invalid_number', at('lon', cellShown(lonCell)), { reason: lo.reason }));
+      if (la !== null && !la.ok) issues.add(makeIssue('invalid_number', at(r, 'lat', cellShown(latCell)), { reason: la.reason }));
+      if (lo !== null && !lo.ok) issues.add(makeIssue('invalid_number', at(r, 'lon', cellShown(lonCell)), { reason: lo.reason }));
       if (la !== null && lo !== null && la.ok && lo.ok) {
         if (!inThailand(lo.value, la.value) && inThailand(la.value, lo.value)) {
-          issues.add(issue('swapped_coordinates', at('lat', `${cellShown(latCell)}, ${cellShown(lonCell)}`)));
+          issues.add(issue('swapped_coordinates', at(r, 'lat', `${cellShown(latCell)}, ${cellShown(lonCell)}`)));
         } else {
           lat = la.value;
           lon = lo.value;
         }
       } else if ((la === null) !== (lo === null) && (la?.ok ?? true) && (lo?.ok ?? true)) {
-        issues.add(issue('half_coordinates', at(la === null ? 'lat' : 'lon')));
+        issues.add(issue('half_coordinates', at(r, la === null ? 'lat' : 'lon')));
       }
       if (p.active) {
         p.set('lat', latCell, Number.isNaN(lat) ? null : lat);
@@ -234,10 +236,10 @@ export class IncidentsReader implements KindReader {
     if (cols.has('zone')) {
       const zText = cellText(cols.cell(r, 'zone'));
       if (zText !== null) {
-        const z = this.#zones.find(zText, at('zone'));
+        const z = this.#zones.find(zText, at(r, 'zone'));
         if (!z.ok) issues.add(z.issue);
         else if (station !== null && z.ref.station_code !== station.code) {
-          issues.add(issue('zone_station_mismatch', at('zone', zText), { zone: z.ref.code, zoneStation: z.ref.station_code, station: station.code }));
+          issues.add(issue('zone_station_mismatch', at(r, 'zone', zText), { zone: z.ref.code, zoneStation: z.ref.station_code, station: station.code }));
         } else {
           zone = this.#zoneDict.id(z.ref.code);
           zoneFromFile = true;
@@ -286,24 +288,25 @@ export class IncidentsReader implements KindReader {
     // Case numbers: duplicates in the file are kept (warning); ones already stored are skipped.
     const stations = this.#stationDict.values;
     const existing = await existingCaseIds(db, stations);
+    const caseColumn = this.#cols.name('case_id');
     const seen = new Map<string, number>();
     for (let i = 0; i < n; i++) {
       const id = this.#caseId[i];
       if (id === null || id === undefined) continue;
       const code = stations[this.#station[i] as number] as string;
-      const where = () => ({ file, row: this.#rowNo[i] as number, column: this.#cols.name('case_id'), value: id });
+      const where = { file, row: this.#rowNo[i] as number, column: caseColumn, value: id };
       const before = existing.get(code)?.get(id);
       if (before !== undefined) {
         keep[i] = 0;
         this.#skipped++;
-        if (issues.wants('already_imported_row', 'warning')) issues.add(issue('already_imported_row', where(), { importId: before }));
+        if (issues.wants('already_imported_row', 'warning')) issues.add(issue('already_imported_row', where, { importId: before }));
         else issues.tally('already_imported_row', 'warning');
         continue;
       }
       const key = stations.length === 1 ? id : `${code}\u0000${id}`;
       const first = seen.get(key);
       if (first === undefined) seen.set(key, this.#rowNo[i] as number);
-      else if (issues.wants('duplicate_in_file', 'warning')) issues.add(makeIssue('duplicate_in_file', where(), { firstRow: first }));
+      else if (issues.wants('duplicate_in_file', 'warning')) issues.add(makeIssue('duplicate_in_file', where, { firstRow: first }));
       else issues.tally('duplicate_in_file', 'warning');
     }
 

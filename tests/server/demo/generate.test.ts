@@ -6,14 +6,10 @@ import {
   generateDemo,
   RING_METRES,
 } from '../../../server/demo/generate.ts';
-import {
-  distanceToRingM,
-  isSimpleClosedRing,
-  pointInRing,
-  type Ring,
-  ringAreaKm2,
-  ringsOverlap,
-} from '../../../server/demo/geo.ts';
+import { pointInRing, ringsOverlap } from '../../../server/geo/contains.ts';
+import { pointToRingM, ringAreaKm2 } from '../../../server/geo/measure.ts';
+import { validateGeometry } from '../../../server/geo/validate.ts';
+import { type Ring } from '../../../server/demo/geo.ts';
 import { DEMO_DEFAULT_SEED, DEMO_STATIONS, DEMO_ZONES } from '../../../server/demo/spec.ts';
 import { demoStatus, summarizeDemo } from '../../../server/demo/summary.ts';
 import { loadOffenceTypes, loadStations } from '../../../server/reference/load.ts';
@@ -103,7 +99,7 @@ describe('stations and zones', () => {
     for (const z of data.zones) {
       const ring = ringOf(z.id);
       expect(z.geometry.type).toBe('Polygon');
-      expect(isSimpleClosedRing(ring)).toBe(true);
+      expect(validateGeometry({ type: 'Polygon', coordinates: [ring] }).ok).toBe(true);
       expect(ring.length - 1).toBeGreaterThanOrEqual(5);
       expect(ring.length - 1).toBeLessThanOrEqual(8);
       expect(z.area_km2).toBeCloseTo(ringAreaKm2(ring), 3);
@@ -230,7 +226,7 @@ describe('incidents', () => {
       for (const z of data.zones) {
         if (z.station_code !== i.station_code) continue;
         const ring = ringOf(z.id);
-        if (!pointInRing(i.lon, i.lat, ring) && distanceToRingM(i.lon, i.lat, ring) < RING_METRES) {
+        if (!pointInRing(i.lon, i.lat, ring) && pointToRingM([i.lon, i.lat], ring) < RING_METRES) {
           expected.set(z.id, (expected.get(z.id) ?? 0) + 1);
         }
       }
