@@ -9,10 +9,22 @@ import { AppHeader } from './features/shell/app-header.tsx';
 import { readStoredLang, storeLang } from './i18n/lang-store.ts';
 import { I18nProvider, useT } from './i18n/use-t.tsx';
 import { useDashboardState } from './router.ts';
-import { effectiveLang } from './state/dashboard-state.ts';
+import { effectiveLang, isToolView, type ToolView } from './state/dashboard-state.ts';
+import type { Me, Permission } from './api/types.ts';
 
 // The zone page carries recharts; the overview does not need it.
 const ZonePage = lazy(() => import('./features/zone/zone-page.tsx'));
+// Staff screens: most users never open them, so they are loaded on demand.
+const ImportsPage = lazy(() => import('./features/imports/imports-page.tsx'));
+const SettingsPage = lazy(() => import('./features/settings/settings-page.tsx'));
+const AdminPage = lazy(() => import('./features/admin/admin-page.tsx'));
+
+/** The permission (from /api/auth/me) each staff screen needs; the server checks again. */
+export const TOOL_PERMISSION: Record<ToolView, Permission> = {
+  imports: 'import',
+  settings: 'settings',
+  admin: 'admin',
+};
 
 export function App() {
   const [state] = useDashboardState();
@@ -60,16 +72,16 @@ function Gate() {
   return (
     <>
       <AppHeader me={me.data} />
-      <Dashboard />
+      <Dashboard me={me.data} />
     </>
   );
 }
 
-function Dashboard() {
+function Dashboard({ me }: { me: Me }) {
   const { t } = useT();
   const [state] = useDashboardState();
   const main = useRef<HTMLElement>(null);
-  const page = state.view === 'zone' ? `zone:${state.zoneId}` : 'overview';
+  const page = state.view === 'zone' ? `zone:${state.zoneId}` : state.view;
   const firstPage = useRef(page);
   // A new page moves keyboard and screen-reader focus to its content, as a full page load would.
   useEffect(() => {
@@ -78,10 +90,16 @@ function Dashboard() {
   }, [page]);
   return (
     <main id="main" className="page" tabIndex={-1} ref={main}>
-      <div className="page-tools">
-        <PeriodPicker />
-      </div>
-      {state.view === 'zone' && state.zoneId ? (
+      {isToolView(state.view) ? (
+        <Suspense fallback={<p className="state-loading">{t('state.loading')}</p>}>
+          <ToolPage view={state.view} me={me} />
+        </Suspense>
+      ) : (
+        <div className="page-tools">
+          <PeriodPicker />
+        </div>
+      )}
+      {isToolView(state.view) ? null : state.view === 'zone' && state.zoneId ? (
         <Suspense fallback={<p className="state-loading">{t('state.loading')}</p>}>
           <ZonePage key={state.zoneId} zoneId={state.zoneId} />
         </Suspense>
@@ -90,4 +108,24 @@ function Dashboard() {
       )}
     </main>
   );
+}
+
+/** An import, settings or admin screen, or a plain refusal for a role without the permission. */
+function ToolPage({ view, me }: { view: ToolView; me: Me }) {
+  const { t } = useT();
+  if (!me.permissions.includes(TOOL_PERMISSION[view])) {
+    return (
+      <div className="state-error" role="alert">
+        <p>{t('nav.forbidden')}</p>
+      </div>
+    );
+  }
+  switch (view) {
+    case 'imports':
+      return <ImportsPage me={me} />;
+    case 'settings':
+      return <SettingsPage me={me} />;
+    case 'admin':
+      return <AdminPage me={me} />;
+  }
 }

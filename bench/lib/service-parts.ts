@@ -9,7 +9,6 @@ import type { SurveyTallyRow } from '../../server/queries/zone-survey-tallies.ts
 import { buildKpiItems, type KpiInputs, type KpiLevel } from '../../server/services/kpi-items.ts';
 import { computeKpis } from '../../server/services/kpis.ts';
 import type { RecordingDatabase } from './recording-db.ts';
-import { type MeasureOptions, measureSync, type Summary } from './stats.ts';
 
 export interface KpiRequestLike {
   level: KpiLevel;
@@ -35,17 +34,10 @@ export async function assemblyInputs(recorder: RecordingDatabase, request: KpiRe
   };
 }
 
-export async function timeAssembly(
-  inputs: KpiInputs,
-  request: KpiRequestLike,
-  options: Partial<MeasureOptions>,
-): Promise<{ assembly: Summary; stringify: Summary; jsonBytes: number }> {
+/** buildKpiItems and JSON.stringify of the same body computeKpis returns, as separate steps. */
+export function assembleAndSerialize(inputs: KpiInputs, request: KpiRequestLike) {
   const build = () => buildKpiItems(inputs, request.level, request.unit);
   const body = { level: request.level, period: null, settings: inputs.programme, items: build() };
   const json = JSON.stringify(body);
-  return {
-    assembly: await measureSync(build, options),
-    stringify: await measureSync(() => JSON.stringify(body), options),
-    jsonBytes: Buffer.byteLength(json),
-  };
+  return { build, stringify: () => JSON.stringify(body), jsonBytes: Buffer.byteLength(json) };
 }

@@ -10,6 +10,8 @@ export interface Summary {
   p95: number;
   max: number;
   mean: number;
+  /** The timed samples, in run order. */
+  samples: number[];
 }
 
 /** Nearest-rank percentile (p in 0..100) of already sorted samples. */
@@ -28,6 +30,7 @@ export function summarise(samples: readonly number[]): Summary {
     p95: percentile(sorted, 95),
     max: sorted.at(-1) ?? Number.NaN,
     mean: sorted.length ? sum / sorted.length : Number.NaN,
+    samples: [...samples],
   };
 }
 
@@ -42,17 +45,21 @@ export interface MeasureOptions {
 export const DEFAULT_MEASURE: MeasureOptions = { warmup: 3, iterations: 30, budgetMs: 4_000, minIterations: 5 };
 
 /**
- * Runs fn `warmup` times untimed (only once more when a run takes over a second: a slow figure
- * needs no more to be warm), then times it up to `iterations` times, stopping early once
+ * Runs fn `warmup` times untimed (only once when a run takes over a second: a slow figure needs
+ * no more to be warm), then times it up to `iterations` times, stopping early once
  * `minIterations` are done and `budgetMs` of timed runs have passed. n is printed with every figure.
  */
 export async function measure(fn: () => Promise<unknown>, options: Partial<MeasureOptions> = {}): Promise<Summary> {
   const o = { ...DEFAULT_MEASURE, ...options };
+  let slow = false;
   for (let i = 0; i < o.warmup; i++) {
     const t0 = performance.now();
     await fn();
-    if (performance.now() - t0 > 1_000 && i >= 1) break;
+    slow = performance.now() - t0 > 1_000;
+    if (slow) break;
   }
+  // Over a second a run: 3 timed runs are enough to see it is far off a 100 ms target.
+  if (slow) o.minIterations = Math.min(o.minIterations, 3);
   const samples: number[] = [];
   const started = performance.now();
   for (let i = 0; i < o.iterations; i++) {
@@ -62,6 +69,12 @@ export async function measure(fn: () => Promise<unknown>, options: Partial<Measu
     if (samples.length >= o.minIterations && performance.now() - started > o.budgetMs) break;
   }
   return summarise(samples);
+}
+
+/** Element-wise sum of several figures' samples (runs that would have gone one after another). */
+export function sumOfRuns(parts: readonly Summary[]): Summary {
+  const n = Math.min(...parts.map((p) => p.samples.length));
+  return summarise(Array.from({ length: n }, (_, i) => parts.reduce((a, p) => a + (p.samples[i] ?? 0), 0)));
 }
 
 /** Synchronous variant, for pure functions (assembly, JSON.stringify). */
@@ -90,4 +103,37 @@ export function bytes(n: number): string {
 export function stopwatch(): () => number {
   const t0 = performance.now();
   return () => performance.now() - t0;
+}
+
+/**
+ * Several figures measured in the same loop, one run of each per iteration (order rotating), so
+ * that a change in machine load hits them alike: their ratios and differences stay meaningful.
+ * The budget counts the whole iteration.
+ */
+export async function measureTogether<K extends string>(
+  fns: Record<K, () => Promise<unknown>>,
+  options: Partial<MeasureOptions> = {},
+): Promise<Record<K, Summary>> {
+  const o = { ...DEFAULT_MEASURE, ...options };
+  const keys = Object.keys(fns) as K[];
+  let slow = false;
+  for (let i = 0; i < o.warmup; i++) {
+    const t0 = performance.now();
+    for (const k of keys) await fns[k]();
+    slow = performance.now() - t0 > 1_000;
+    if (slow) break;
+  }
+  if (slow) o.minIterations = Math.min(o.minIterations, 3);
+  const samples = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  const started = performance.now();
+  for (let i = 0; i < o.iterations; i++) {
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[(i + j) % keys.length] as K;
+      const t0 = performance.now();
+      await fns[k]();
+      samples[k].push(performance.now() - t0);
+    }
+    if (i + 1 >= o.minIterations && performance.now() - started > o.budgetMs) break;
+  }
+  return Object.fromEntries(keys.map((k) => [k, summarise(samples[k])])) as Record<K, Summary>;
 }

@@ -248,9 +248,9 @@ class Collector {
     return this.list.length < this.limit || (this.stored.get(code) ?? 0) < this.minPerCode;
   }
 
-  tally(code: AnyIssueCode): void {
-    this.total++;
-    this.byCode.set(code, (this.byCode.get(code) ?? 0) + 1);
+  tally(code: AnyIssueCode, n = 1): void {
+    this.total += n;
+    this.byCode.set(code, (this.byCode.get(code) ?? 0) + n);
   }
 
   add(i: Issue): void {
@@ -308,8 +308,9 @@ export class Issues {
     return (severity === 'error' ? this.#errors : this.#warnings).wants(code);
   }
 
-  tally(code: AnyIssueCode, severity: Severity): void {
-    (severity === 'error' ? this.#errors : this.#warnings).tally(code);
+  /** Counts `n` issues of this code without listing them. */
+  tally(code: AnyIssueCode, severity: Severity, n = 1): void {
+    if (n > 0) (severity === 'error' ? this.#errors : this.#warnings).tally(code, n);
   }
 
   get errorCount(): number {

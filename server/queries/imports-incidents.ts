@@ -155,8 +155,7 @@ export async function writeIncidents(conn: DuckDBConnection, b: IncidentBatch, i
        FROM stage_incidents s
        JOIN stage_types t ON t.idx = s.type_idx
        JOIN stage_stations st ON st.idx = s.station_idx
-       LEFT JOIN stage_zones z ON z.idx = s.zone_idx
-      ORDER BY s.pos`,
+       LEFT JOIN stage_zones z ON z.idx = s.zone_idx`,
     { importId },
   );
   await exec(

@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { auditRequest } from '../auth/audit.ts';
 import { errorBody } from '../auth/errors.ts';
@@ -48,34 +49,38 @@ const mappingBody = z
 const mappingName = z.object({ name: z.string().min(1).max(100) });
 const mappingsQuery = z.object({ kind: importKindSchema.optional() });
 
-const isMultipart = (c: Context) => /^multipart\/form-data/i.test(c.req.header('content-type') ?? '');
+const isMultipart = (c: Context): boolean => /^multipart\/form-data/i.test(c.req.header('content-type') ?? '');
 
-function tooLarge(c: Context, maxBytes: number) {
+/** Thrown (not returned) so every handler's declared responses stay typed for the RPC client. */
+function failure(status: 400 | 413, body: unknown): HTTPException {
+  return new HTTPException(status, {
+    res: new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=UTF-8' } }),
+  });
+}
+
+function tooLarge(maxBytes: number): HTTPException {
   const mb = Math.round(maxBytes / (1024 * 1024));
-  return c.json(
-    {
-      error: {
-        code: 'payload_too_large' as const,
-        th: `ไฟล์ใหญ่เกินกำหนด (สูงสุด ${mb} MB)`,
-        en: `The file is too large (at most ${mb} MB).`,
-      },
-    },
-    413,
-  );
+  return failure(413, {
+    error: { code: 'payload_too_large', th: `ไฟล์ใหญ่เกินกำหนด (สูงสุด ${mb} MB)`, en: `The file is too large (at most ${mb} MB).` },
+  });
 }
 
-function badRequest(c: Context, message: string) {
-  return c.json({ ...errorBody('invalid_input'), issues: [{ path: '', message }] }, 400);
+function badRequest(message: string): HTTPException {
+  return failure(400, { ...errorBody('invalid_input'), issues: [{ path: '', message }] });
 }
 
-/** Reads a multipart upload; a Response when it cannot be read. */
-async function readUpload(c: Context<AppEnv>, deps: AppDeps): Promise<Upload | Response> {
+/** Reads a multipart upload with its file; throws the 400 / 413 answer when it cannot. */
+async function readUpload(c: Context<AppEnv>, deps: AppDeps): Promise<Upload & { file: NonNullable<Upload['file']> }> {
+  let upload: Upload;
   try {
-    return await receiveUpload(c.req.raw.body, c.req.header('content-type') ?? '', deps.maxUploadBytes);
+    upload = await receiveUpload(c.req.raw.body, c.req.header('content-type') ?? '', deps.maxUploadBytes);
   } catch (error) {
-    if (error instanceof UploadError) return error.code === 'too_large' ? tooLarge(c, deps.maxUploadBytes) : badRequest(c, error.message);
+    if (error instanceof UploadError) throw error.code === 'too_large' ? tooLarge(deps.maxUploadBytes) : badRequest(error.message);
     throw error;
   }
+  const file = upload.file;
+  if (file === null) throw badRequest('no file part named "file"');
+  return { ...upload, file };
 }
 
 async function auditCommit(c: Context<AppEnv>, deps: AppDeps, result: ImportResult) {
@@ -90,23 +95,26 @@ async function auditCommit(c: Context<AppEnv>, deps: AppDeps, result: ImportResu
 
 async function uploadPreview(c: Context<AppEnv>, deps: AppDeps, svc: ImportServiceDeps) {
   const upload = await readUpload(c, deps);
-  if (upload instanceof Response) return upload;
-  if (upload.file === null) return badRequest(c, 'no file part named "file"');
   const parsed = optionsFromFields(upload.fields);
-  if (!parsed.ok) return badRequest(c, parsed.message);
-  return c.json(await previewUpload(svc, c.var.principal, parsed.kind, parsed.options, upload.file), 200);
+  if (!parsed.ok) throw badRequest(parsed.message);
+  return previewUpload(svc, c.var.principal, parsed.kind, parsed.options, upload.file);
 }
 
 async function uploadCommit(c: Context<AppEnv>, deps: AppDeps, svc: ImportServiceDeps) {
   const upload = await readUpload(c, deps);
-  if (upload instanceof Response) return upload;
-  if (upload.file === null) return badRequest(c, 'no file part named "file"');
   const parsed = optionsFromFields(upload.fields);
-  if (!parsed.ok) return badRequest(c, parsed.message);
+  if (!parsed.ok) throw badRequest(parsed.message);
   const dryRun = ['1', 'true', 'yes'].includes((upload.fields.dryRun ?? '').toLowerCase());
   const result = await commitUpload(svc, c.var.principal, parsed.kind, parsed.options, upload.file, dryRun);
   await auditCommit(c, deps, result);
-  return c.json({ result }, result.ok ? (dryRun ? 200 : 201) : 422);
+  return result;
+}
+
+/** JSON bodies of /preview and /commit (when not multipart). */
+async function jsonBody<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
+  const body = schema.safeParse(await c.req.json().catch(() => null));
+  if (!body.success) throw badRequest(body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  return body.data;
 }
 
 async function history(c: Context<AppEnv>, deps: AppDeps, q: z.infer<typeof historyQuery>) {
@@ -167,21 +175,23 @@ export const importRoutes = (deps: AppDeps) => {
       (await deleteMapping(deps.db, c.req.valid('param').name)) ? c.json({ deleted: true }, 200) : c.json(errorBody('not_found'), 404),
     )
     .post('/preview', requirePermission('import'), async (c) => {
-      if (isMultipart(c)) return uploadPreview(c, deps, svc);
-      const body = previewJson.safeParse(await c.req.json().catch(() => null));
-      if (!body.success) return badRequest(c, body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-      const again = await previewAgain(svc, c.var.principal, body.data.previewId, body.data.options, body.data.kind);
+      if (isMultipart(c)) return c.json(await uploadPreview(c, deps, svc), 200);
+      const body = await jsonBody(c, previewJson);
+      const again = await previewAgain(svc, c.var.principal, body.previewId, body.options, body.kind);
       return again === null ? c.json(errorBody('not_found'), 404) : c.json(again, 200);
     })
     .post('/commit', requirePermission('import'), async (c) => {
-      if (isMultipart(c)) return uploadCommit(c, deps, svc);
-      const body = commitJson.safeParse(await c.req.json().catch(() => null));
-      if (!body.success) return badRequest(c, body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-      const result = await commitPreview(svc, c.var.principal, body.data.previewId, body.data.options);
+      let result: ImportResult | null;
+      if (isMultipart(c)) result = await uploadCommit(c, deps, svc);
+      else {
+        const body = await jsonBody(c, commitJson);
+        result = await commitPreview(svc, c.var.principal, body.previewId, body.options);
+        if (result !== null) await auditCommit(c, deps, result);
+      }
       if (result === null) return c.json(errorBody('not_found'), 404);
-      await auditCommit(c, deps, result);
-      return c.json({ result }, result.ok ? 201 : 422);
+      if (!result.ok) return c.json({ result }, 422);
+      return result.importId === null ? c.json({ result }, 200) : c.json({ result }, 201);
     })
-    .get('/:id{[0-9]+}', requirePermission('import'), validate('param', idParam), async (c) => oneImport(c, deps, Number(c.req.valid('param').id)))
-    .post('/:id{[0-9]+}/undo', requirePermission('undo'), validate('param', idParam), async (c) => undo(c, deps, Number(c.req.valid('param').id)));
+    .get('/:id', requirePermission('import'), validate('param', idParam), async (c) => oneImport(c, deps, Number(c.req.valid('param').id)))
+    .post('/:id/undo', requirePermission('undo'), validate('param', idParam), async (c) => undo(c, deps, Number(c.req.valid('param').id)));
 };

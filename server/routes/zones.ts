@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../env.ts';
+import { currentOffenceGroups } from '../queries/offence-groups.ts';
 import { readSettings } from '../queries/settings.ts';
 import { zoneGeometries, zonePartners } from '../queries/zone-detail.ts';
 import { zoneDirectory } from '../queries/zone-directory.ts';
@@ -49,13 +50,16 @@ export const zoneRoutes = (deps: AppDeps) =>
     .get('/:id/series', validate('param', zoneParam), validate('query', periodQuery), async (c) => {
       const zone = await visibleZone(c, deps.db, c.req.valid('param').id);
       const { from, to } = c.req.valid('query');
-      const [rows, coverage, rules] = await Promise.all([
+      const [rows, coverage, rules, groups] = await Promise.all([
         zoneMonthlySeries(deps.db, zone.id),
         zoneStationCoverage(deps.db, zone.id),
         zoneRules(deps, zone.id),
+        currentOffenceGroups(deps.db),
       ]);
       const period = from && to ? { from, to } : undefined;
-      return c.json({ zoneId: zone.id, ...buildZoneSeries(rows, coverage, zone, rules, period, new Date()) });
+      const series = buildZoneSeries(rows, coverage, zone, rules, period, new Date());
+      const groupNames = groups.map((g) => ({ ...g, counted: rules.crimeGroups.includes(g.group) }));
+      return c.json({ zoneId: zone.id, ...series, groupNames });
     })
     .get('/:id/survey', validate('param', zoneParam), async (c) => {
       const zone = await visibleZone(c, deps.db, c.req.valid('param').id);

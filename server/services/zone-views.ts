@@ -102,6 +102,7 @@ export function buildZoneSurveyWaves(rows: ZoneWaveTallyRow[], rules: EffectiveS
         respondents: result.respondents,
         invalid: result.invalidTotal,
         status: result.status,
+        problem: result.problem,
         target: result.method.targetPercent,
         distribution,
         method: result.method,

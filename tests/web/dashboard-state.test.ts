@@ -84,6 +84,28 @@ describe('updateDashboardState', () => {
   });
 });
 
+describe('tool screens (imports, settings, admin)', () => {
+  test('each has its own path and keeps language, level and period', () => {
+    for (const view of ['imports', 'settings', 'admin'] as const) {
+      const state = parseDashboardState(`/${view}`, '?level=division&from=2023-10&to=2024-09&lang=en');
+      expect(state).toMatchObject({ view, zoneId: null, level: 'division', from: '2023-10', lang: 'en' });
+      expect(serializeDashboardState(state)).toBe(`/${view}?level=division&from=2023-10&to=2024-09&lang=en`);
+    }
+    expect(parseDashboardState('/admin/', '').view).toBe('admin');
+  });
+
+  test('unknown or nested paths stay the overview', () => {
+    expect(parseDashboardState('/administrator', '').view).toBe('overview');
+    expect(parseDashboardState('/admin/users', '').view).toBe('overview');
+  });
+
+  test('leaving a zone for a tool screen clears the zone', () => {
+    const zone = parseDashboardState('/zones/Z-1', '?lang=th');
+    expect(updateDashboardState(zone, { view: 'settings' })).toEqual({ ...zone, view: 'settings', zoneId: null });
+    expect(serializeDashboardState(updateDashboardState(zone, { view: 'admin' }))).toBe('/admin?lang=th');
+  });
+});
+
 describe('effectiveLang', () => {
   test('URL, then the stored choice, then Thai', () => {
     expect(effectiveLang({ ...DEFAULT_STATE, lang: 'en' }, 'th')).toBe('en');

@@ -2,9 +2,9 @@
  * queryOptions factories: the only place query keys are built, and every variable a request
  * depends on is in its key. Pages call useQuery(kpisQuery(...)) and nothing else.
  */
-import { queryOptions } from '@tanstack/react-query';
+import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import { ApiError, client, readJson, setCsrfToken } from './client.ts';
-import type { KpiLevel, Me } from './types.ts';
+import type { AuditQuery, ImportKind, KpiLevel, Me } from './types.ts';
 
 export interface PeriodParams {
   from: string | null;
@@ -111,3 +111,109 @@ export const zoneSurveyQuery = (zoneId: string) =>
     queryKey: ['zone', zoneId, 'survey'] as const,
     queryFn: async () => readJson(await client.api.zones[':id'].survey.$get({ param: { id: zoneId } })),
   });
+
+// ---- Admin, settings and imports screens ----
+
+/** A 4xx (no permission, not found) will not change on retry. */
+const retryServerErrors = (count: number, error: Error) => !(error instanceof ApiError && error.status < 500) && count < 2;
+
+export const adminUsersQuery = () =>
+  queryOptions({
+    queryKey: ['admin', 'users'] as const,
+    queryFn: async () => readJson(await client.api.admin.users.$get()),
+    retry: retryServerErrors,
+  });
+
+export const adminTokensQuery = () =>
+  queryOptions({
+    queryKey: ['admin', 'tokens'] as const,
+    queryFn: async () => readJson(await client.api.admin.tokens.$get()),
+    retry: retryServerErrors,
+  });
+
+export interface AuditParams {
+  user: string | null;
+  action: string | null;
+  /** Bangkok calendar dates 'YYYY-MM-DD', both inclusive. */
+  from: string | null;
+  to: string | null;
+  page: number;
+  pageSize: number;
+}
+
+export const auditQuery = ({ user, action, from, to, page, pageSize }: AuditParams) =>
+  queryOptions({
+    queryKey: ['admin', 'audit', { user, action, from, to, page, pageSize }] as const,
+    queryFn: async () => {
+      const query: AuditQuery = { page: String(page), pageSize: String(pageSize) };
+      if (user) query.user = user;
+      if (action) query.action = action;
+      if (from) query.from = from;
+      if (to) query.to = to;
+      return readJson(await client.api.admin.audit.$get({ query }));
+    },
+    // The table keeps the previous page on screen while the next one loads.
+    placeholderData: (previous) => previous,
+    retry: retryServerErrors,
+  });
+
+export const settingsQuery = () =>
+  queryOptions({
+    queryKey: ['settings'] as const,
+    queryFn: async () => readJson(await client.api.settings.$get()),
+    retry: retryServerErrors,
+  });
+
+export interface ImportHistoryParams {
+  kind: ImportKind | null;
+  limit: number;
+  offset: number;
+}
+
+export const importHistoryQuery = ({ kind, limit, offset }: ImportHistoryParams) =>
+  queryOptions({
+    queryKey: ['imports', 'history', { kind, limit, offset }] as const,
+    queryFn: async () =>
+      readJson(
+        await client.api.imports.$get({
+          query: { limit: String(limit), offset: String(offset), ...(kind ? { kind } : {}) },
+        }),
+      ),
+    placeholderData: (previous) => previous,
+    retry: retryServerErrors,
+  });
+
+export const importReferenceQuery = () =>
+  queryOptions({
+    queryKey: ['imports', 'reference'] as const,
+    queryFn: async () => readJson(await client.api.imports.reference.$get()),
+    staleTime: 10 * 60_000,
+    retry: retryServerErrors,
+  });
+
+export const importMappingsQuery = (kind: ImportKind) =>
+  queryOptions({
+    queryKey: ['imports', 'mappings', { kind }] as const,
+    queryFn: async () => readJson(await client.api.imports.mappings.$get({ query: { kind } })),
+    retry: retryServerErrors,
+  });
+
+/**
+ * After a change that moves figures (settings saved, an import committed or undone): every KPI,
+ * zone page and the zone directory load afresh, so the overview shows the new figures at once.
+ */
+export function invalidateFigures(queryClient: QueryClient): Promise<void> {
+  return Promise.all(
+    [['kpis'], ['zone'], ['zones'], ['settings']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+  ).then(() => undefined);
+}
+
+/** After a change to users or tokens: their lists and the audit log. */
+export function invalidateAdmin(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: ['admin'] });
+}
+
+/** After an import, an undo or a saved mapping: history and mappings (figures: invalidateFigures). */
+export function invalidateImports(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: ['imports'] });
+}

@@ -33,3 +33,52 @@ export type MethodInfo = SurveyKpi['method'] | CrimeKpi['method'];
 export type Me = InferResponseType<typeof client.api.auth.me.$get, 200>;
 export type LoginBody = InferRequestType<typeof client.api.auth.login.$post>['json'];
 export type ChangePasswordBody = InferRequestType<typeof client.api.auth.password.$post>['json'];
+
+// ---- Admin, settings and imports screens ----
+
+export type Role = Me['role'];
+export type Scope = Me['scope'];
+export type ScopeKind = Scope['kind'];
+export type Permission = Me['permissions'][number];
+
+type AdminApi = typeof client.api.admin;
+export type AdminUser = InferResponseType<AdminApi['users']['$get'], 200>['users'][number];
+export type CreateUserBody = InferRequestType<AdminApi['users']['$post']>['json'];
+export type UpdateUserBody = InferRequestType<AdminApi['users'][':username']['$patch']>['json'];
+export type ResetPasswordBody = InferRequestType<AdminApi['users'][':username']['password']['$post']>['json'];
+export type ApiToken = InferResponseType<AdminApi['tokens']['$get'], 200>['tokens'][number];
+export type CreateTokenBody = InferRequestType<AdminApi['tokens']['$post']>['json'];
+// The admin routes answer 200 | 201 from one helper, hence the union.
+export type CreatedToken = InferResponseType<AdminApi['tokens']['$post'], 200 | 201>['result'];
+export type AuditQuery = InferRequestType<AdminApi['audit']['$get']>['query'];
+export type AuditPage = InferResponseType<AdminApi['audit']['$get'], 200>;
+export type AuditEntry = AuditPage['items'][number];
+/** The audit log's action names (a type-only import: nothing of the server reaches the bundle). */
+export type AuditAction = import('../../server/auth/audit.ts').AuditAction;
+
+type SettingsApi = typeof client.api.settings;
+export type KpiSettings = InferResponseType<SettingsApi['$get'], 200>;
+export type ProgrammeSettings = InferRequestType<SettingsApi['programme']['$put']>['json'];
+export type ZoneOverrides = InferRequestType<SettingsApi['zones'][':id']['$put']>['json'];
+
+type ImportsApi = typeof client.api.imports;
+/**
+ * /preview and /commit read multipart bodies by hand (no validator), so hc cannot infer their
+ * answers; the pipeline's own result type is shared instead (server/importers/types.ts is
+ * JSON-safe and meant for `import type`).
+ */
+type ImportService = typeof import('../../server/importers/service.ts');
+export type ImportPreviewResponse = Awaited<ReturnType<ImportService['previewUpload']>>;
+export type ImportResult = import('../../server/importers/types.ts').ImportResult;
+/** What /preview and /commit accept as `options` (the route's own zod schema). */
+export type ImportOptions = import('../../server/importers/schemas.ts').ImportOptionsInput;
+export type ImportPreview = ImportResult['preview'];
+export type ImportIssue = ImportResult['errors'][number];
+export type ImportKind = ImportPreview['kind'];
+export type PreviewCell = ImportPreview['rows'][number]['cells'][string];
+export type ImportHistory = InferResponseType<ImportsApi['$get'], 200>;
+export type ImportHistoryItem = ImportHistory['items'][number];
+export type ImportReference = InferResponseType<ImportsApi['reference']['$get'], 200>;
+export type SavedMapping = InferResponseType<ImportsApi['mappings']['$get'], 200>['items'][number];
+export type SaveMappingBody = InferRequestType<ImportsApi['mappings']['$post']>['json'];
+export type UndoResponse = InferResponseType<ImportsApi[':id']['undo']['$post'], 200>;

@@ -4,6 +4,7 @@
  *
  *   /                      overview
  *   /zones/<id>            one zone
+ *   /imports /settings /admin   the data import, KPI settings and administration screens
  *   ?level=bureau          rollup level shown on the overview
  *   ?from=2023-10&to=2024-09   the period (both or neither; none = since each zone's start)
  *   ?lang=en               language (otherwise the stored choice, then Thai)
@@ -11,7 +12,15 @@
 import { isLang, type Lang } from '../i18n/format.ts';
 import { compareMonths, isMonthKey, type MonthKey } from './months.ts';
 
-export type View = 'overview' | 'zone';
+export type View = 'overview' | 'zone' | 'imports' | 'settings' | 'admin';
+
+/** Screens with a fixed path of their own (no id). */
+export const TOOL_VIEWS = ['imports', 'settings', 'admin'] as const;
+export type ToolView = (typeof TOOL_VIEWS)[number];
+
+export function isToolView(view: View): view is ToolView {
+  return (TOOL_VIEWS as readonly string[]).includes(view);
+}
 
 export const ROLLUP_LEVELS = ['national', 'bureau', 'division', 'station'] as const;
 export type RollupLevel = (typeof ROLLUP_LEVELS)[number];
@@ -43,6 +52,8 @@ function isRollupLevel(value: string | null): value is RollupLevel {
 }
 
 function parsePath(pathname: string): Pick<DashboardState, 'view' | 'zoneId'> {
+  const tool = /^\/([a-z]+)\/?$/.exec(pathname)?.[1];
+  if (tool && (TOOL_VIEWS as readonly string[]).includes(tool)) return { view: tool as ToolView, zoneId: null };
   const match = /^\/zones\/([^/]+)\/?$/.exec(pathname);
   if (match?.[1]) {
     try {
@@ -74,7 +85,12 @@ export function parseDashboardState(pathname: string, search: string): Dashboard
 
 /** Path and query of a state; defaults are left out so links stay short. */
 export function serializeDashboardState(state: DashboardState): string {
-  const path = state.view === 'zone' && state.zoneId ? `/zones/${encodeURIComponent(state.zoneId)}` : '/';
+  const path =
+    state.view === 'zone' && state.zoneId
+      ? `/zones/${encodeURIComponent(state.zoneId)}`
+      : isToolView(state.view)
+        ? `/${state.view}`
+        : '/';
   const params = new URLSearchParams();
   if (state.level !== DEFAULT_LEVEL) params.set('level', state.level);
   if (state.from && state.to) {
@@ -89,7 +105,7 @@ export function serializeDashboardState(state: DashboardState): string {
 /** Moves to another view or filter, keeping everything not named (period, level, language). */
 export function updateDashboardState(state: DashboardState, change: Partial<DashboardState>): DashboardState {
   const next = { ...state, ...change };
-  if (next.view === 'overview') next.zoneId = null;
+  if (next.view !== 'zone') next.zoneId = null;
   if (next.view === 'zone' && !next.zoneId) return { ...next, view: 'overview', zoneId: null };
   const period = parsePeriod(next.from, next.to);
   return { ...next, ...period };

@@ -60,17 +60,54 @@ const zoneLabel = (z: RegistryZone): string => `${z.code} ${z.name_th}`;
 export type Lookup<T> = { ok: true; ref: T } | { ok: false; issue: Issue };
 
 /** Station by code or any spelling of its name; an ambiguous or unknown one is an issue with suggestions. */
+/** A name as written, without spaces, dots, hyphens and case; Mueang / Muang spelt one way. */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\b(?:muang|meuang|mueng)\b/g, 'mueang')
+    .replace(/[\s.\-_'’()]+/g, '');
+}
+
 export class StationLookup {
   readonly #match: (input: string) => NameMatch<RegistryStation>;
+  /** Names exactly as written (prefix kept: สภ.หาดใหญ่ is not สน.หาดใหญ่), when unique. */
+  readonly #asWritten = new Map<string, RegistryStation | null>();
+  readonly #found = new Map<string, { ok: true; ref: RegistryStation }>();
   readonly byCode: ReadonlyMap<string, RegistryStation>;
   constructor(stations: readonly RegistryStation[]) {
     this.#match = createNameMatcher(stations);
     this.byCode = new Map(stations.map((s) => [s.code, s]));
+    for (const s of stations) {
+      for (const n of [s.name_th, s.name_en]) {
+        if (n === '') continue;
+        const k = nameKey(n);
+        const prev = this.#asWritten.get(k);
+        this.#asWritten.set(k, prev === undefined || prev === s ? s : null);
+      }
+    }
+  }
+
+  /** A value found before (hot loops check this first: no issue location built). */
+  cached(value: string): { ok: true; ref: RegistryStation } | undefined {
+    return this.#found.get(value);
   }
 
   find(value: string, where: { file: string; row: number | null; line?: number; column: string | null }): Lookup<RegistryStation> {
+    const hit = this.#found.get(value);
+    if (hit !== undefined) return hit;
+    const written = this.#asWritten.get(nameKey(value));
+    if (written !== undefined && written !== null && !this.byCode.has(value.trim().toUpperCase())) {
+      const ok = { ok: true as const, ref: written };
+      if (this.#found.size < 10_000) this.#found.set(value, ok);
+      return ok;
+    }
     const m = this.#match(value);
-    if (m.kind === 'exact') return { ok: true, ref: m.ref };
+    if (m.kind === 'exact') {
+      const ok = { ok: true as const, ref: m.ref };
+      if (this.#found.size < 10_000) this.#found.set(value, ok);
+      return ok;
+    }
     const at = { ...where, value };
     if (m.kind === 'ambiguous') {
       return { ok: false, issue: makeIssue('ambiguous_station', at, { candidates: m.candidates.map(stationLabel) }) as Issue };

@@ -18,13 +18,34 @@ import { OffenceResolver, type Scheme } from '../offences.ts';
 import type { TableRow } from '../source/table.ts';
 import { buildLocator, DEFAULT_RING_METERS, shapesFromRows } from '../spatial.ts';
 import type { UnknownOffenceType } from '../types.ts';
-import { bothEras, cellShown, cellText, epochDays, readNumber, wallMicros } from '../values.ts';
+import { bothEras, type Cell, cellShown, cellText, epochDays, readNumber, wallMicros } from '../values.ts';
+import type { NumberResult } from '../parse/numbers.ts';
+import { thaiDigitsToAscii } from '../parse/thai-digits.ts';
 import { type Columns, type KindContext, PreviewRows, RowErrors, ScopeCheck, StationLookup, ZoneLookup } from './common.ts';
 import type { KindReader } from './kind.ts';
 
 /** Thailand's box, to recognise a swapped latitude / longitude pair. */
 const TH = { minLon: 97.3, maxLon: 105.7, minLat: 5.6, maxLat: 20.5 };
 const inThailand = (lon: number, lat: number) => lon >= TH.minLon && lon <= TH.maxLon && lat >= TH.minLat && lat <= TH.maxLat;
+
+const LAT = { min: -90, max: 90 } as const;
+const LON = { min: -180, max: 180 } as const;
+
+/** A coordinate: plain decimal text in range is read without allocating (the common case). */
+function readCoordinate(cell: Cell | undefined, range: { min: number; max: number }): NumberResult | null {
+  if (typeof cell === 'string' && cell.length > 0 && cell.length < 20) {
+    const v = +cell;
+    if (v === v && v >= range.min && v <= range.max && /^-?\d+(?:\.\d+)?$/.test(cell)) {
+      // One shared result object per row and axis is enough: the caller reads it at once.
+      const box = range === LAT ? LAT_BOX : LON_BOX;
+      box.value = v === 0 ? 0 : v;
+      return box;
+    }
+  }
+  return readNumber(cell, range);
+}
+const LAT_BOX: { ok: true; value: number } = { ok: true, value: 0 };
+const LON_BOX: { ok: true; value: number } = { ok: true, value: 0 };
 
 class Dict {
   readonly values: string[] = [];
@@ -76,6 +97,7 @@ export class IncidentsReader implements KindReader {
   #ringZone: number[] = [];
   #rowsRead = 0;
   #skipped = 0;
+  readonly #monthDaysCache = new Map<string, number>();
 
   constructor(ctx: KindContext, cols: Columns) {
     this.#ctx = ctx;
@@ -129,7 +151,7 @@ export class IncidentsReader implements KindReader {
       if (raw === null) {
         if (this.#fileStation === null) issues.add(makeIssue('required_value_missing', at(r, 'station')));
       } else {
-        const found = this.#stations.find(raw, at(r, 'station'));
+        const found = this.#stations.cached(raw) ?? this.#stations.find(raw, at(r, 'station'));
         if (found.ok) {
           station = found.ref;
           this.#scope.allows(station.code, { row: r.row, column: cols.name('station'), value: raw });
@@ -149,7 +171,12 @@ export class IncidentsReader implements KindReader {
     if (d === null) issues.add(makeIssue('required_value_missing', at(r, 'occurred_at')));
     else if (!d.ok) issues.add(makeIssue('invalid_date', at(r, 'occurred_at', cellShown(dateCell)), { reason: d.reason }));
     else {
-      monthDays = epochDays(`${d.month}-01`);
+      let md = this.#monthDaysCache.get(d.month);
+      if (md === undefined) {
+        md = epochDays(`${d.month}-01`);
+        this.#monthDaysCache.set(d.month, md);
+      }
+      monthDays = md;
       if (d.monthOnly !== true) occurredUs = wallMicros(d);
       if (p.active) {
         const eras = bothEras(d);
@@ -210,8 +237,8 @@ export class IncidentsReader implements KindReader {
     if (cols.has('lat') || cols.has('lon')) {
       const latCell = cols.cell(r, 'lat');
       const lonCell = cols.cell(r, 'lon');
-      const la = readNumber(latCell, { min: -90, max: 90 });
-      const lo = readNumber(lonCell, { min: -180, max: 180 });
+      const la = readCoordinate(latCell, LAT);
+      const lo = readCoordinate(lonCell, LON);
       if (la !== null && !la.ok) issues.add(makeIssue('invalid_number', at(r, 'lat', cellShown(latCell)), { reason: la.reason }));
       if (lo !== null && !lo.ok) issues.add(makeIssue('invalid_number', at(r, 'lon', cellShown(lonCell)), { reason: lo.reason }));
       if (la !== null && lo !== null && la.ok && lo.ok) {
@@ -248,7 +275,9 @@ export class IncidentsReader implements KindReader {
       }
     }
 
-    const caseId = cols.has('case_id') ? cellText(cols.cell(r, 'case_id')) : null;
+    const caseText = cols.has('case_id') ? cellText(cols.cell(r, 'case_id')) : null;
+    // Thai digits in case numbers are the same case as ASCII ones (๖๔/๐๐๐๘ = 64/0008).
+    const caseId = caseText === null ? null : thaiDigitsToAscii(caseText);
     if (p.active && cols.has('case_id')) p.set('case_id', cols.cell(r, 'case_id'), caseId);
 
     if (this.#rowErrors.end(r.row) || station === null || group4 === null || d === null || !d.ok) return;
@@ -289,24 +318,23 @@ export class IncidentsReader implements KindReader {
     const stations = this.#stationDict.values;
     const existing = await existingCaseIds(db, stations);
     const caseColumn = this.#cols.name('case_id');
-    const seen = new Map<string, number>();
+    const seenByStation = stations.map(() => new Map<string, number>());
     for (let i = 0; i < n; i++) {
       const id = this.#caseId[i];
       if (id === null || id === undefined) continue;
       const code = stations[this.#station[i] as number] as string;
-      const where = { file, row: this.#rowNo[i] as number, column: caseColumn, value: id };
       const before = existing.get(code)?.get(id);
       if (before !== undefined) {
         keep[i] = 0;
         this.#skipped++;
-        if (issues.wants('already_imported_row', 'warning')) issues.add(issue('already_imported_row', where, { importId: before }));
+        if (issues.wants('already_imported_row', 'warning')) issues.add(issue('already_imported_row', { file, row: this.#rowNo[i] as number, column: caseColumn, value: id }, { importId: before }));
         else issues.tally('already_imported_row', 'warning');
         continue;
       }
-      const key = stations.length === 1 ? id : `${code}\u0000${id}`;
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, this.#rowNo[i] as number);
-      else if (issues.wants('duplicate_in_file', 'warning')) issues.add(makeIssue('duplicate_in_file', where, { firstRow: first }));
+      const seen = seenByStation[this.#station[i] as number] as Map<string, number>;
+      const first = seen.get(id);
+      if (first === undefined) seen.set(id, this.#rowNo[i] as number);
+      else if (issues.wants('duplicate_in_file', 'warning')) issues.add(makeIssue('duplicate_in_file', { file, row: this.#rowNo[i] as number, column: caseColumn, value: id }, { firstRow: first }));
       else issues.tally('duplicate_in_file', 'warning');
     }
 
@@ -320,13 +348,22 @@ export class IncidentsReader implements KindReader {
     const ringRow: number[] = [];
     const ringZone: number[] = [];
     let pos = 0;
+    // Warnings are listed while the list wants them, then only counted (a million points outside
+    // every zone must not cost a million issue objects).
+    let listNoCoords = true;
+    let listOutside = true;
+    let moreNoCoords = 0;
+    let moreOutside = 0;
     for (let i = 0; i < n; i++) {
       if (keep[i] === 0) continue;
       const lat = this.#lat[i] as number;
       const row = this.#rowNo[i] as number;
       if (Number.isNaN(lat)) {
-        if (issues.wants('no_coordinates', 'warning')) issues.add(issue('no_coordinates', { file, row, column: this.#cols.name('lat') }));
-        else issues.tally('no_coordinates', 'warning');
+        if (listNoCoords && issues.wants('no_coordinates', 'warning')) issues.add(issue('no_coordinates', { file, row, column: this.#cols.name('lat') }));
+        else {
+          listNoCoords = false;
+          moreNoCoords++;
+        }
         pos++;
         continue;
       }
@@ -337,8 +374,11 @@ export class IncidentsReader implements KindReader {
       if (this.#zoneFromFile[i] !== true) {
         this.#zone[i] = z < 0 ? -1 : (zoneByLocator[z] as number);
         if (z < 0 && located) {
-          if (issues.wants('outside_zones', 'warning')) issues.add(issue('outside_zones', { file, row, value: `${lat}, ${lon}` }));
-          else issues.tally('outside_zones', 'warning');
+          if (listOutside && issues.wants('outside_zones', 'warning')) issues.add(issue('outside_zones', { file, row, value: `${lat}, ${lon}` }));
+          else {
+            listOutside = false;
+            moreOutside++;
+          }
         }
       }
       for (const rz of ring) {
@@ -347,6 +387,8 @@ export class IncidentsReader implements KindReader {
       }
       pos++;
     }
+    issues.tally('no_coordinates', 'warning', moreNoCoords);
+    issues.tally('outside_zones', 'warning', moreOutside);
     this.#ringRow = ringRow;
     this.#ringZone = ringZone;
   }
@@ -371,7 +413,9 @@ export class IncidentsReader implements KindReader {
 
   async write(conn: DuckDBConnection, importId: number): Promise<Record<string, number>> {
     const keep = this.#keep ?? new Uint8Array(this.#caseId.length).fill(1);
-    const pick = <T>(a: readonly T[]): T[] => {
+    const all = keep.every((k) => k === 1);
+    const pick = <T>(a: T[]): T[] => {
+      if (all) return a;
       const out: T[] = [];
       for (let i = 0; i < a.length; i++) if (keep[i] === 1) out.push(a[i] as T);
       return out;

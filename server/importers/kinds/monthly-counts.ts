@@ -10,6 +10,7 @@ import { existingMonthlyCounts, type MonthlyCountRow, writeMonthlyCounts } from 
 import type { RegistryStation } from '../../queries/import-registry.ts';
 import { makeIssue } from '../parse/errors.ts';
 import { parseCount } from '../parse/numbers.ts';
+import { thaiDigitsToAscii } from '../parse/thai-digits.ts';
 import { issue } from '../issues.ts';
 import { OffenceResolver, type Scheme } from '../offences.ts';
 import type { TableRow } from '../source/table.ts';
@@ -17,6 +18,8 @@ import type { UnknownOffenceType } from '../types.ts';
 import { bothEras, cellShown, cellText, readNumber } from '../values.ts';
 import { type Columns, type KindContext, PreviewRows, RowErrors, ScopeCheck, StationLookup, ZoneLookup } from './common.ts';
 import type { KindReader } from './kind.ts';
+
+const YEAR_RE = /^\s*(\d{4})(?:\.0+)?\s*$/;
 
 interface Pending extends MonthlyCountRow {
   row: number;
@@ -113,11 +116,23 @@ export class MonthlyCountsReader implements KindReader {
     }
 
     const monthCell = cols.cell(r, 'month');
-    const d = this.#ctx.dates.read(monthCell);
+    const yearOnly = typeof monthCell === 'string' || typeof monthCell === 'number' ? YEAR_RE.exec(thaiDigitsToAscii(String(monthCell))) : null;
+    const d = yearOnly === null ? this.#ctx.dates.read(monthCell) : null;
     let month: string | null = null;
-    if (d === null) issues.add(makeIssue('required_value_missing', at('month')));
-    else if (!d.ok) issues.add(makeIssue('invalid_date', at('month', cellShown(monthCell)), { reason: d.reason }));
-    else {
+    if (yearOnly !== null) {
+      const y = Number(yearOnly[1]);
+      const be = y >= 2400 ? y : y + 543;
+      issues.add(
+        makeIssue('invalid_date', at('month', cellShown(monthCell)), {
+          reason: {
+            th: `${be} เป็นปีทั้งปี ไม่ใช่เดือน: จำนวนรายเดือนต้องระบุเดือน เช่น ม.ค. ${be} (ตัวเลขรายปีใช้เป็นเกณฑ์ KPI รายเดือนไม่ได้)`,
+            en: `${yearOnly[1]} is a whole year, not a month: monthly counts need a month, e.g. 1/${be} (yearly totals cannot feed the monthly KPIs)`,
+          },
+        }),
+      );
+    } else if (d === null) issues.add(makeIssue('required_value_missing', at('month')));
+    else if (d !== null && !d.ok) issues.add(makeIssue('invalid_date', at('month', cellShown(monthCell)), { reason: d.reason }));
+    else if (d !== null) {
       month = `${d.month}-01`;
       const eras = bothEras({ ...d, monthOnly: true });
       p.set('month', monthCell, d.month, eras);

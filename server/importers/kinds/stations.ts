@@ -9,11 +9,11 @@ import type { Database } from '../../db/database.ts';
 import { type StationWriteRow, writeStations } from '../../queries/imports-stations.ts';
 import type { RegistryBureau, RegistryDivision, RegistryProvince, RegistryStation } from '../../queries/import-registry.ts';
 import { makeIssue } from '../parse/errors.ts';
-import { createNameMatcher, type NamedRef, normalizeName } from '../parse/names.ts';
+import { createNameMatcher, type NamedRef } from '../parse/names.ts';
 import { issue } from '../issues.ts';
 import type { TableRow } from '../source/table.ts';
 import { cellShown, cellText, labelKey, readNumber } from '../values.ts';
-import { type Columns, type KindContext, PreviewRows, RowErrors } from './common.ts';
+import { type Columns, type KindContext, nameKey, PreviewRows, RowErrors } from './common.ts';
 import type { KindReader } from './kind.ts';
 
 function stationKind(text: string): 'สภ.' | 'สน.' | null {
@@ -181,16 +181,17 @@ export class StationsReader implements KindReader {
 
   async finish(_db: Database): Promise<void> {
     const { issues, file, scopeStations, principal } = this.#ctx;
-    // A new code must not take another station's name.
+    // A new code must not take another station's name (as written, spaces and dots aside:
+    // "สภ. เมืองสงขลา" is "สภ.เมืองสงขลา", but "สน.หาดใหญ่" is not "สภ.หาดใหญ่").
     const names = new Map<string, string>();
     for (const s of this.#existing.values()) {
-      names.set(normalizeName(s.name_th), s.code);
-      if (s.name_en !== '') names.set(normalizeName(s.name_en), s.code);
+      names.set(nameKey(s.name_th), s.code);
+      if (s.name_en !== '') names.set(nameKey(s.name_en), s.code);
     }
     for (const r of this.#rows) {
       if (this.#existing.has(r.code)) continue;
       for (const n of [r.name_th, r.name_en]) {
-        const other = names.get(normalizeName(n));
+        const other = names.get(nameKey(n));
         if (other !== undefined && other !== r.code) {
           issues.add(issue('station_name_conflict', { file, row: r.row, column: this.#cols.name('name_th'), value: n }, { code: r.code, other, name: n }));
           break;

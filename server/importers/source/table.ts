@@ -128,7 +128,10 @@ async function openCsv(file: LoadedFile, options: TableOptions, issues: Issues):
       ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     },
   );
+  let finished = false;
   const finish = (): void => {
+    if (finished) return;
+    finished = true;
     parser.push(decoder.end());
     parser.end();
     if (decoder.replacements > 0) {
@@ -141,10 +144,9 @@ async function openCsv(file: LoadedFile, options: TableOptions, issues: Issues):
     if (next.done === true) exhausted = true;
     else parser.push(decoder.decode(next.value));
   }
-  if (header === null) {
-    finish();
-    return null;
-  }
+  // A file with no line break ends inside its header: only the end completes it.
+  if (header === null) finish();
+  if (header === null) return null;
   const h = header as { fields: string[]; row: number };
   async function* rows(): AsyncGenerator<TableRow[]> {
     if (batch.length > 0) {

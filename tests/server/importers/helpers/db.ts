@@ -28,9 +28,9 @@ export interface TestDb {
 }
 
 /** A fresh database file in a temp folder, migrated and seeded with the reference data. */
-export async function tempDb(): Promise<TestDb> {
+export async function tempDb(options: { memory?: boolean } = {}): Promise<TestDb> {
   const dir = mkdtempSync(join(tmpdir(), 'ssz-import-test-'));
-  const path = join(dir, 'test.duckdb');
+  const path = options.memory === true ? ':memory:' : join(dir, 'test.duckdb');
   const db = await openDatabase(path);
   await seedReference(db);
   return {
@@ -59,17 +59,25 @@ export function importText(
   return runImport({ db, principal: ADMIN, kind, file: { name, bytes }, options, ...extra });
 }
 
+const COUNTED = [
+  'incidents',
+  'incident_rings',
+  'monthly_counts',
+  'survey_responses',
+  'codebooks',
+  'partners',
+  'zones',
+  'stations',
+  'imports',
+  'crime_monthly',
+  'survey_agg',
+] as const;
+const COUNT_SQL = COUNTED.map((t) => `SELECT '${t}' AS t, count(*)::INTEGER AS n FROM ${t}`).join(' UNION ALL ');
+
 /** Row counts of every table an import writes. */
 export async function tableCounts(db: Database): Promise<Record<string, number>> {
-  const [row] = await db.all<Record<string, number>>(
-    `SELECT (SELECT count(*) FROM incidents)::INTEGER AS incidents, (SELECT count(*) FROM incident_rings)::INTEGER AS incident_rings,
-            (SELECT count(*) FROM monthly_counts)::INTEGER AS monthly_counts, (SELECT count(*) FROM survey_responses)::INTEGER AS survey_responses,
-            (SELECT count(*) FROM codebooks)::INTEGER AS codebooks, (SELECT count(*) FROM partners)::INTEGER AS partners,
-            (SELECT count(*) FROM zones)::INTEGER AS zones, (SELECT count(*) FROM stations)::INTEGER AS stations,
-            (SELECT count(*) FROM imports)::INTEGER AS imports, (SELECT count(*) FROM crime_monthly)::INTEGER AS crime_monthly,
-            (SELECT count(*) FROM survey_agg)::INTEGER AS survey_agg`,
-  );
-  return row ?? {};
+  const rows = await db.all<{ t: string; n: number }>(COUNT_SQL);
+  return Object.fromEntries(COUNTED.map((t) => [t, rows.find((r) => r.t === t)?.n ?? 0]));
 }
 
 /**

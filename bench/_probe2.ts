@@ -1,0 +1,14 @@
+import { performance } from 'node:perf_hooks';
+import { openBenchApp } from './lib/harness.ts';
+import { computeKpis } from '../server/services/kpis.ts';
+const b = await openBenchApp('.bench-cache/national.duckdb');
+const t = async (label: string, fn: () => Promise<unknown>, n = 5) => { const xs: number[] = []; for (let i = 0; i < n; i++) { const t0 = performance.now(); await fn(); xs.push(performance.now() - t0); } console.log(label, xs.map((x) => x.toFixed(0)).join(' ')); };
+const get = async (p: string) => { const r = await b.app.request(p, { headers: b.headers }); const body = await r.text(); if (r.status !== 200) throw new Error(body); return body.length; };
+await t('series', () => get('/api/zones/BZ-01000/series'), 8);
+await t('survey', () => get('/api/zones/BZ-01000/survey'), 8);
+await t('kpis unit', () => get('/api/kpis?level=zone&unit=BZ-01000'), 3);
+await t('computeKpis narrowed [id]', () => computeKpis(b.db, ['BZ-01000'], { level: 'zone', unit: 'BZ-01000' }), 5);
+const a = JSON.stringify((await computeKpis(b.db, ['BZ-01000'], { level: 'zone', unit: 'BZ-01000' })).items);
+const c = JSON.stringify((await computeKpis(b.db, null, { level: 'zone', unit: 'BZ-01000' })).items);
+console.log('same result:', a === c, a.length);
+await b.close();

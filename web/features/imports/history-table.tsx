@@ -1,0 +1,152 @@
+/**
+ * Imports touching the user's stations, newest first, with undo (after a confirm). An undo the
+ * server refuses (later imports stand on this one) shows its bilingual reason.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { importHistoryQuery } from '../../api/queries.ts';
+import type { ImportHistoryItem } from '../../api/types.ts';
+import { QueryState } from '../../components/query-state.tsx';
+import { formatNumber } from '../../i18n/format.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { useT } from '../../i18n/use-t.tsx';
+import { formatDateTime } from '../admin/date-time.ts';
+import { errorText } from '../admin/error-text.ts';
+import { ConfirmDialog } from '../admin/modal.tsx';
+import { pageCount } from '../admin/audit-view.ts';
+import { rowsToWrite } from './to-issue-lines.ts';
+import { useUndoImport } from './use-imports.ts';
+
+const PAGE_SIZE = 20;
+
+export function HistoryTable({ canUndo }: { canUndo: boolean }) {
+  const { lang, t } = useT();
+  const [page, setPage] = useState(1);
+  const history = useQuery(importHistoryQuery({ kind: null, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }));
+  const undo = useUndoImport();
+  const [undoing, setUndoing] = useState<ImportHistoryItem | null>(null);
+  const [notice, setNotice] = useState('');
+  const kindLabel = (kind: string) => (kind === 'demo' ? t('imports.kind.demo') : t(`imports.kind.${kind}` as MessageKey));
+
+  return (
+    <section aria-labelledby="history-title" className="panel">
+      <h2 id="history-title">{t('imports.history')}</h2>
+      <p className="notice" role="status">
+        {notice}
+      </p>
+      <QueryState query={history}>
+        {(data) => {
+          const pages = pageCount(data.total, PAGE_SIZE);
+          return data.items.length === 0 ? (
+            <p>{t('imports.noHistory')}</p>
+          ) : (
+            <>
+              <div className="table-scroll">
+                <table className="data-table" data-testid="import-history">
+                  <thead>
+                    <tr>
+                      <th scope="col">#</th>
+                      <th scope="col">{t('audit.time')}</th>
+                      <th scope="col">{t('imports.kind')}</th>
+                      <th scope="col">{t('imports.file')}</th>
+                      <th scope="col">{t('audit.user')}</th>
+                      <th scope="col">{t('imports.stations')}</th>
+                      <th scope="col">{t('imports.rows')}</th>
+                      <th scope="col">{t('admin.state')}</th>
+                      <th scope="col">{t('admin.actions')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.items.map((item) => (
+                      <tr key={item.id} data-import-id={item.id} className={item.status === 'undone' ? 'is-disabled' : undefined}>
+                        <td className="num">{item.id}</td>
+                        <td className="nowrap">{formatDateTime(item.createdAt, lang)}</td>
+                        <td>{kindLabel(item.kind)}</td>
+                        <td className="file-cell">
+                          {item.fileName}
+                          {item.forced && <span className="tag">{t('imports.forced')}</span>}
+                        </td>
+                        <td className="mono">{item.username}</td>
+                        <td className="mono">{item.stationCodes.join(', ')}</td>
+                        <td className="num">{formatNumber(rowsToWrite(item.rowCounts), lang)}</td>
+                        <td>
+                          {item.status === 'committed' ? (
+                            <span className="state-word state-on">
+                              <span aria-hidden="true">✓ </span>
+                              {t('imports.committed')}
+                            </span>
+                          ) : (
+                            <span className="state-word state-off">
+                              <span aria-hidden="true">↶ </span>
+                              {t('imports.undone')}
+                              <span className="cell-sub">
+                                {formatDateTime(item.undoneAt, lang)} · {item.undoneBy}
+                              </span>
+                            </span>
+                          )}
+                        </td>
+                        <td>
+                          {canUndo && item.status === 'committed' && item.kind !== 'demo' && (
+                            <button
+                              type="button"
+                              className="danger-outline"
+                              onClick={() => {
+                                undo.reset();
+                                setUndoing(item);
+                              }}
+                              aria-label={t('imports.undoOf', { id: item.id, file: item.fileName })}
+                            >
+                              {t('imports.undo')}
+                            </button>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {pages > 1 && (
+                <nav className="pager" aria-label={t('audit.pages')}>
+                  <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+                    ← {t('audit.newer')}
+                  </button>
+                  <span>{t('audit.pageOf', { page: formatNumber(page, lang), pages: formatNumber(pages, lang) })}</span>
+                  <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+                    {t('audit.older')} →
+                  </button>
+                </nav>
+              )}
+            </>
+          );
+        }}
+      </QueryState>
+      {undoing && (
+        <ConfirmDialog
+          title={t('imports.undoTitle', { id: undoing.id })}
+          confirmLabel={t('imports.undo')}
+          busy={undo.isPending}
+          error={undo.isError ? errorText(undo.error, lang, t) : null}
+          onCancel={() => setUndoing(null)}
+          onConfirm={() =>
+            undo.mutate(undoing.id, {
+              onSuccess: ({ result }) => {
+                setUndoing(null);
+                setNotice(
+                  t('imports.undoneNotice', { id: result.importId, n: formatNumber(rowsToWrite(result.removed), lang) }),
+                );
+              },
+            })
+          }
+        >
+          <p>
+            {t('imports.undoBody', {
+              file: undoing.fileName,
+              n: formatNumber(rowsToWrite(undoing.rowCounts), lang),
+              when: formatDateTime(undoing.createdAt, lang),
+            })}
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

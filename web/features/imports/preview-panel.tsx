@@ -1,0 +1,446 @@
+/**
+ * What the server made of the file, before anything is written: counts, errors and warnings
+ * (row, column, value, reason in the screen's language; capped lists with full totals), the
+ * column mapping to fix, offence types to map, and the first rows as they will be stored.
+ */
+import { useState } from 'react';
+import type { ImportReference, ImportResult } from '../../api/types.ts';
+import { formatNumber } from '../../i18n/format.ts';
+import { useT } from '../../i18n/use-t.tsx';
+import { errorText } from '../admin/error-text.ts';
+import { fieldName } from './field-words.ts';
+import { type ImportForm, mappingOptions, setOffenceGroup } from './import-form.ts';
+import { chooseColumn, clearColumn, type MappingRow, mappingRows, mappingToSave, unusedHeaders } from './mapping-state.ts';
+import { formatBytes, toPreviewTable } from './to-preview-table.ts';
+import { issueCounts, type IssueLine, rowsToWrite, shownOf, toIssueLines } from './to-issue-lines.ts';
+import { useSaveMapping } from './use-imports.ts';
+
+export function PreviewPanel({
+  result,
+  form,
+  onChange,
+  reference,
+  disabled,
+}: {
+  result: ImportResult;
+  form: ImportForm;
+  onChange: (form: ImportForm) => void;
+  reference: ImportReference | undefined;
+  disabled: boolean;
+}) {
+  const { lang, t } = useT();
+  const preview = result.preview;
+  const counts = issueCounts(result);
+  const wholeFile = new Set<string>(
+    [form.station && 'station', form.zone && 'zone', form.wave && 'wave', form.sampleType && 'sample_type'].filter(
+      (x): x is string => Boolean(x),
+    ),
+  );
+  const rows = mappingRows(preview, form.columns, wholeFile);
+  const table = toPreviewTable(preview, lang);
+  const write = rowsToWrite(result.counts.write);
+
+  return (
+    <section aria-labelledby="preview-title" className="panel preview" data-testid="import-preview">
+      <h2 id="preview-title">{t('imports.preview')}</h2>
+
+      <dl className="summary-grid">
+        <div>
+          <dt>{t('imports.file')}</dt>
+          <dd>
+            {preview.file.name}{' '}
+            <span className="cell-sub inline">
+              {formatBytes(preview.file.bytes, lang)}
+              {preview.file.format ? ` · ${preview.file.format.toUpperCase()}` : ''}
+              {preview.source.encoding ? ` · ${preview.source.encoding}` : ''}
+              {preview.source.sheet ? ` · ${t('imports.sheet')}: ${preview.source.sheet}` : ''}
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('imports.rowsRead')}</dt>
+          <dd data-testid="rows-read">{formatNumber(result.counts.rowsRead, lang)}</dd>
+        </div>
+        <div>
+          <dt>{t('imports.rowsToWrite')}</dt>
+          <dd data-testid="rows-to-write">
+            {formatNumber(write, lang)}
+            {Object.keys(result.counts.write).length > 1 && (
+              <span className="cell-sub">
+                {Object.entries(result.counts.write)
+                  .map(([table, n]) => `${t('imports.table', { table })}: ${formatNumber(n, lang)}`)
+                  .join(' · ')}
+              </span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('imports.skipped')}</dt>
+          <dd>{formatNumber(result.counts.skipped, lang)}</dd>
+        </div>
+        <div className={counts.errors > 0 ? 'is-bad' : 'is-good'}>
+          <dt>{t('imports.errors')}</dt>
+          <dd data-testid="error-count">
+            <span aria-hidden="true">{counts.errors > 0 ? '✕ ' : '✓ '}</span>
+            {formatNumber(counts.errors, lang)}
+            <span className="cell-sub">
+              {t('imports.rowsWithErrors', { n: formatNumber(result.counts.rowsWithErrors, lang) })}
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('imports.warnings')}</dt>
+          <dd data-testid="warning-count">{formatNumber(counts.warnings, lang)}</dd>
+        </div>
+      </dl>
+
+      {counts.errors > 0 && (
+        <IssueTable
+          title={t('imports.errorsTitle')}
+          lines={toIssueLines(result.errors, lang, t)}
+          summary={shownOf(counts.shownErrors, counts.errors, lang, t)}
+          kind="error"
+        />
+      )}
+
+      <MappingTable rows={rows} headers={preview.headers} form={form} onChange={onChange} disabled={disabled} />
+
+      {preview.unknownOffenceTypes.length > 0 && (
+        <OffenceTypes result={result} form={form} onChange={onChange} reference={reference} disabled={disabled} />
+      )}
+
+      {counts.warnings > 0 && (
+        <details className="issues-details" open={counts.warnings <= 10}>
+          <summary>
+            {t('imports.warningsTitle')} ({shownOf(counts.shownWarnings, counts.warnings, lang, t)})
+          </summary>
+          <IssueTable lines={toIssueLines(result.warnings, lang, t)} kind="warning" />
+        </details>
+      )}
+
+      {result.counts.answers && <AnswerCounts answers={result.counts.answers} />}
+
+      <section aria-labelledby="rows-title">
+        <h3 id="rows-title">{t('imports.firstRows', { n: formatNumber(table.rows.length, lang) })}</h3>
+        {table.rows.length === 0 ? (
+          <p>{t('imports.noRows')}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table compact" data-testid="preview-rows">
+              <thead>
+                <tr>
+                  <th scope="col">{t('imports.row')}</th>
+                  {table.columns.map((c) => (
+                    <th key={c} scope="col">
+                      {fieldName(c, lang)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {table.rows.map((r) => (
+                  <tr key={r.row}>
+                    <th scope="row" className="num">
+                      {formatNumber(r.row, lang)}
+                    </th>
+                    {r.cells.map((cell, i) => (
+                      <td key={table.columns[i]}>
+                        {cell.text}
+                        {cell.raw !== null && (
+                          <span className="cell-sub">{t('imports.inFile', { raw: cell.raw })}</span>
+                        )}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <SaveMapping result={result} form={form} disabled={disabled} />
+    </section>
+  );
+}
+
+function IssueTable({
+  title,
+  lines,
+  summary,
+  kind,
+}: {
+  title?: string;
+  lines: IssueLine[];
+  summary?: string;
+  kind: 'error' | 'warning';
+}) {
+  const { t } = useT();
+  return (
+    <div className={`issues issues-${kind}`}>
+      {title && (
+        <h3>
+          <span aria-hidden="true">{kind === 'error' ? '✕ ' : '! '}</span>
+          {title} {summary && <span className="cell-sub inline">({summary})</span>}
+        </h3>
+      )}
+      <div className="table-scroll">
+        <table className="data-table compact" data-testid={`${kind}-table`}>
+          <thead>
+            <tr>
+              <th scope="col">{t('imports.row')}</th>
+              <th scope="col">{t('imports.column')}</th>
+              <th scope="col">{t('imports.value')}</th>
+              <th scope="col">{t('imports.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((line) => (
+              <tr key={line.key}>
+                <td className="nowrap">{line.row}</td>
+                <td>{line.column}</td>
+                <td className="mono">{line.value}</td>
+                <td>{line.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+const STATUS_ICON: Record<MappingRow['status'], string> = {
+  matched: '✓',
+  whole_file: '✓',
+  missing: '✕',
+  ambiguous: '?',
+  unused: '–',
+};
+
+function MappingTable({
+  rows,
+  headers,
+  form,
+  onChange,
+  disabled,
+}: {
+  rows: MappingRow[];
+  headers: string[];
+  form: ImportForm;
+  onChange: (form: ImportForm) => void;
+  disabled: boolean;
+}) {
+  const { lang, t } = useT();
+  const extra = unusedHeaders(rows, headers);
+  const setColumns = (columns: ImportForm['columns']) => onChange({ ...form, columns, mappingName: null });
+  const NONE = '\u0000none';
+  return (
+    <section aria-labelledby="mapping-title" className="mapping">
+      <h3 id="mapping-title">{t('imports.mapping')}</h3>
+      <p className="hint">{t('imports.mappingHelp')}</p>
+      <div className="table-scroll">
+        <table className="data-table compact" data-testid="mapping-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('imports.field')}</th>
+              <th scope="col">{t('imports.columnInFile')}</th>
+              <th scope="col">{t('admin.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.canonical} data-canonical={row.canonical} className={`map-${row.status}`}>
+                <th scope="row">
+                  <span className="cell-main">{fieldName(row.canonical, lang)}</span>
+                  <span className="cell-sub mono">
+                    {row.canonical}
+                    {row.required ? ` · ${t('imports.required')}` : ''}
+                  </span>
+                </th>
+                <td>
+                  <select
+                    aria-label={t('imports.columnFor', { field: fieldName(row.canonical, lang) })}
+                    value={row.header ?? NONE}
+                    disabled={disabled}
+                    onChange={(e) =>
+                      setColumns(
+                        chooseColumn(form.columns, headers, row.canonical, e.target.value === NONE ? null : e.target.value),
+                      )
+                    }
+                  >
+                    <option value={NONE}>{t('imports.noColumn')}</option>
+                    {headers.map((h) => (
+                      <option key={h} value={h}>
+                        {h}
+                      </option>
+                    ))}
+                  </select>
+                  {row.chosen && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      disabled={disabled}
+                      onClick={() => setColumns(clearColumn(form.columns, row.canonical))}
+                    >
+                      {t('imports.auto')}
+                    </button>
+                  )}
+                </td>
+                <td>
+                  <span className={`map-state map-state-${row.status}`}>
+                    <span aria-hidden="true">{STATUS_ICON[row.status]} </span>
+                    {t(`imports.map.${row.status}`)}
+                  </span>
+                  {row.candidates.length > 0 && (
+                    <span className="cell-sub">{t('imports.candidates', { headers: row.candidates.join(', ') })}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {extra.length > 0 && <p className="hint">{t('imports.extraColumns', { headers: extra.join(', ') })}</p>}
+    </section>
+  );
+}
+
+function OffenceTypes({
+  result,
+  form,
+  onChange,
+  reference,
+  disabled,
+}: {
+  result: ImportResult;
+  form: ImportForm;
+  onChange: (form: ImportForm) => void;
+  reference: ImportReference | undefined;
+  disabled: boolean;
+}) {
+  const { lang, t } = useT();
+  const groups = (reference?.offenceGroups ?? []).filter((g) => g.scheme === 'current4');
+  const options = groups.length > 0 ? groups.map((g) => ({ no: g.group_no, name: lang === 'th' ? g.name_th : g.name_en })) : [1, 2, 3, 4].map((no) => ({ no, name: t(`group.${no}` as 'group.1') }));
+  return (
+    <section aria-labelledby="offences-title" className="mapping">
+      <h3 id="offences-title">{t('imports.unknownOffences')}</h3>
+      <p className="hint">{t('imports.unknownOffencesHelp')}</p>
+      <div className="table-scroll">
+        <table className="data-table compact" data-testid="offence-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('imports.offenceLabel')}</th>
+              <th scope="col">{t('imports.rows')}</th>
+              <th scope="col">{t('imports.offenceGroup')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.preview.unknownOffenceTypes.map((u) => (
+              <tr key={u.label}>
+                <th scope="row">{u.label}</th>
+                <td>
+                  {t('imports.rowsFirst', { n: formatNumber(u.rows, lang), first: formatNumber(u.firstRow, lang) })}
+                </td>
+                <td>
+                  <select
+                    aria-label={t('imports.groupFor', { label: u.label })}
+                    value={form.offenceMap[u.label] ?? ''}
+                    disabled={disabled}
+                    onChange={(e) => onChange(setOffenceGroup(form, u.label, e.target.value ? Number(e.target.value) : null))}
+                  >
+                    <option value="">{t('imports.chooseGroup')}</option>
+                    {options.map((g) => (
+                      <option key={g.no} value={g.no}>
+                        {g.no}. {g.name}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function AnswerCounts({ answers }: { answers: Record<string, Record<string, number>> }) {
+  const { lang, t } = useT();
+  const statuses = [...new Set(Object.values(answers).flatMap((byStatus) => Object.keys(byStatus)))];
+  return (
+    <section aria-labelledby="answers-title">
+      <h3 id="answers-title">{t('imports.answers')}</h3>
+      <div className="table-scroll">
+        <table className="data-table compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('imports.item')}</th>
+              {statuses.map((s) => (
+                <th key={s} scope="col">
+                  {s}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Object.entries(answers).map(([item, byStatus]) => (
+              <tr key={item}>
+                <th scope="row">{fieldName(item, lang)}</th>
+                {statuses.map((s) => (
+                  <td key={s} className="num">
+                    {formatNumber(byStatus[s] ?? 0, lang)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function SaveMapping({ result, form, disabled }: { result: ImportResult; form: ImportForm; disabled: boolean }) {
+  const { lang, t } = useT();
+  const save = useSaveMapping();
+  const [name, setName] = useState(form.mappingName ?? '');
+  const [savedAs, setSavedAs] = useState<string | null>(null);
+  return (
+    <form
+      className="save-mapping"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const trimmed = name.trim();
+        if (!trimmed) return;
+        save.mutate(
+          {
+            name: trimmed,
+            kind: form.kind,
+            columns: mappingToSave(result.preview, form.columns),
+            options: mappingOptions(form),
+          },
+          { onSuccess: () => setSavedAs(trimmed) },
+        );
+      }}
+    >
+      <label className="field">
+        {t('imports.saveMappingAs')}
+        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} placeholder={t('imports.saveMappingExample')} />
+        <span className="field-help">{t('imports.saveMappingHelp')}</span>
+      </label>
+      <button type="submit" disabled={disabled || save.isPending || name.trim() === ''}>
+        {t('imports.saveMapping')}
+      </button>
+      <p role="status" className="notice">
+        {savedAs ? t('imports.mappingSaved', { name: savedAs }) : ''}
+      </p>
+      {save.isError && (
+        <p className="form-error" role="alert">
+          {errorText(save.error, lang, t)}
+        </p>
+      )}
+    </form>
+  );
+}
