@@ -1,16 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { meQuery } from './api/queries.ts';
+import type { Me } from './api/types.ts';
 import { ChangePasswordPage } from './features/auth/change-password-page.tsx';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { OverviewPage } from './features/overview/overview-page.tsx';
 import { PeriodPicker } from './features/period/period-picker.tsx';
 import { AppHeader } from './features/shell/app-header.tsx';
+import { TOOL_PERMISSION } from './features/shell/tool-nav.tsx';
 import { readStoredLang, storeLang } from './i18n/lang-store.ts';
 import { I18nProvider, useT } from './i18n/use-t.tsx';
 import { useDashboardState } from './router.ts';
 import { effectiveLang, isToolView, type ToolView } from './state/dashboard-state.ts';
-import type { Me, Permission } from './api/types.ts';
 
 // The zone page carries recharts; the overview does not need it.
 const ZonePage = lazy(() => import('./features/zone/zone-page.tsx'));
@@ -18,13 +19,6 @@ const ZonePage = lazy(() => import('./features/zone/zone-page.tsx'));
 const ImportsPage = lazy(() => import('./features/imports/imports-page.tsx'));
 const SettingsPage = lazy(() => import('./features/settings/settings-page.tsx'));
 const AdminPage = lazy(() => import('./features/admin/admin-page.tsx'));
-
-/** The permission (from /api/auth/me) each staff screen needs; the server checks again. */
-export const TOOL_PERMISSION: Record<ToolView, Permission> = {
-  imports: 'import',
-  settings: 'settings',
-  admin: 'admin',
-};
 
 export function App() {
   const [state] = useDashboardState();
@@ -95,16 +89,18 @@ function Dashboard({ me }: { me: Me }) {
           <ToolPage view={state.view} me={me} />
         </Suspense>
       ) : (
-        <div className="page-tools">
-          <PeriodPicker />
-        </div>
-      )}
-      {isToolView(state.view) ? null : state.view === 'zone' && state.zoneId ? (
-        <Suspense fallback={<p className="state-loading">{t('state.loading')}</p>}>
-          <ZonePage key={state.zoneId} zoneId={state.zoneId} />
-        </Suspense>
-      ) : (
-        <OverviewPage />
+        <>
+          <div className="page-tools">
+            <PeriodPicker />
+          </div>
+          {state.view === 'zone' && state.zoneId ? (
+            <Suspense fallback={<p className="state-loading">{t('state.loading')}</p>}>
+              <ZonePage key={state.zoneId} zoneId={state.zoneId} />
+            </Suspense>
+          ) : (
+            <OverviewPage />
+          )}
+        </>
       )}
     </main>
   );

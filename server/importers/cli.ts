@@ -135,10 +135,19 @@ export function parseCliArgs(argv: readonly string[]): Parsed {
     } else raw.mapping = mapping;
   }
   const options = importOptionsSchema.safeParse(raw);
-  if (!options.success) throw new UsageError(options.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!options.success)
+    throw new UsageError(options.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const via = str('via') ?? 'auto';
-  if (via !== 'auto' && via !== 'direct' && via !== 'server') throw new UsageError('--via must be auto, direct or server');
-  return { kind, file, options: options.data as ImportOptions, dryRun: v['dry-run'] === true, json: v.json === true, via };
+  if (via !== 'auto' && via !== 'direct' && via !== 'server')
+    throw new UsageError('--via must be auto, direct or server');
+  return {
+    kind,
+    file,
+    options: options.data as ImportOptions,
+    dryRun: v['dry-run'] === true,
+    json: v.json === true,
+    via,
+  };
 }
 
 /** DuckDB's answer when another process holds the database file. */
@@ -164,7 +173,13 @@ async function direct(dbPath: string, p: Parsed): Promise<ImportResult> {
         username: LOCAL_ADMIN.username,
         action: 'import',
         target: String(result.importId),
-        detail: { kind: p.kind, file: basename(p.file), sha256: result.preview.file.sha256, rows: result.counts.write, via: 'cli' },
+        detail: {
+          kind: p.kind,
+          file: basename(p.file),
+          sha256: result.preview.file.sha256,
+          rows: result.counts.write,
+          via: 'cli',
+        },
       });
     }
     return result;
@@ -190,23 +205,35 @@ async function viaServer(url: string, token: string, p: Parsed, doFetch: typeof 
   form.set('file', await openAsBlob(p.file), basename(p.file));
   let res: Response;
   try {
-    res = await doFetch(new URL('/api/imports/commit', url), { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    res = await doFetch(new URL('/api/imports/commit', url), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
   } catch (error) {
     throw new ServerError(
       `cannot reach the server at ${url}: ${error instanceof Error ? error.message : String(error)}`,
       `ติดต่อเซิร์ฟเวอร์ที่ ${url} ไม่ได้`,
     );
   }
-  const body = (await res.json().catch(() => null)) as { result?: ImportResult; error?: { th: string; en: string } } | null;
+  const body = (await res.json().catch(() => null)) as {
+    result?: ImportResult;
+    error?: { th: string; en: string };
+  } | null;
   if (body?.result !== undefined) return body.result;
   const e = body?.error;
-  throw new ServerError(`the server answered ${res.status}: ${e?.en ?? res.statusText}`, `เซิร์ฟเวอร์ตอบ ${res.status}: ${e?.th ?? res.statusText}`);
+  throw new ServerError(
+    `the server answered ${res.status}: ${e?.en ?? res.statusText}`,
+    `เซิร์ฟเวอร์ตอบ ${res.status}: ${e?.th ?? res.statusText}`,
+  );
 }
 
 function printResult(io: CliIo, result: ImportResult, how: string): void {
   io.out(how);
   const c = result.counts;
-  const written = Object.entries(c.write).map(([t, n]) => `${t} ${n}`).join(', ');
+  const written = Object.entries(c.write)
+    .map(([t, n]) => `${t} ${n}`)
+    .join(', ');
   if (result.ok) {
     io.out(
       result.dryRun
@@ -217,7 +244,12 @@ function printResult(io: CliIo, result: ImportResult, how: string): void {
     io.err(`นำเข้าไม่สำเร็จ ไม่มีการบันทึกข้อมูล / Import failed, nothing was written: ${result.errorCount} error(s)`);
   }
   if (c.skipped > 0) io.out(`skipped (already imported): ${c.skipped}`);
-  const shown = (list: readonly ImportIssue[] | readonly unknown[], total: number, label: string, to: (s: string) => void) => {
+  const shown = (
+    list: readonly ImportIssue[] | readonly unknown[],
+    total: number,
+    label: string,
+    to: (s: string) => void,
+  ) => {
     if (total === 0) return;
     to(`${label}: ${total}${list.length < total ? ` (showing ${list.length})` : ''}`);
     for (const i of list as ImportIssue[]) {

@@ -325,7 +325,8 @@ export class Issues {
 
   report(): IssueReport {
     const byCode: Partial<Record<AnyIssueCode, number>> = {};
-    for (const c of [this.#errors, this.#warnings]) for (const [code, n] of c.byCode) byCode[code] = (byCode[code] ?? 0) + n;
+    for (const c of [this.#errors, this.#warnings])
+      for (const [code, n] of c.byCode) byCode[code] = (byCode[code] ?? 0) + n;
     return {
       errorCount: this.#errors.total,
       warningCount: this.#warnings.total,

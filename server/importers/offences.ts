@@ -56,7 +56,8 @@ export class OffenceResolver {
       // English names: police.uk types first (their keys), the generic ones may share a name.
       const en = labelKey(t.name_en);
       const prev = this.#byEn.get(en);
-      if (prev === undefined || (t.type_key.startsWith('uk_') && !prev.type_key.startsWith('uk_'))) this.#byEn.set(en, t);
+      if (prev === undefined || (t.type_key.startsWith('uk_') && !prev.type_key.startsWith('uk_')))
+        this.#byEn.set(en, t);
       const set = this.#legacyToCurrent.get(t.group_legacy5) ?? new Set<number>();
       set.add(t.group_current4);
       this.#legacyToCurrent.set(t.group_legacy5, set);
@@ -97,7 +98,8 @@ export class OffenceResolver {
     const option = this.#option.get(key);
     if (option !== undefined) return { typeKey: raw, group4: option, legacy5: null, via: 'option' };
     const saved = this.#saved.get(key);
-    if (saved !== undefined) return { typeKey: raw, group4: saved.group_current4, legacy5: saved.group_legacy5, via: 'saved' };
+    if (saved !== undefined)
+      return { typeKey: raw, group4: saved.group_current4, legacy5: saved.group_legacy5, via: 'saved' };
     return null;
   }
 
@@ -127,7 +129,7 @@ export class OffenceResolver {
 /** A group's name without "คดี" / "กลุ่ม..." decorations, for comparison. */
 function groupNameKey(name: string): string {
   return labelKey(name)
-    .replace(/^(?:กลุ่ม(?:ที่)?\s*\d+\s*[:.\-]?\s*)/, '')
+    .replace(/^(?:กลุ่ม(?:ที่)?\s*\d+\s*[:.-]?\s*)/, '')
     .replace(/^(?:คดี|กลุ่ม)\s*/, '')
     .replace(/\s+/g, '');
 }

@@ -17,7 +17,12 @@ import type { Principal } from '../auth/principal.ts';
 import type { Database } from '../db/database.ts';
 import { type ImportRegistry, loadImportRegistry } from '../queries/import-registry.ts';
 import { findMapping } from '../queries/import-mappings.ts';
-import { committedImportsOf, insertImportRecord, type PreviousImport, setImportRowCounts } from '../queries/imports-record.ts';
+import {
+  committedImportsOf,
+  insertImportRecord,
+  type PreviousImport,
+  setImportRowCounts,
+} from '../queries/imports-record.ts';
 import { saveOffenceMappings } from '../queries/offence-mappings.ts';
 import { refreshAggregates } from '../queries/refresh-aggregates.ts';
 import { scopeStationCodes } from '../queries/scope-stations.ts';
@@ -29,11 +34,11 @@ import type { KindReader } from './kinds/kind.ts';
 import { makeIssue } from './parse/errors.ts';
 import { type HeaderMatch, type ImportKind, kindSpec, matchHeaders, type UserMapping } from './parse/headers.ts';
 import { decideFormat, type FileFormat, formatFitsKind } from './source/detect.ts';
-import { openTable, type SourceMeta } from './source/table.ts';
+import { openTable, type SourceMeta, type TableRow } from './source/table.ts';
 import type { ZipLimits } from './source/zip.ts';
 import { reassignZones } from './zone-assignment.ts';
 import type { ColumnMapping, ImportCounts, ImportFile, ImportOptions, ImportPreview, ImportResult } from './types.ts';
-import { labelKey } from './values.ts';
+import { cellText, labelKey } from './values.ts';
 
 export interface RunImportInput {
   db: Database;
@@ -55,6 +60,7 @@ export interface RunImportInput {
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024;
+const SAMPLE_ROWS = 5;
 
 /** One import at a time per database in this process: the re-import and case-number checks hold. */
 const commitLocks = new WeakMap<Database, Promise<unknown>>();
@@ -83,15 +89,22 @@ function bangkokTime(iso: string): string {
 }
 
 /** Options saved with a mapping, under the explicit ones. */
-async function resolveOptions(db: Database, kind: ImportKind, file: string, options: ImportOptions): Promise<{ options: ImportOptions; columns: ColumnMapping | undefined; mappingName: string | null }> {
+async function resolveOptions(
+  db: Database,
+  kind: ImportKind,
+  file: string,
+  options: ImportOptions,
+): Promise<{ options: ImportOptions; columns: ColumnMapping | undefined; mappingName: string | null }> {
   if (typeof options.mapping !== 'string') return { options, columns: options.mapping, mappingName: null };
   const name = options.mapping;
   const saved = await findMapping(db, name);
   if (saved === null) throw new FatalImportError(issue('mapping_not_found', { file, value: name }, { name }));
-  if (saved.kind !== kind) throw new FatalImportError(issue('mapping_kind_mismatch', { file, value: name }, { name, kind: saved.kind }));
+  if (saved.kind !== kind)
+    throw new FatalImportError(issue('mapping_kind_mismatch', { file, value: name }, { name, kind: saved.kind }));
   const merged: ImportOptions = { ...(saved.options as ImportOptions), ...options };
   const savedMap = (saved.options as ImportOptions).offenceMap;
-  if (savedMap !== undefined || options.offenceMap !== undefined) merged.offenceMap = { ...savedMap, ...options.offenceMap };
+  if (savedMap !== undefined || options.offenceMap !== undefined)
+    merged.offenceMap = { ...savedMap, ...options.offenceMap };
   return { options: merged, columns: saved.columns, mappingName: name };
 }
 
@@ -105,22 +118,42 @@ function fileDefaultsOf(kind: ImportKind, o: ImportOptions): string[] {
   return given.filter((g) => canon.has(g));
 }
 
-function reportHeaderMatch(kind: ImportKind, match: HeaderMatch, header: readonly string[], file: string, issues: Issues): void {
-  for (const canonical of match.missingRequired) issues.add(makeIssue('missing_required_column', { file }, { canonical }));
-  for (const group of match.missingOneOf) issues.add(makeIssue('missing_one_of_columns', { file }, { canonicals: group }));
+function reportHeaderMatch(
+  kind: ImportKind,
+  match: HeaderMatch,
+  header: readonly string[],
+  file: string,
+  issues: Issues,
+): void {
+  for (const canonical of match.missingRequired)
+    issues.add(makeIssue('missing_required_column', { file }, { canonical }));
+  for (const group of match.missingOneOf)
+    issues.add(makeIssue('missing_one_of_columns', { file }, { canonicals: group }));
   for (const a of match.ambiguous) {
     const headers = a.columns.map((i) => header[i] ?? String(i));
-    issues.add(makeIssue('ambiguous_column', { file, column: headers[0] ?? null }, { canonical: a.canonical, headers }));
+    issues.add(
+      makeIssue('ambiguous_column', { file, column: headers[0] ?? null }, { canonical: a.canonical, headers }),
+    );
   }
   for (const m of match.invalidMapping) {
-    issues.add(makeIssue('invalid_mapping', { file, value: String(m.target) }, { canonical: m.canonical, target: String(m.target) }));
+    issues.add(
+      makeIssue(
+        'invalid_mapping',
+        { file, value: String(m.target) },
+        { canonical: m.canonical, target: String(m.target) },
+      ),
+    );
   }
   void kind;
 }
 
 function sanitizedOptions(o: ImportOptions): Record<string, unknown> {
   const { codebook, mapping, ...rest } = o;
-  return { ...rest, ...(typeof mapping === 'string' ? { mappingName: mapping } : {}), ...(codebook === undefined ? {} : { codebook: true }) };
+  return {
+    ...rest,
+    ...(typeof mapping === 'string' ? { mappingName: mapping } : {}),
+    ...(codebook === undefined ? {} : { codebook: true }),
+  };
 }
 
 /** Runs one import (or a dry run). Never throws for bad input: problems come back as issues. */
@@ -144,6 +177,16 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
   let extra: string[] = [];
   let unmapped: ImportPreview['unmapped'] = { missing: [], ambiguous: [] };
   let reader: KindReader | null = null;
+  const sample: ImportPreview['sample'] = [];
+  const takeSample = (batch: readonly TableRow[]) => {
+    for (const r of batch) {
+      if (sample.length >= SAMPLE_ROWS) return;
+      sample.push({
+        row: r.row,
+        cells: r.fields.map((c) => (c === null || c === undefined ? null : (cellText(c) ?? ''))),
+      });
+    }
+  };
   let previous: PreviousImport[] = [];
   let options: ImportOptions = input.options ?? {};
   let mappingName: string | null = null;
@@ -163,10 +206,15 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
       source: meta,
       headers,
       mapping: matched,
-      fields: kindSpec(kind).fields.map((f) => ({ canonical: f.canonical, required: f.required, fileDefault: f.fileDefault })),
+      fields: kindSpec(kind).fields.map((f) => ({
+        canonical: f.canonical,
+        required: f.required,
+        fileDefault: f.fileDefault,
+      })),
       extraColumns: extra,
       unmapped,
       rows: reader?.preview.rows ?? [],
+      sample,
       counts,
       unknownOffenceTypes: reader?.unknownOffenceTypes?.() ?? [],
       stations: reader?.stations() ?? [],
@@ -200,7 +248,9 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
     facts = await fileFacts(input.file);
     const maxBytes = input.limits?.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     if (facts.size > maxBytes) {
-      throw new FatalImportError(issue('file_too_large', { file: fileName }, { limitMb: Math.round(maxBytes / (1024 * 1024)) }));
+      throw new FatalImportError(
+        issue('file_too_large', { file: fileName }, { limitMb: Math.round(maxBytes / (1024 * 1024)) }),
+      );
     }
     const decision = decideFormat(fileName, facts.head);
     if (!decision.ok) {
@@ -212,14 +262,22 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
     }
     format = decision.format;
     if (!formatFitsKind(format, kind)) {
-      throw new FatalImportError(issue('format_not_for_kind', { file: fileName }, { format: format.toUpperCase(), kind }));
+      throw new FatalImportError(
+        issue('format_not_for_kind', { file: fileName }, { format: format.toUpperCase(), kind }),
+      );
     }
-    if (facts.size === 0) throw new FatalImportError(makeIssue("empty_file", { file: fileName }));
+    if (facts.size === 0) throw new FatalImportError(makeIssue('empty_file', { file: fileName }));
 
     previous = await committedImportsOf(db, facts.sha256, kind);
     const last = previous[previous.length - 1];
     if (last !== undefined && options.force !== true) {
-      issues.add(issue('file_already_imported', { file: fileName }, { importId: last.id, at: bangkokTime(last.at), by: last.by }));
+      issues.add(
+        issue(
+          'file_already_imported',
+          { file: fileName },
+          { importId: last.id, at: bangkokTime(last.at), by: last.by },
+        ),
+      );
     }
 
     registry = await loadImportRegistry(db);
@@ -237,7 +295,14 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
 
     if (kind === 'zones') {
       const bytes = await bytesOf(facts);
-      const zoneRead = await readZoneFile(ctx, format, bytes, columnsMapping, fileDefaultsOf(kind, options), input.limits?.zip);
+      const zoneRead = await readZoneFile(
+        ctx,
+        format,
+        bytes,
+        columnsMapping,
+        fileDefaultsOf(kind, options),
+        input.limits?.zip,
+      );
       reader = zoneRead.reader;
       headers = zoneRead.headers;
       matched = zoneRead.mapping;
@@ -269,12 +334,18 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
       extra = match.extra;
       unmapped = {
         missing: [...match.missingRequired, ...match.missingOneOf.flat()],
-        ambiguous: match.ambiguous.map((a) => ({ canonical: a.canonical, headers: a.columns.map((i) => table.header[i] ?? String(i)) })),
+        ambiguous: match.ambiguous.map((a) => ({
+          canonical: a.canonical,
+          headers: a.columns.map((i) => table.header[i] ?? String(i)),
+        })),
       };
       if (!match.ok) {
         // Nothing can be read without the columns: count the rows, keep a few for the mapping screen.
         let rowsRead = 0;
-        for await (const batch of table.rows) rowsRead += batch.length;
+        for await (const batch of table.rows) {
+          takeSample(batch);
+          rowsRead += batch.length;
+        }
         return result(null, { ...EMPTY_COUNTS, rowsRead });
       }
       const cols = new Columns(table.header, match);
@@ -282,6 +353,7 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
       let n = 0;
       let reported = 0;
       for await (const batch of table.rows) {
+        if (sample.length < SAMPLE_ROWS) takeSample(batch);
         for (const row of batch) reader.row(row);
         n += batch.length;
         if (n - reported >= 50_000) {
@@ -311,7 +383,11 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
   const kindReader = reader;
   const stations = kindReader.stations();
   const f = facts;
-  const usedOffenceMap = Object.entries(options.offenceMap ?? {}).map(([label, group]) => ({ labelKey: labelKey(label), label, group }));
+  const usedOffenceMap = Object.entries(options.offenceMap ?? {}).map(([label, group]) => ({
+    labelKey: labelKey(label),
+    label,
+    group,
+  }));
   const importId = await db.transaction(async (conn) => {
     const id = await insertImportRecord(conn, {
       kind,
@@ -322,7 +398,11 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
       fileBytes: f.size,
       stationCodes: stations,
       mapping: matched,
-      options: { ...sanitizedOptions(options), ...kindReader.details(), ...(mappingName === null ? {} : { mappingName }) },
+      options: {
+        ...sanitizedOptions(options),
+        ...kindReader.details(),
+        ...(mappingName === null ? {} : { mappingName }),
+      },
       warnings: issues.warningCount,
       forced: options.force === true && previous.length > 0,
     });

@@ -51,7 +51,9 @@ export const importOptionsSchema = z
 export type ImportOptionsInput = z.infer<typeof importOptionsSchema>;
 
 /** Form fields of an upload: `kind`, and either `options` (JSON) or one field per option. */
-export function optionsFromFields(fields: Record<string, string>): { ok: true; kind: (typeof IMPORT_KINDS)[number]; options: ImportOptionsInput } | { ok: false; message: string } {
+export function optionsFromFields(
+  fields: Record<string, string>,
+): { ok: true; kind: (typeof IMPORT_KINDS)[number]; options: ImportOptionsInput } | { ok: false; message: string } {
   const kind = KIND_ALIASES[(fields.kind ?? '').trim().toLowerCase()];
   if (kind === undefined) return { ok: false, message: `kind must be one of ${IMPORT_KINDS.join(', ')}` };
   let raw: Record<string, unknown> = {};
@@ -62,7 +64,17 @@ export function optionsFromFields(fields: Record<string, string>): { ok: true; k
       return { ok: false, message: 'options is not valid JSON' };
     }
   }
-  const direct = ['encoding', 'delimiter', 'sheet', 'station', 'zone', 'wave', 'sampleType', 'groupScheme', 'dateOrder'] as const;
+  const direct = [
+    'encoding',
+    'delimiter',
+    'sheet',
+    'station',
+    'zone',
+    'wave',
+    'sampleType',
+    'groupScheme',
+    'dateOrder',
+  ] as const;
   for (const k of direct) {
     const v = fields[k];
     if (v !== undefined && v.trim() !== '') raw[k] = k === 'sheet' && /^\d+$/.test(v.trim()) ? Number(v) : v.trim();
@@ -88,6 +100,7 @@ export function optionsFromFields(fields: Record<string, string>): { ok: true; k
   if (fields.force !== undefined) raw.force = ['1', 'true', 'yes', 'on'].includes(fields.force.trim().toLowerCase());
   if (fields.ringMeters !== undefined && fields.ringMeters.trim() !== '') raw.ringMeters = Number(fields.ringMeters);
   const parsed = importOptionsSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  if (!parsed.success)
+    return { ok: false, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
   return { ok: true, kind, options: parsed.data };
 }

@@ -30,12 +30,21 @@ export class PreviewStore {
 
   add(username: string, kind: ImportKind, options: ImportOptions, file: UploadedFile): PendingPreview {
     this.sweep();
-    const mine = [...this.#items.values()].filter((p) => p.username === username).sort((a, b) => a.expiresAt - b.expiresAt);
+    const mine = [...this.#items.values()]
+      .filter((p) => p.username === username)
+      .sort((a, b) => a.expiresAt - b.expiresAt);
     while (mine.length >= MAX_PER_USER) {
       const oldest = mine.shift();
       if (oldest !== undefined) this.remove(oldest.id);
     }
-    const p: PendingPreview = { id: randomUUID(), username, kind, options, file, expiresAt: this.now() + PREVIEW_TTL_MS };
+    const p: PendingPreview = {
+      id: randomUUID(),
+      username,
+      kind,
+      options,
+      file,
+      expiresAt: this.now() + PREVIEW_TTL_MS,
+    };
     this.#items.set(p.id, p);
     return p;
   }

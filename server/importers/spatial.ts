@@ -56,7 +56,9 @@ export function buildLocator(shapes: readonly ZoneShape[], ringMeters = DEFAULT_
   const index: ZoneIndex | null =
     shapes.length === 0
       ? null
-      : buildZoneIndex(shapes.map((s) => ({ id: s.id, stationCode: s.stationCode, geometry: s.geometry, bufferMeters: ringMeters })));
+      : buildZoneIndex(
+          shapes.map((s) => ({ id: s.id, stationCode: s.stationCode, geometry: s.geometry, bufferMeters: ringMeters })),
+        );
   return {
     zoneIds: index?.zoneIds ?? [],
     size: shapes.length,

@@ -113,6 +113,8 @@ export interface ImportPreview {
   unmapped: { missing: string[]; ambiguous: { canonical: string; headers: string[] }[] };
   /** The first rows as they will be stored. */
   rows: PreviewRow[];
+  /** The first data rows exactly as in the file (under `headers`), for the column-mapping screen. */
+  sample: { row: number; cells: (string | null)[] }[];
   counts: ImportCounts;
   /** Offence labels to map before the import can go on (incidents, monthly counts). */
   unknownOffenceTypes: UnknownOffenceType[];

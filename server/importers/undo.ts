@@ -10,7 +10,15 @@ import type { Principal } from '../auth/principal.ts';
 import type { Database } from '../db/database.ts';
 import { refreshAggregates } from '../queries/refresh-aggregates.ts';
 import { scopeStationCodes } from '../queries/scope-stations.ts';
-import { type Blocker, deleteImportRows, importHead, markUndone, restoreReplaced, undoBlockers, zoneImportStations } from '../queries/imports-undo.ts';
+import {
+  type Blocker,
+  deleteImportRows,
+  importHead,
+  markUndone,
+  restoreReplaced,
+  undoBlockers,
+  zoneImportStations,
+} from '../queries/imports-undo.ts';
 import type { Bilingual } from './parse/errors.ts';
 import { DEFAULT_RING_METERS } from './spatial.ts';
 import { reassignZones } from './zone-assignment.ts';
@@ -45,14 +53,20 @@ function blockedMessage(blockers: readonly Blocker[]): Bilingual {
   };
 }
 
-export async function undoImport(input: { db: Database; principal: Principal; importId: number; ringMeters?: number }): Promise<UndoResult> {
+export async function undoImport(input: {
+  db: Database;
+  principal: Principal;
+  importId: number;
+  ringMeters?: number;
+}): Promise<UndoResult> {
   const { db, principal, importId } = input;
   const scope = await scopeStationCodes(db, principal.scope);
   try {
     return await db.transaction(async (conn) => {
       const head = await importHead(conn, importId);
       if (head === null || head.kind === 'demo') throw new UndoRefused({ ok: false, code: 'not_found' });
-      if (scope !== null && !head.stationCodes.every((s) => scope.includes(s))) throw new UndoRefused({ ok: false, code: 'not_found' });
+      if (scope !== null && !head.stationCodes.every((s) => scope.includes(s)))
+        throw new UndoRefused({ ok: false, code: 'not_found' });
       if (head.status !== 'committed') {
         throw new UndoRefused({
           ok: false,
@@ -62,7 +76,8 @@ export async function undoImport(input: { db: Database; principal: Principal; im
         });
       }
       const blockers = await undoBlockers(conn, importId, head.kind);
-      if (blockers.length > 0) throw new UndoRefused({ ok: false, code: 'undo_blocked', blockers, ...blockedMessage(blockers) });
+      if (blockers.length > 0)
+        throw new UndoRefused({ ok: false, code: 'undo_blocked', blockers, ...blockedMessage(blockers) });
       const zoneStations = head.kind === 'zones' ? await zoneImportStations(conn, importId) : [];
       const removed = await deleteImportRows(conn, importId);
       const restored = await restoreReplaced(conn, importId);

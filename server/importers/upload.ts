@@ -38,7 +38,8 @@ const FILE_FIELD = 'file';
 function boundaryOf(contentType: string): string {
   const m = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
   const b = m?.[1] ?? m?.[2];
-  if (!/^multipart\/form-data/i.test(contentType) || b === undefined) throw new UploadError('bad_request', 'expected multipart/form-data with a boundary');
+  if (!/^multipart\/form-data/i.test(contentType) || b === undefined)
+    throw new UploadError('bad_request', 'expected multipart/form-data with a boundary');
   return b;
 }
 
@@ -66,7 +67,7 @@ function headerParams(header: string): Record<string, string> {
 /** Browsers send UTF-8 names as raw bytes read as latin1 by some stacks; undo that when it decodes. */
 function fixName(name: string): string {
   const base = name.replace(/^.*[\\/]/, '');
-  if (/[^\x00-\xff]/.test(base)) return base;
+  for (let i = 0; i < base.length; i++) if (base.charCodeAt(i) > 0xff) return base;
   const bytes = Buffer.from(base, 'latin1');
   const utf8 = bytes.toString('utf8');
   return utf8.includes('\uFFFD') ? base : utf8;
@@ -80,7 +81,11 @@ async function write(stream: WriteStream, chunk: Uint8Array): Promise<void> {
  * Reads the body. Throws UploadError('too_large') past `maxBytes` of file data (the temp file is
  * removed), UploadError('bad_request') for a body that is not multipart.
  */
-export async function receiveUpload(body: ReadableStream<Uint8Array> | null, contentType: string, maxBytes: number): Promise<Upload> {
+export async function receiveUpload(
+  body: ReadableStream<Uint8Array> | null,
+  contentType: string,
+  maxBytes: number,
+): Promise<Upload> {
   const boundary = boundaryOf(contentType);
   if (body === null) throw new UploadError('bad_request', 'empty body');
   mkdirSync(UPLOAD_DIR, { recursive: true });
@@ -107,7 +112,8 @@ export async function receiveUpload(body: ReadableStream<Uint8Array> | null, con
     if (data.length === 0) return;
     if (out !== null) {
       fileBytes += data.length;
-      if (fileBytes > maxBytes) fail(new UploadError('too_large', `the file is larger than ${Math.round(maxBytes / 1048576)} MB`));
+      if (fileBytes > maxBytes)
+        fail(new UploadError('too_large', `the file is larger than ${Math.round(maxBytes / 1048576)} MB`));
       await write(out, data);
     } else if (fieldName !== null) {
       fieldBytes += data.length;
@@ -184,7 +190,8 @@ export async function receiveUpload(body: ReadableStream<Uint8Array> | null, con
     }
     if (done) break;
   }
-  if (state !== 'done') fail(new UploadError('bad_request', 'the upload ended before the closing boundary (interrupted?)'));
+  if (state !== 'done')
+    fail(new UploadError('bad_request', 'the upload ended before the closing boundary (interrupted?)'));
   return { fields, file };
 }
 

@@ -7,7 +7,11 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { incidentsWithPoints, replaceZoneAssignment, zoneShapesOf } from '../queries/imports-incidents.ts';
 import { buildLocator, DEFAULT_RING_METERS, shapesFromRows } from './spatial.ts';
 
-export async function reassignZones(conn: DuckDBConnection, stations: readonly string[], ringMeters = DEFAULT_RING_METERS): Promise<{ located: number; rings: number }> {
+export async function reassignZones(
+  conn: DuckDBConnection,
+  stations: readonly string[],
+  ringMeters = DEFAULT_RING_METERS,
+): Promise<{ located: number; rings: number }> {
   if (stations.length === 0) return { located: 0, rings: 0 };
   const { shapes } = shapesFromRows(await zoneShapesOf(conn, stations));
   const locator = buildLocator(shapes, ringMeters);

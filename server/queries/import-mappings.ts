@@ -14,7 +14,11 @@ export interface SavedMapping {
   updatedAt: string;
 }
 
-type Raw = Omit<SavedMapping, 'columns' | 'options' | 'updatedAt'> & { columns: string; options: string | null; ms: number };
+type Raw = Omit<SavedMapping, 'columns' | 'options' | 'updatedAt'> & {
+  columns: string;
+  options: string | null;
+  ms: number;
+};
 const COLUMNS = `name, kind, columns::VARCHAR AS columns, options::VARCHAR AS options, created_by AS "createdBy",
   updated_by AS "updatedBy", epoch_ms(updated_at)::DOUBLE AS ms`;
 const toMapping = ({ columns, options, ms, ...rest }: Raw): SavedMapping => ({
@@ -25,9 +29,12 @@ const toMapping = ({ columns, options, ms, ...rest }: Raw): SavedMapping => ({
 });
 
 export async function listMappings(db: Database, kind?: string): Promise<SavedMapping[]> {
-  const rows = await db.all<Raw>(`SELECT ${COLUMNS} FROM import_mappings WHERE $kind IS NULL OR kind = $kind ORDER BY name`, {
-    kind: kind ?? null,
-  });
+  const rows = await db.all<Raw>(
+    `SELECT ${COLUMNS} FROM import_mappings WHERE $kind IS NULL OR kind = $kind ORDER BY name`,
+    {
+      kind: kind ?? null,
+    },
+  );
   return rows.map(toMapping);
 }
 
@@ -56,6 +63,8 @@ export async function saveMapping(
 }
 
 export async function deleteMapping(db: Database, name: string): Promise<boolean> {
-  const rows = await db.all<{ name: string }>('DELETE FROM import_mappings WHERE name = $name RETURNING name', { name });
+  const rows = await db.all<{ name: string }>('DELETE FROM import_mappings WHERE name = $name RETURNING name', {
+    name,
+  });
   return rows.length > 0;
 }

@@ -75,22 +75,28 @@ export interface ImportRegistry {
 }
 
 export async function loadImportRegistry(db: Database): Promise<ImportRegistry> {
-  const [stations, zones, offenceTypes, offenceGroups, userOffences, divisions, provinces, bureaus] = await Promise.all([
-    db.all<RegistryStation>(
-      'SELECT code, name_th, name_en, kind, division_code, province_iso, lat, lon, import_id FROM stations ORDER BY code',
-    ),
-    db.all<RegistryZone>('SELECT id AS code, name_th, name_en, station_code FROM zones ORDER BY id'),
-    db.all<RegistryOffenceType>(
-      `SELECT mapping_version, type_key, name_th, name_en, group_current4, group_legacy5 FROM offence_types
+  const [stations, zones, offenceTypes, offenceGroups, userOffences, divisions, provinces, bureaus] = await Promise.all(
+    [
+      db.all<RegistryStation>(
+        'SELECT code, name_th, name_en, kind, division_code, province_iso, lat, lon, import_id FROM stations ORDER BY code',
+      ),
+      db.all<RegistryZone>('SELECT id AS code, name_th, name_en, station_code FROM zones ORDER BY id'),
+      db.all<RegistryOffenceType>(
+        `SELECT mapping_version, type_key, name_th, name_en, group_current4, group_legacy5 FROM offence_types
         WHERE mapping_version = (SELECT max(mapping_version) FROM offence_types) ORDER BY type_key`,
-    ),
-    db.all<RegistryOffenceGroup>('SELECT scheme, group_no, name_th, name_en FROM offence_groups ORDER BY scheme, group_no'),
-    db.all<RegistryUserOffence>(
-      'SELECT label_key, label, group_current4, group_legacy5 FROM offence_type_mappings ORDER BY label_key',
-    ),
-    db.all<RegistryDivision>('SELECT code, bureau_code, name_th, name_en, abbr_th, province_iso FROM divisions ORDER BY code'),
-    db.all<RegistryProvince>('SELECT iso AS code, name_th, name_en, bureau_code FROM provinces ORDER BY iso'),
-    db.all<RegistryBureau>('SELECT code, name_th, name_en, abbr_th FROM bureaus ORDER BY code'),
-  ]);
+      ),
+      db.all<RegistryOffenceGroup>(
+        'SELECT scheme, group_no, name_th, name_en FROM offence_groups ORDER BY scheme, group_no',
+      ),
+      db.all<RegistryUserOffence>(
+        'SELECT label_key, label, group_current4, group_legacy5 FROM offence_type_mappings ORDER BY label_key',
+      ),
+      db.all<RegistryDivision>(
+        'SELECT code, bureau_code, name_th, name_en, abbr_th, province_iso FROM divisions ORDER BY code',
+      ),
+      db.all<RegistryProvince>('SELECT iso AS code, name_th, name_en, bureau_code FROM provinces ORDER BY iso'),
+      db.all<RegistryBureau>('SELECT code, name_th, name_en, abbr_th FROM bureaus ORDER BY code'),
+    ],
+  );
   return { stations, zones, offenceTypes, offenceGroups, userOffences, divisions, provinces, bureaus };
 }

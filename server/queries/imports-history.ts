@@ -21,7 +21,10 @@ export interface ImportHistoryRow {
   forced: boolean;
 }
 
-type Raw = Omit<ImportHistoryRow, 'createdAt' | 'undoneAt' | 'rowCounts' | 'mapping' | 'options' | 'stationCodes' | 'forced'> & {
+type Raw = Omit<
+  ImportHistoryRow,
+  'createdAt' | 'undoneAt' | 'rowCounts' | 'mapping' | 'options' | 'stationCodes' | 'forced'
+> & {
   createdMs: number;
   undoneMs: number | null;
   rowCounts: string;
@@ -65,15 +68,21 @@ export interface HistoryFilter {
 }
 
 /** Newest first. */
-export async function listImports(db: Database, f: HistoryFilter): Promise<{ items: ImportHistoryRow[]; total: number }> {
+export async function listImports(
+  db: Database,
+  f: HistoryFilter,
+): Promise<{ items: ImportHistoryRow[]; total: number }> {
   const where = `($all OR len(list_intersect(coalesce(station_codes, []), $codes)) > 0) AND ($kind IS NULL OR kind = $kind)`;
   const params = { all: f.stations === null, codes: textList(f.stations ?? []), kind: f.kind ?? null };
   const [count] = await db.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM imports WHERE ${where}`, params);
-  const rows = await db.all<Raw>(`SELECT ${COLUMNS} FROM imports WHERE ${where} ORDER BY id DESC LIMIT $limit OFFSET $offset`, {
-    ...params,
-    limit: f.limit,
-    offset: f.offset,
-  });
+  const rows = await db.all<Raw>(
+    `SELECT ${COLUMNS} FROM imports WHERE ${where} ORDER BY id DESC LIMIT $limit OFFSET $offset`,
+    {
+      ...params,
+      limit: f.limit,
+      offset: f.offset,
+    },
+  );
   return { items: rows.map(toRow), total: count?.n ?? 0 };
 }
 

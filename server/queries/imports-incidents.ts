@@ -10,7 +10,10 @@ import { type Database, exec, query, textList } from '../db/database.ts';
  */
 
 /** Case numbers already stored for these stations: station -> case_id -> import id. */
-export async function existingCaseIds(db: Database, stations: readonly string[]): Promise<Map<string, Map<string, number>>> {
+export async function existingCaseIds(
+  db: Database,
+  stations: readonly string[],
+): Promise<Map<string, Map<string, number>>> {
   const out = new Map<string, Map<string, number>>();
   if (stations.length === 0) return out;
   const rows = await db.all<{ s: string; c: string; i: number }>(
@@ -109,11 +112,19 @@ async function appendColumnar(
 
 async function stageDictionary(conn: DuckDBConnection, name: string, values: readonly string[]): Promise<void> {
   await exec(conn, `CREATE OR REPLACE TEMP TABLE ${name} (idx INTEGER, value VARCHAR)`);
-  await appendRows(conn, name, values.map((v, i): Cell[] => [i, v]));
+  await appendRows(
+    conn,
+    name,
+    values.map((v, i): Cell[] => [i, v]),
+  );
 }
 
 /** Writes the batch; returns the rows written to incidents and incident_rings. */
-export async function writeIncidents(conn: DuckDBConnection, b: IncidentBatch, importId: number): Promise<{ incidents: number; rings: number }> {
+export async function writeIncidents(
+  conn: DuckDBConnection,
+  b: IncidentBatch,
+  importId: number,
+): Promise<{ incidents: number; rings: number }> {
   await stageDictionary(conn, 'stage_types', b.types);
   await stageDictionary(conn, 'stage_stations', b.stations);
   await stageDictionary(conn, 'stage_zones', b.zones);
@@ -168,7 +179,10 @@ export async function writeIncidents(conn: DuckDBConnection, b: IncidentBatch, i
        JOIN stage_stations st ON st.idx = s.station_idx`,
     { importId },
   );
-  await exec(conn, 'DROP TABLE stage_incidents; DROP TABLE stage_rings; DROP TABLE stage_types; DROP TABLE stage_stations; DROP TABLE stage_zones;');
+  await exec(
+    conn,
+    'DROP TABLE stage_incidents; DROP TABLE stage_rings; DROP TABLE stage_types; DROP TABLE stage_stations; DROP TABLE stage_zones;',
+  );
   return { incidents: n, rings: b.ringRow.length };
 }
 
@@ -182,7 +196,10 @@ export interface LocatedIncident {
 }
 
 /** Incidents of these stations that have coordinates, with their row ids (inside a transaction). */
-export async function incidentsWithPoints(conn: DuckDBConnection, stations: readonly string[]): Promise<LocatedIncident[]> {
+export async function incidentsWithPoints(
+  conn: DuckDBConnection,
+  stations: readonly string[],
+): Promise<LocatedIncident[]> {
   return query<LocatedIncident>(
     conn,
     `SELECT rowid::BIGINT::DOUBLE AS rid, lat, lon, station_code, zone_id, zone_from_file FROM incidents
@@ -204,7 +221,11 @@ export async function replaceZoneAssignment(
 ): Promise<void> {
   const codes = { stations: textList([...stations]) };
   await exec(conn, 'CREATE OR REPLACE TEMP TABLE stage_zone_of (rid DOUBLE, zone_id VARCHAR)');
-  await appendRows(conn, 'stage_zone_of', [...zoneOf].map(([rid, z]): Cell[] => [rid, z]));
+  await appendRows(
+    conn,
+    'stage_zone_of',
+    [...zoneOf].map(([rid, z]): Cell[] => [rid, z]),
+  );
   await exec(
     conn,
     `UPDATE incidents SET zone_id = NULL
@@ -218,7 +239,11 @@ export async function replaceZoneAssignment(
   );
   await exec(conn, 'DELETE FROM incident_rings WHERE list_contains($stations, station_code)', codes);
   await exec(conn, 'CREATE OR REPLACE TEMP TABLE stage_ring_of (rid DOUBLE, zone_id VARCHAR)');
-  await appendRows(conn, 'stage_ring_of', rings.map(([rid, z]): Cell[] => [rid, z]));
+  await appendRows(
+    conn,
+    'stage_ring_of',
+    rings.map(([rid, z]): Cell[] => [rid, z]),
+  );
   await exec(
     conn,
     `INSERT INTO incident_rings (zone_id, station_code, "month", crime_group, import_id)

@@ -13,10 +13,21 @@ export interface MonthlyCountRow {
 }
 
 /** Stored counts of these stations by key (station, zone, month, group, type joined by NUL). */
-export async function existingMonthlyCounts(db: Database, stations: readonly string[]): Promise<Map<string, { cases: number; importId: number }>> {
+export async function existingMonthlyCounts(
+  db: Database,
+  stations: readonly string[],
+): Promise<Map<string, { cases: number; importId: number }>> {
   const out = new Map<string, { cases: number; importId: number }>();
   if (stations.length === 0) return out;
-  const rows = await db.all<{ s: string; z: string | null; m: string; g: number; t: string | null; n: number; i: number }>(
+  const rows = await db.all<{
+    s: string;
+    z: string | null;
+    m: string;
+    g: number;
+    t: string | null;
+    n: number;
+    i: number;
+  }>(
     `SELECT station_code AS s, zone_id AS z, strftime("month", '%Y-%m-%d') AS m, crime_group AS g, crime_type AS t,
             sum(cases)::INTEGER AS n, min(import_id)::INTEGER AS i
        FROM monthly_counts WHERE list_contains($stations, station_code) GROUP BY ALL`,
@@ -27,7 +38,11 @@ export async function existingMonthlyCounts(db: Database, stations: readonly str
 }
 
 /** Appends the rows (staged through the appender, then one INSERT); returns how many. */
-export async function writeMonthlyCounts(conn: DuckDBConnection, rows: readonly MonthlyCountRow[], importId: number): Promise<number> {
+export async function writeMonthlyCounts(
+  conn: DuckDBConnection,
+  rows: readonly MonthlyCountRow[],
+  importId: number,
+): Promise<number> {
   await exec(
     conn,
     `CREATE OR REPLACE TEMP TABLE stage_monthly_counts (station_code VARCHAR, zone_id VARCHAR, "month" VARCHAR,

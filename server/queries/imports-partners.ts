@@ -17,7 +17,17 @@ export interface PartnerRow {
 
 /** Identity of a partner row for "already imported" checks: every column. */
 export function partnerKey(r: PartnerRow): string {
-  return [r.zone_id ?? '', r.station_code, r.partner, r.partner_type, r.mou_date, r.cctv ?? '', r.volunteers ?? '', r.vehicles ?? '', r.budget_thb ?? ''].join('\u0000');
+  return [
+    r.zone_id ?? '',
+    r.station_code,
+    r.partner,
+    r.partner_type,
+    r.mou_date,
+    r.cctv ?? '',
+    r.volunteers ?? '',
+    r.vehicles ?? '',
+    r.budget_thb ?? '',
+  ].join('\u0000');
 }
 
 /** Stored partner rows of these stations: key -> import id. */
@@ -34,7 +44,11 @@ export async function existingPartnerKeys(db: Database, stations: readonly strin
   return out;
 }
 
-export async function writePartners(conn: DuckDBConnection, rows: readonly PartnerRow[], importId: number): Promise<number> {
+export async function writePartners(
+  conn: DuckDBConnection,
+  rows: readonly PartnerRow[],
+  importId: number,
+): Promise<number> {
   await exec(
     conn,
     `CREATE OR REPLACE TEMP TABLE stage_partners (zone_id VARCHAR, station_code VARCHAR, partner VARCHAR, partner_type VARCHAR,
@@ -43,7 +57,17 @@ export async function writePartners(conn: DuckDBConnection, rows: readonly Partn
   await appendRows(
     conn,
     'stage_partners',
-    rows.map((r): Cell[] => [r.zone_id, r.station_code, r.partner, r.partner_type, r.mou_date, r.cctv, r.volunteers, r.vehicles, r.budget_thb]),
+    rows.map((r): Cell[] => [
+      r.zone_id,
+      r.station_code,
+      r.partner,
+      r.partner_type,
+      r.mou_date,
+      r.cctv,
+      r.volunteers,
+      r.vehicles,
+      r.budget_thb,
+    ]),
   );
   await exec(
     conn,

@@ -42,8 +42,15 @@ export async function insertImportRecord(conn: DuckDBConnection, r: NewImportRec
   return row.id;
 }
 
-export async function setImportRowCounts(conn: DuckDBConnection, id: number, counts: Record<string, number>): Promise<void> {
-  await query(conn, 'UPDATE imports SET row_counts = $counts::JSON WHERE id = $id', { id, counts: JSON.stringify(counts) });
+export async function setImportRowCounts(
+  conn: DuckDBConnection,
+  id: number,
+  counts: Record<string, number>,
+): Promise<void> {
+  await query(conn, 'UPDATE imports SET row_counts = $counts::JSON WHERE id = $id', {
+    id,
+    counts: JSON.stringify(counts),
+  });
 }
 
 export interface PreviousImport {

@@ -17,7 +17,11 @@ export interface StationWriteRow {
  * Adds new stations and replaces existing ones; the replaced rows are kept in import_replaced
  * (as JSON) so undo can put them back exactly.
  */
-export async function writeStations(conn: DuckDBConnection, rows: readonly StationWriteRow[], importId: number): Promise<number> {
+export async function writeStations(
+  conn: DuckDBConnection,
+  rows: readonly StationWriteRow[],
+  importId: number,
+): Promise<number> {
   await exec(
     conn,
     `CREATE OR REPLACE TEMP TABLE stage_stations_import (code VARCHAR, name_th VARCHAR, name_en VARCHAR, kind VARCHAR,

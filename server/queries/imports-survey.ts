@@ -22,8 +22,16 @@ export interface SurveyRow {
 }
 
 /** Stores the codebook used and the responses (staged through the appender, then one INSERT). */
-export async function writeSurvey(conn: DuckDBConnection, codebook: unknown, rows: readonly SurveyRow[], importId: number): Promise<number> {
-  const name = typeof codebook === 'object' && codebook !== null && 'name' in codebook ? String((codebook as { name: unknown }).name) : '';
+export async function writeSurvey(
+  conn: DuckDBConnection,
+  codebook: unknown,
+  rows: readonly SurveyRow[],
+  importId: number,
+): Promise<number> {
+  const name =
+    typeof codebook === 'object' && codebook !== null && 'name' in codebook
+      ? String((codebook as { name: unknown }).name)
+      : '';
   const [cb] = await query<{ id: number }>(
     conn,
     'INSERT INTO codebooks (name, body, import_id) VALUES ($name, $body::JSON, $importId) RETURNING id',
@@ -40,10 +48,21 @@ export async function writeSurvey(conn: DuckDBConnection, codebook: unknown, row
     conn,
     'stage_survey',
     rows.map((r): Cell[] => [
-      r.zone_id, r.surveyed_on, r.wave, r.sample_type,
-      r.fear_raw, r.fear_level, r.fear_status, r.fear_levels,
-      r.trust_raw, r.trust_level, r.trust_status, r.trust_levels,
-      r.weight, r.sex, r.age_band,
+      r.zone_id,
+      r.surveyed_on,
+      r.wave,
+      r.sample_type,
+      r.fear_raw,
+      r.fear_level,
+      r.fear_status,
+      r.fear_levels,
+      r.trust_raw,
+      r.trust_level,
+      r.trust_status,
+      r.trust_levels,
+      r.weight,
+      r.sex,
+      r.age_band,
     ]),
   );
   await exec(

@@ -20,7 +20,9 @@ export async function importHead(conn: DuckDBConnection, id: number): Promise<Im
     'SELECT id, kind, status, username, station_codes AS codes FROM imports WHERE id = $id',
     { id },
   );
-  return row ? { id: row.id, kind: row.kind, status: row.status, username: row.username, stationCodes: row.codes ?? [] } : null;
+  return row
+    ? { id: row.id, kind: row.kind, status: row.status, username: row.username, stationCodes: row.codes ?? [] }
+    : null;
 }
 
 export interface Blocker {
@@ -92,13 +94,26 @@ export async function zoneImportStations(conn: DuckDBConnection, id: number): Pr
   return rows.map((r) => r.code);
 }
 
-const DATA_TABLES = ['incident_rings', 'incidents', 'monthly_counts', 'survey_responses', 'codebooks', 'partners', 'zones', 'stations'] as const;
+const DATA_TABLES = [
+  'incident_rings',
+  'incidents',
+  'monthly_counts',
+  'survey_responses',
+  'codebooks',
+  'partners',
+  'zones',
+  'stations',
+] as const;
 
 /** Deletes every row the import wrote; returns the count per table. */
 export async function deleteImportRows(conn: DuckDBConnection, id: number): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const table of DATA_TABLES) {
-    const [row] = await query<{ n: number }>(conn, `SELECT count(*)::INTEGER AS n FROM ${table} WHERE import_id = $id`, { id });
+    const [row] = await query<{ n: number }>(
+      conn,
+      `SELECT count(*)::INTEGER AS n FROM ${table} WHERE import_id = $id`,
+      { id },
+    );
     const n = row?.n ?? 0;
     if (n > 0) {
       await exec(conn, `DELETE FROM ${table} WHERE import_id = $id`, { id });
@@ -137,11 +152,18 @@ export async function restoreReplaced(conn: DuckDBConnection, id: number): Promi
        FROM import_replaced WHERE import_id = $id AND tbl = 'zones'`,
     { id },
   );
-  const [row] = await query<{ n: number }>(conn, 'SELECT count(*)::INTEGER AS n FROM import_replaced WHERE import_id = $id', { id });
+  const [row] = await query<{ n: number }>(
+    conn,
+    'SELECT count(*)::INTEGER AS n FROM import_replaced WHERE import_id = $id',
+    { id },
+  );
   await exec(conn, 'DELETE FROM import_replaced WHERE import_id = $id', { id });
   return row?.n ?? 0;
 }
 
 export async function markUndone(conn: DuckDBConnection, id: number, by: string): Promise<void> {
-  await exec(conn, `UPDATE imports SET status = 'undone', undone_at = now(), undone_by = $by WHERE id = $id`, { id, by });
+  await exec(conn, `UPDATE imports SET status = 'undone', undone_at = now(), undone_by = $by WHERE id = $id`, {
+    id,
+    by,
+  });
 }

@@ -25,7 +25,11 @@ export interface ZoneWriteRow {
  * Adds new zones and replaces existing ones (same id); replaced rows go to import_replaced so undo
  * can restore them. The municipality column is not in zone files and is kept from the old row.
  */
-export async function writeZones(conn: DuckDBConnection, rows: readonly ZoneWriteRow[], importId: number): Promise<number> {
+export async function writeZones(
+  conn: DuckDBConnection,
+  rows: readonly ZoneWriteRow[],
+  importId: number,
+): Promise<number> {
   await exec(
     conn,
     `CREATE OR REPLACE TEMP TABLE stage_zones_import (id VARCHAR, station_code VARCHAR, name_th VARCHAR, name_en VARCHAR,
@@ -36,8 +40,20 @@ export async function writeZones(conn: DuckDBConnection, rows: readonly ZoneWrit
     conn,
     'stage_zones_import',
     rows.map((r): Cell[] => [
-      r.id, r.station_code, r.name_th, r.name_en, r.kind, r.criteria, r.start_date, r.population, r.area_km2, r.geometry,
-      r.min_lon, r.min_lat, r.max_lon, r.max_lat,
+      r.id,
+      r.station_code,
+      r.name_th,
+      r.name_en,
+      r.kind,
+      r.criteria,
+      r.start_date,
+      r.population,
+      r.area_km2,
+      r.geometry,
+      r.min_lon,
+      r.min_lat,
+      r.max_lon,
+      r.max_lat,
     ]),
   );
   await exec(

@@ -7,7 +7,14 @@ import { requirePermission } from '../auth/middleware.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { IMPORT_KINDS, kindSpec } from '../importers/parse/headers.ts';
 import { importKindSchema, importOptionsSchema, optionsFromFields } from '../importers/schemas.ts';
-import { commitPreview, commitUpload, type ImportServiceDeps, PreviewStore, previewAgain, previewUpload } from '../importers/service.ts';
+import {
+  commitPreview,
+  commitUpload,
+  type ImportServiceDeps,
+  PreviewStore,
+  previewAgain,
+  previewUpload,
+} from '../importers/service.ts';
 import type { ImportResult } from '../importers/types.ts';
 import { undoImport } from '../importers/undo.ts';
 import { receiveUpload, type Upload, UploadError } from '../importers/upload.ts';
@@ -30,12 +37,20 @@ import { validate } from './validation.ts';
  * GET  /mappings  ?kind -> { items };  POST /mappings { name, kind, columns, options? };  DELETE /mappings/:name
  * GET  /reference -> kinds with their columns, offence groups and types (for the mapping screen)
  */
-const previewJson = z.object({ previewId: z.string().uuid(), kind: importKindSchema.optional(), options: importOptionsSchema.optional() }).strict();
+const previewJson = z
+  .object({ previewId: z.string().uuid(), kind: importKindSchema.optional(), options: importOptionsSchema.optional() })
+  .strict();
 const commitJson = z.object({ previewId: z.string().uuid(), options: importOptionsSchema.optional() }).strict();
 const historyQuery = z.object({
   kind: importKindSchema.optional(),
-  limit: z.string().regex(/^\d{1,3}$/).optional(),
-  offset: z.string().regex(/^\d{1,7}$/).optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/)
+    .optional(),
+  offset: z
+    .string()
+    .regex(/^\d{1,7}$/)
+    .optional(),
 });
 const idParam = z.object({ id: z.string().regex(/^\d{1,9}$/) });
 const mappingBody = z
@@ -61,7 +76,11 @@ function failure(status: 400 | 413, body: unknown): HTTPException {
 function tooLarge(maxBytes: number): HTTPException {
   const mb = Math.round(maxBytes / (1024 * 1024));
   return failure(413, {
-    error: { code: 'payload_too_large', th: `ไฟล์ใหญ่เกินกำหนด (สูงสุด ${mb} MB)`, en: `The file is too large (at most ${mb} MB).` },
+    error: {
+      code: 'payload_too_large',
+      th: `ไฟล์ใหญ่เกินกำหนด (สูงสุด ${mb} MB)`,
+      en: `The file is too large (at most ${mb} MB).`,
+    },
   });
 }
 
@@ -75,7 +94,8 @@ async function readUpload(c: Context<AppEnv>, deps: AppDeps): Promise<Upload & {
   try {
     upload = await receiveUpload(c.req.raw.body, c.req.header('content-type') ?? '', deps.maxUploadBytes);
   } catch (error) {
-    if (error instanceof UploadError) throw error.code === 'too_large' ? tooLarge(deps.maxUploadBytes) : badRequest(error.message);
+    if (error instanceof UploadError)
+      throw error.code === 'too_large' ? tooLarge(deps.maxUploadBytes) : badRequest(error.message);
     throw error;
   }
   const file = upload.file;
@@ -130,7 +150,8 @@ async function history(c: Context<AppEnv>, deps: AppDeps, q: z.infer<typeof hist
 async function oneImport(c: Context<AppEnv>, deps: AppDeps, id: number) {
   const item = await findImport(deps.db, id);
   const stations = await scopeStationCodes(deps.db, c.var.principal.scope);
-  if (item === null || (stations !== null && !item.stationCodes.every((s) => stations.includes(s)))) return c.json(errorBody('not_found'), 404);
+  if (item === null || (stations !== null && !item.stationCodes.every((s) => stations.includes(s))))
+    return c.json(errorBody('not_found'), 404);
   return c.json({ item }, 200);
 }
 
@@ -149,7 +170,12 @@ async function reference(deps: AppDeps) {
   return {
     kinds: IMPORT_KINDS.map((kind) => ({
       kind,
-      fields: kindSpec(kind).fields.map((f) => ({ canonical: f.canonical, aliases: [...f.aliases], required: f.required, fileDefault: f.fileDefault })),
+      fields: kindSpec(kind).fields.map((f) => ({
+        canonical: f.canonical,
+        aliases: [...f.aliases],
+        required: f.required,
+        fileDefault: f.fileDefault,
+      })),
       oneOf: kindSpec(kind).oneOf.map((g) => [...g]),
     })),
     offenceGroups: r.offenceGroups,
@@ -161,18 +187,28 @@ async function reference(deps: AppDeps) {
 export const importRoutes = (deps: AppDeps) => {
   const svc: ImportServiceDeps = { db: deps.db, maxUploadBytes: deps.maxUploadBytes, previews: new PreviewStore() };
   return new Hono<AppEnv>()
-    .get('/', requirePermission('import'), validate('query', historyQuery), async (c) => c.json(await history(c, deps, c.req.valid('query')), 200))
+    .get('/', requirePermission('import'), validate('query', historyQuery), async (c) =>
+      c.json(await history(c, deps, c.req.valid('query')), 200),
+    )
     .get('/reference', requirePermission('import'), async (c) => c.json(await reference(deps), 200))
     .get('/mappings', requirePermission('import'), validate('query', mappingsQuery), async (c) =>
       c.json({ items: await listMappings(deps.db, c.req.valid('query').kind) }, 200),
     )
     .post('/mappings', requirePermission('import'), validate('json', mappingBody), async (c) => {
       const m = c.req.valid('json');
-      const mapping = await saveMapping(deps.db, { name: m.name, kind: m.kind, columns: m.columns, options: m.options ?? {}, by: c.var.principal.username });
+      const mapping = await saveMapping(deps.db, {
+        name: m.name,
+        kind: m.kind,
+        columns: m.columns,
+        options: m.options ?? {},
+        by: c.var.principal.username,
+      });
       return c.json({ mapping }, 201);
     })
     .delete('/mappings/:name', requirePermission('import'), validate('param', mappingName), async (c) =>
-      (await deleteMapping(deps.db, c.req.valid('param').name)) ? c.json({ deleted: true }, 200) : c.json(errorBody('not_found'), 404),
+      (await deleteMapping(deps.db, c.req.valid('param').name))
+        ? c.json({ deleted: true }, 200)
+        : c.json(errorBody('not_found'), 404),
     )
     .post('/preview', requirePermission('import'), async (c) => {
       if (isMultipart(c)) return c.json(await uploadPreview(c, deps, svc), 200);
@@ -192,6 +228,10 @@ export const importRoutes = (deps: AppDeps) => {
       if (!result.ok) return c.json({ result }, 422);
       return result.importId === null ? c.json({ result }, 200) : c.json({ result }, 201);
     })
-    .get('/:id', requirePermission('import'), validate('param', idParam), async (c) => oneImport(c, deps, Number(c.req.valid('param').id)))
-    .post('/:id/undo', requirePermission('undo'), validate('param', idParam), async (c) => undo(c, deps, Number(c.req.valid('param').id)));
+    .get('/:id', requirePermission('import'), validate('param', idParam), async (c) =>
+      oneImport(c, deps, Number(c.req.valid('param').id)),
+    )
+    .post('/:id/undo', requirePermission('undo'), validate('param', idParam), async (c) =>
+      undo(c, deps, Number(c.req.valid('param').id)),
+    );
 };

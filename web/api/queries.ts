@@ -115,7 +115,8 @@ export const zoneSurveyQuery = (zoneId: string) =>
 // ---- Admin, settings and imports screens ----
 
 /** A 4xx (no permission, not found) will not change on retry. */
-const retryServerErrors = (count: number, error: Error) => !(error instanceof ApiError && error.status < 500) && count < 2;
+const retryServerErrors = (count: number, error: Error) =>
+  !(error instanceof ApiError && error.status < 500) && count < 2;
 
 export const adminUsersQuery = () =>
   queryOptions({

@@ -62,15 +62,14 @@ export type ProgrammeSettings = InferRequestType<SettingsApi['programme']['$put'
 export type ZoneOverrides = InferRequestType<SettingsApi['zones'][':id']['$put']>['json'];
 
 type ImportsApi = typeof client.api.imports;
+export type ImportPreviewResponse = InferResponseType<ImportsApi['preview']['$post'], 200>;
+export type ImportResult = ImportPreviewResponse['result'];
+/** 201 written, 422 refused (nothing written): both carry the full result. */
+export type ImportCommitResponse = InferResponseType<ImportsApi['commit']['$post'], 201 | 422>;
 /**
- * /preview and /commit read multipart bodies by hand (no validator), so hc cannot infer their
- * answers; the pipeline's own result type is shared instead (server/importers/types.ts is
- * JSON-safe and meant for `import type`).
+ * What /preview and /commit accept as `options`. Their JSON bodies are read by hand (they also
+ * take multipart), so hc has no request type: the route's own zod schema type is used.
  */
-type ImportService = typeof import('../../server/importers/service.ts');
-export type ImportPreviewResponse = Awaited<ReturnType<ImportService['previewUpload']>>;
-export type ImportResult = import('../../server/importers/types.ts').ImportResult;
-/** What /preview and /commit accept as `options` (the route's own zod schema). */
 export type ImportOptions = import('../../server/importers/schemas.ts').ImportOptionsInput;
 export type ImportPreview = ImportResult['preview'];
 export type ImportIssue = ImportResult['errors'][number];

@@ -22,14 +22,15 @@ export class Columns {
     readonly header: readonly string[],
     match: HeaderMatch,
   ) {
-    for (const [canonical, i] of Object.entries(match.mapping)) if (typeof i === 'number') this.#index.set(canonical, i);
+    for (const [canonical, i] of Object.entries(match.mapping))
+      if (typeof i === 'number') this.#index.set(canonical, i);
   }
   has(canonical: string): boolean {
     return this.#index.has(canonical);
   }
   cell(row: TableRow, canonical: string): Cell | undefined {
     const i = this.#index.get(canonical);
-    return i === undefined ? undefined : row.cells[i];
+    return i === undefined ? undefined : row.fields[i];
   }
   /** The header text of a canonical column, as written in the file (for issues). */
   name(canonical: string): string | null {
@@ -93,7 +94,10 @@ export class StationLookup {
     return this.#found.get(value);
   }
 
-  find(value: string, where: { file: string; row: number | null; line?: number; column: string | null }): Lookup<RegistryStation> {
+  find(
+    value: string,
+    where: { file: string; row: number | null; line?: number; column: string | null },
+  ): Lookup<RegistryStation> {
     const hit = this.#found.get(value);
     if (hit !== undefined) return hit;
     const written = this.#asWritten.get(nameKey(value));
@@ -110,9 +114,15 @@ export class StationLookup {
     }
     const at = { ...where, value };
     if (m.kind === 'ambiguous') {
-      return { ok: false, issue: makeIssue('ambiguous_station', at, { candidates: m.candidates.map(stationLabel) }) as Issue };
+      return {
+        ok: false,
+        issue: makeIssue('ambiguous_station', at, { candidates: m.candidates.map(stationLabel) }) as Issue,
+      };
     }
-    return { ok: false, issue: makeIssue('unknown_station', at, { suggestions: m.suggestions.map((s) => stationLabel(s.ref)) }) as Issue };
+    return {
+      ok: false,
+      issue: makeIssue('unknown_station', at, { suggestions: m.suggestions.map((s) => stationLabel(s.ref)) }) as Issue,
+    };
   }
 }
 
@@ -124,14 +134,21 @@ export class ZoneLookup {
     for (const z of zones) this.#byCode.set(normalizeCode(z.code), z);
     this.#match = createNameMatcher(zones);
   }
-  find(value: string, where: { file: string; row: number | null; line?: number; column: string | null }): Lookup<RegistryZone> {
+  find(
+    value: string,
+    where: { file: string; row: number | null; line?: number; column: string | null },
+  ): Lookup<RegistryZone> {
     const direct = this.#byCode.get(normalizeCode(value));
     if (direct !== undefined) return { ok: true, ref: direct };
     const m = this.#match(value);
     if (m.kind === 'exact') return { ok: true, ref: m.ref };
     const at = { ...where, value };
-    if (m.kind === 'ambiguous') return { ok: false, issue: issue('zone_not_found', at, { suggestions: m.candidates.map(zoneLabel) }) };
-    return { ok: false, issue: issue('zone_not_found', at, { suggestions: m.suggestions.map((s) => zoneLabel(s.ref)) }) };
+    if (m.kind === 'ambiguous')
+      return { ok: false, issue: issue('zone_not_found', at, { suggestions: m.candidates.map(zoneLabel) }) };
+    return {
+      ok: false,
+      issue: issue('zone_not_found', at, { suggestions: m.suggestions.map((s) => zoneLabel(s.ref)) }),
+    };
   }
 }
 

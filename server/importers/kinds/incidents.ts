@@ -21,12 +21,21 @@ import type { UnknownOffenceType } from '../types.ts';
 import { bothEras, type Cell, cellShown, cellText, epochDays, readNumber, wallMicros } from '../values.ts';
 import type { NumberResult } from '../parse/numbers.ts';
 import { thaiDigitsToAscii } from '../parse/thai-digits.ts';
-import { type Columns, type KindContext, PreviewRows, RowErrors, ScopeCheck, StationLookup, ZoneLookup } from './common.ts';
+import {
+  type Columns,
+  type KindContext,
+  PreviewRows,
+  RowErrors,
+  ScopeCheck,
+  StationLookup,
+  ZoneLookup,
+} from './common.ts';
 import type { KindReader } from './kind.ts';
 
 /** Thailand's box, to recognise a swapped latitude / longitude pair. */
 const TH = { minLon: 97.3, maxLon: 105.7, minLat: 5.6, maxLat: 20.5 };
-const inThailand = (lon: number, lat: number) => lon >= TH.minLon && lon <= TH.maxLon && lat >= TH.minLat && lat <= TH.maxLat;
+const inThailand = (lon: number, lat: number) =>
+  lon >= TH.minLon && lon <= TH.maxLon && lat >= TH.minLat && lat <= TH.maxLat;
 
 const LAT = { min: -90, max: 90 } as const;
 const LON = { min: -180, max: 180 } as const;
@@ -35,7 +44,7 @@ const LON = { min: -180, max: 180 } as const;
 function readCoordinate(cell: Cell | undefined, range: { min: number; max: number }): NumberResult | null {
   if (typeof cell === 'string' && cell.length > 0 && cell.length < 20) {
     const v = +cell;
-    if (v === v && v >= range.min && v <= range.max && /^-?\d+(?:\.\d+)?$/.test(cell)) {
+    if (!Number.isNaN(v) && v >= range.min && v <= range.max && plainDecimal(cell)) {
       // One shared result object per row and axis is enough: the caller reads it at once.
       const box = range === LAT ? LAT_BOX : LON_BOX;
       box.value = v === 0 ? 0 : v;
@@ -43,6 +52,19 @@ function readCoordinate(cell: Cell | undefined, range: { min: number; max: numbe
     }
   }
   return readNumber(cell, range);
+}
+/** "-12.345": digits, at most one inner dot, an optional leading minus (no exponent, hex, spaces). */
+function plainDecimal(s: string): boolean {
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  let dot = false;
+  let digits = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !dot && digits > 0 && i < s.length - 1) dot = true;
+    else return false;
+  }
+  return digits > 0;
 }
 const LAT_BOX: { ok: true; value: number } = { ok: true, value: 0 };
 const LON_BOX: { ok: true; value: number } = { ok: true, value: 0 };
@@ -169,7 +191,8 @@ export class IncidentsReader implements KindReader {
     let occurredUs = Number.NaN;
     let monthDays = 0;
     if (d === null) issues.add(makeIssue('required_value_missing', at(r, 'occurred_at')));
-    else if (!d.ok) issues.add(makeIssue('invalid_date', at(r, 'occurred_at', cellShown(dateCell)), { reason: d.reason }));
+    else if (!d.ok)
+      issues.add(makeIssue('invalid_date', at(r, 'occurred_at', cellShown(dateCell)), { reason: d.reason }));
     else {
       let md = this.#monthDaysCache.get(d.month);
       if (md === undefined) {
@@ -197,13 +220,22 @@ export class IncidentsReader implements KindReader {
       if (!g.ok) {
         groupBad = true;
         issues.add(
-          issue('invalid_group', at(r, 'crime_group', groupText), { scheme: this.#scheme === 'legacy5' ? 'five groups' : 'four groups', max: this.#scheme === 'legacy5' ? 5 : 4 }),
+          issue('invalid_group', at(r, 'crime_group', groupText), {
+            scheme: this.#scheme === 'legacy5' ? 'five groups' : 'four groups',
+            max: this.#scheme === 'legacy5' ? 5 : 4,
+          }),
         );
       } else if (g.group4 !== null) {
         group4 = g.group4;
         legacy = typeMatch?.legacy5 ?? null;
         if (typeMatch !== null && typeMatch.group4 !== g.group4 && typeMatch.via === 'reference') {
-          issues.add(issue('group_type_conflict', at(r, 'crime_group', groupText), { group: g.group4, typeGroup: typeMatch.group4, type: typeText ?? '' }));
+          issues.add(
+            issue('group_type_conflict', at(r, 'crime_group', groupText), {
+              group: g.group4,
+              typeGroup: typeMatch.group4,
+              type: typeText ?? '',
+            }),
+          );
         }
       } else if (g.legacy5 !== null) {
         legacy = g.legacy5;
@@ -213,7 +245,12 @@ export class IncidentsReader implements KindReader {
           if (c.ok) group4 = c.group4;
           else {
             groupBad = true;
-            issues.add(issue('ambiguous_legacy_group', at(r, 'crime_group', groupText), { group: g.legacy5, current: c.current ?? [] }));
+            issues.add(
+              issue('ambiguous_legacy_group', at(r, 'crime_group', groupText), {
+                group: g.legacy5,
+                current: c.current ?? [],
+              }),
+            );
           }
         }
       }
@@ -239,8 +276,10 @@ export class IncidentsReader implements KindReader {
       const lonCell = cols.cell(r, 'lon');
       const la = readCoordinate(latCell, LAT);
       const lo = readCoordinate(lonCell, LON);
-      if (la !== null && !la.ok) issues.add(makeIssue('invalid_number', at(r, 'lat', cellShown(latCell)), { reason: la.reason }));
-      if (lo !== null && !lo.ok) issues.add(makeIssue('invalid_number', at(r, 'lon', cellShown(lonCell)), { reason: lo.reason }));
+      if (la !== null && !la.ok)
+        issues.add(makeIssue('invalid_number', at(r, 'lat', cellShown(latCell)), { reason: la.reason }));
+      if (lo !== null && !lo.ok)
+        issues.add(makeIssue('invalid_number', at(r, 'lon', cellShown(lonCell)), { reason: lo.reason }));
       if (la !== null && lo !== null && la.ok && lo.ok) {
         if (!inThailand(lo.value, la.value) && inThailand(la.value, lo.value)) {
           issues.add(issue('swapped_coordinates', at(r, 'lat', `${cellShown(latCell)}, ${cellShown(lonCell)}`)));
@@ -266,7 +305,13 @@ export class IncidentsReader implements KindReader {
         const z = this.#zones.find(zText, at(r, 'zone'));
         if (!z.ok) issues.add(z.issue);
         else if (station !== null && z.ref.station_code !== station.code) {
-          issues.add(issue('zone_station_mismatch', at(r, 'zone', zText), { zone: z.ref.code, zoneStation: z.ref.station_code, station: station.code }));
+          issues.add(
+            issue('zone_station_mismatch', at(r, 'zone', zText), {
+              zone: z.ref.code,
+              zoneStation: z.ref.station_code,
+              station: station.code,
+            }),
+          );
         } else {
           zone = this.#zoneDict.id(z.ref.code);
           zoneFromFile = true;
@@ -307,7 +352,11 @@ export class IncidentsReader implements KindReader {
     // Unknown offence types: one error each, listing how many rows and where the first is.
     for (const u of this.#unknown.values()) {
       issues.add(
-        issue('unknown_offence_type', { file, row: u.firstRow, column: this.#cols.name('crime_type'), value: u.label }, { rows: u.rows, firstRow: u.firstRow }),
+        issue(
+          'unknown_offence_type',
+          { file, row: u.firstRow, column: this.#cols.name('crime_type'), value: u.label },
+          { rows: u.rows, firstRow: u.firstRow },
+        ),
       );
     }
     if (this.#fileStation === null && !this.#cols.has('station')) {
@@ -318,24 +367,56 @@ export class IncidentsReader implements KindReader {
     const stations = this.#stationDict.values;
     const existing = await existingCaseIds(db, stations);
     const caseColumn = this.#cols.name('case_id');
-    const seenByStation = stations.map(() => new Map<string, number>());
+    // A Set per station finds duplicates cheaply; only duplicated ids get a second look (their
+    // first row, for the warning).
+    const seenByStation = stations.map(() => new Set<string>());
+    const dupByStation = stations.map(() => new Set<string>());
+    let dupRows = 0;
     for (let i = 0; i < n; i++) {
       const id = this.#caseId[i];
       if (id === null || id === undefined) continue;
-      const code = stations[this.#station[i] as number] as string;
-      const before = existing.get(code)?.get(id);
+      const st = this.#station[i] as number;
+      const before = existing.size === 0 ? undefined : existing.get(stations[st] as string)?.get(id);
       if (before !== undefined) {
         keep[i] = 0;
         this.#skipped++;
-        if (issues.wants('already_imported_row', 'warning')) issues.add(issue('already_imported_row', { file, row: this.#rowNo[i] as number, column: caseColumn, value: id }, { importId: before }));
-        else issues.tally('already_imported_row', 'warning');
+        if (issues.wants('already_imported_row', 'warning')) {
+          issues.add(
+            issue(
+              'already_imported_row',
+              { file, row: this.#rowNo[i] as number, column: caseColumn, value: id },
+              { importId: before },
+            ),
+          );
+        } else issues.tally('already_imported_row', 'warning');
         continue;
       }
-      const seen = seenByStation[this.#station[i] as number] as Map<string, number>;
-      const first = seen.get(id);
-      if (first === undefined) seen.set(id, this.#rowNo[i] as number);
-      else if (issues.wants('duplicate_in_file', 'warning')) issues.add(makeIssue('duplicate_in_file', { file, row: this.#rowNo[i] as number, column: caseColumn, value: id }, { firstRow: first }));
-      else issues.tally('duplicate_in_file', 'warning');
+      const seen = seenByStation[st] as Set<string>;
+      if (seen.has(id)) {
+        (dupByStation[st] as Set<string>).add(id);
+        dupRows++;
+      } else seen.add(id);
+    }
+    if (dupRows > 0) {
+      const firstRow = stations.map(() => new Map<string, number>());
+      for (let i = 0; i < n; i++) {
+        const id = this.#caseId[i];
+        if (id === null || id === undefined || keep[i] === 0) continue;
+        const st = this.#station[i] as number;
+        if (!(dupByStation[st] as Set<string>).has(id)) continue;
+        const firsts = firstRow[st] as Map<string, number>;
+        const first = firsts.get(id);
+        if (first === undefined) firsts.set(id, this.#rowNo[i] as number);
+        else if (issues.wants('duplicate_in_file', 'warning')) {
+          issues.add(
+            makeIssue(
+              'duplicate_in_file',
+              { file, row: this.#rowNo[i] as number, column: caseColumn, value: id },
+              { firstRow: first },
+            ),
+          );
+        } else issues.tally('duplicate_in_file', 'warning');
+      }
     }
 
     // Zones by point-in-polygon, against each station's own zones.
@@ -359,7 +440,8 @@ export class IncidentsReader implements KindReader {
       const lat = this.#lat[i] as number;
       const row = this.#rowNo[i] as number;
       if (Number.isNaN(lat)) {
-        if (listNoCoords && issues.wants('no_coordinates', 'warning')) issues.add(issue('no_coordinates', { file, row, column: this.#cols.name('lat') }));
+        if (listNoCoords && issues.wants('no_coordinates', 'warning'))
+          issues.add(issue('no_coordinates', { file, row, column: this.#cols.name('lat') }));
         else {
           listNoCoords = false;
           moreNoCoords++;
@@ -374,7 +456,8 @@ export class IncidentsReader implements KindReader {
       if (this.#zoneFromFile[i] !== true) {
         this.#zone[i] = z < 0 ? -1 : (zoneByLocator[z] as number);
         if (z < 0 && located) {
-          if (listOutside && issues.wants('outside_zones', 'warning')) issues.add(issue('outside_zones', { file, row, value: `${lat}, ${lon}` }));
+          if (listOutside && issues.wants('outside_zones', 'warning'))
+            issues.add(issue('outside_zones', { file, row, value: `${lat}, ${lon}` }));
           else {
             listOutside = false;
             moreOutside++;
@@ -443,6 +526,10 @@ export class IncidentsReader implements KindReader {
   }
 
   details(): Record<string, unknown> {
-    return { offenceMappingVersion: this.#offences.mappingVersion, groupScheme: this.#scheme, ringMeters: this.#ringMeters };
+    return {
+      offenceMappingVersion: this.#offences.mappingVersion,
+      groupScheme: this.#scheme,
+      ringMeters: this.#ringMeters,
+    };
   }
 }

@@ -10,7 +10,11 @@ import { SurveyReader } from './survey.ts';
 export { readZoneFile } from './zones.ts';
 
 /** The reader of a table kind (zones come from shape files: readZoneFile). */
-export function createTableReader(kind: Exclude<ImportKind, 'zones'> | ImportKind, ctx: KindContext, cols: Columns): KindReader {
+export function createTableReader(
+  kind: Exclude<ImportKind, 'zones'> | ImportKind,
+  ctx: KindContext,
+  cols: Columns,
+): KindReader {
   switch (kind) {
     case 'incidents':
       return new IncidentsReader(ctx, cols);

@@ -6,7 +6,11 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../../db/database.ts';
-import { existingMonthlyCounts, type MonthlyCountRow, writeMonthlyCounts } from '../../queries/imports-monthly-counts.ts';
+import {
+  existingMonthlyCounts,
+  type MonthlyCountRow,
+  writeMonthlyCounts,
+} from '../../queries/imports-monthly-counts.ts';
 import type { RegistryStation } from '../../queries/import-registry.ts';
 import { makeIssue } from '../parse/errors.ts';
 import { parseCount } from '../parse/numbers.ts';
@@ -16,7 +20,15 @@ import { OffenceResolver, type Scheme } from '../offences.ts';
 import type { TableRow } from '../source/table.ts';
 import type { UnknownOffenceType } from '../types.ts';
 import { bothEras, cellShown, cellText, readNumber } from '../values.ts';
-import { type Columns, type KindContext, PreviewRows, RowErrors, ScopeCheck, StationLookup, ZoneLookup } from './common.ts';
+import {
+  type Columns,
+  type KindContext,
+  PreviewRows,
+  RowErrors,
+  ScopeCheck,
+  StationLookup,
+  ZoneLookup,
+} from './common.ts';
 import type { KindReader } from './kind.ts';
 
 const YEAR_RE = /^\s*(\d{4})(?:\.0+)?\s*$/;
@@ -76,7 +88,13 @@ export class MonthlyCountsReader implements KindReader {
     this.#rowsRead++;
     const { issues, file } = this.#ctx;
     const cols = this.#cols;
-    const at = (c: string, value?: unknown) => ({ file, row: r.row, ...(r.line === undefined ? {} : { line: r.line }), column: cols.name(c), value });
+    const at = (c: string, value?: unknown) => ({
+      file,
+      row: r.row,
+      ...(r.line === undefined ? {} : { line: r.line }),
+      column: cols.name(c),
+      value,
+    });
     const p = this.preview;
     p.start(r.row);
     this.#errors.begin();
@@ -116,7 +134,10 @@ export class MonthlyCountsReader implements KindReader {
     }
 
     const monthCell = cols.cell(r, 'month');
-    const yearOnly = typeof monthCell === 'string' || typeof monthCell === 'number' ? YEAR_RE.exec(thaiDigitsToAscii(String(monthCell))) : null;
+    const yearOnly =
+      typeof monthCell === 'string' || typeof monthCell === 'number'
+        ? YEAR_RE.exec(thaiDigitsToAscii(String(monthCell)))
+        : null;
     const d = yearOnly === null ? this.#ctx.dates.read(monthCell) : null;
     let month: string | null = null;
     if (yearOnly !== null) {
@@ -131,7 +152,8 @@ export class MonthlyCountsReader implements KindReader {
         }),
       );
     } else if (d === null) issues.add(makeIssue('required_value_missing', at('month')));
-    else if (d !== null && !d.ok) issues.add(makeIssue('invalid_date', at('month', cellShown(monthCell)), { reason: d.reason }));
+    else if (d !== null && !d.ok)
+      issues.add(makeIssue('invalid_date', at('month', cellShown(monthCell)), { reason: d.reason }));
     else if (d !== null) {
       month = `${d.month}-01`;
       const eras = bothEras({ ...d, monthOnly: true });
@@ -145,14 +167,25 @@ export class MonthlyCountsReader implements KindReader {
     if (groupText !== null) {
       const g = this.#offences.group(groupText, this.#scheme);
       if (!g.ok) {
-        issues.add(issue('invalid_group', at('crime_group', groupText), { scheme: this.#scheme === 'legacy5' ? 'five groups' : 'four groups', max: this.#scheme === 'legacy5' ? 5 : 4 }));
+        issues.add(
+          issue('invalid_group', at('crime_group', groupText), {
+            scheme: this.#scheme === 'legacy5' ? 'five groups' : 'four groups',
+            max: this.#scheme === 'legacy5' ? 5 : 4,
+          }),
+        );
       } else if (g.group4 !== null) group = g.group4;
       else if (g.legacy5 !== null) {
         if (typeMatch !== null) group = typeMatch.group4;
         else {
           const c = this.#offences.currentOfLegacy(g.legacy5);
           if (c.ok) group = c.group4;
-          else issues.add(issue('ambiguous_legacy_group', at('crime_group', groupText), { group: g.legacy5, current: c.current ?? [] }));
+          else
+            issues.add(
+              issue('ambiguous_legacy_group', at('crime_group', groupText), {
+                group: g.legacy5,
+                current: c.current ?? [],
+              }),
+            );
         }
       }
     } else if (typeText !== null) {
@@ -185,20 +218,41 @@ export class MonthlyCountsReader implements KindReader {
     const key = [station, zone ?? '', month, group, type ?? ''].join('\u0000');
     const first = this.#keys.get(key);
     if (first !== undefined) {
-      issues.add(issue('duplicate_key', at('month', cellShown(monthCell)), { firstRow: first, key: 'station, zone, month, group / type' }));
+      issues.add(
+        issue('duplicate_key', at('month', cellShown(monthCell)), {
+          firstRow: first,
+          key: 'station, zone, month, group / type',
+        }),
+      );
       this.#errors.mark(r.row);
       return;
     }
     this.#keys.set(key, r.row);
-    this.#rows.push({ row: r.row, ...(r.line === undefined ? {} : { line: r.line }), station_code: station, zone_id: zone, month, crime_group: group, crime_type: type, cases: count });
+    this.#rows.push({
+      row: r.row,
+      ...(r.line === undefined ? {} : { line: r.line }),
+      station_code: station,
+      zone_id: zone,
+      month,
+      crime_group: group,
+      crime_type: type,
+      cases: count,
+    });
   }
 
   async finish(db: Database): Promise<void> {
     const { issues, file } = this.#ctx;
     for (const u of this.#unknown.values()) {
-      issues.add(issue('unknown_offence_type', { file, row: u.firstRow, column: this.#cols.name('crime_type'), value: u.label }, { rows: u.rows, firstRow: u.firstRow }));
+      issues.add(
+        issue(
+          'unknown_offence_type',
+          { file, row: u.firstRow, column: this.#cols.name('crime_type'), value: u.label },
+          { rows: u.rows, firstRow: u.firstRow },
+        ),
+      );
     }
-    if (this.#fileStation === null && !this.#cols.has('station')) issues.add(makeIssue('missing_required_column', { file }, { canonical: 'station' }));
+    if (this.#fileStation === null && !this.#cols.has('station'))
+      issues.add(makeIssue('missing_required_column', { file }, { canonical: 'station' }));
     const existing = await existingMonthlyCounts(db, this.stations());
     this.#keep = [];
     for (const r of this.#rows) {
@@ -225,7 +279,12 @@ export class MonthlyCountsReader implements KindReader {
   }
 
   counts() {
-    return { rowsRead: this.#rowsRead, write: { monthly_counts: this.#keep.length }, skipped: this.#skipped, rowsWithErrors: this.#errors.count };
+    return {
+      rowsRead: this.#rowsRead,
+      write: { monthly_counts: this.#keep.length },
+      skipped: this.#skipped,
+      rowsWithErrors: this.#errors.count,
+    };
   }
 
   async write(conn: DuckDBConnection, importId: number): Promise<Record<string, number>> {

@@ -11,18 +11,64 @@ import { makeIssue } from '../parse/errors.ts';
 import { issue } from '../issues.ts';
 import type { TableRow } from '../source/table.ts';
 import { bothEras, cellShown, cellText, labelKey, readNumber } from '../values.ts';
-import { type Columns, type KindContext, PreviewRows, RowErrors, ScopeCheck, StationLookup, ZoneLookup } from './common.ts';
+import {
+  type Columns,
+  type KindContext,
+  PreviewRows,
+  RowErrors,
+  ScopeCheck,
+  StationLookup,
+  ZoneLookup,
+} from './common.ts';
 import type { KindReader } from './kind.ts';
 
 export const PARTNER_TYPES = ['PAO', 'municipality', 'DLA', 'private', 'community'] as const;
 export type PartnerType = (typeof PARTNER_TYPES)[number];
 
 const TYPE_WORDS: readonly [PartnerType, readonly string[]][] = [
-  ['PAO', ['pao', 'provincial administrative organisation', 'provincial administrative organization', 'อบจ', 'องค์การบริหารส่วนจังหวัด']],
-  ['municipality', ['municipality', 'municipal', 'city', 'เทศบาล', 'เทศบาลนคร', 'เทศบาลเมือง', 'เทศบาลตำบล', 'อบต', 'องค์การบริหารส่วนตำบล']],
-  ['DLA', ['dla', 'department of local administration', 'provincial office', 'กรมส่งเสริมการปกครองท้องถิ่น', 'สถ', 'ศาลากลางจังหวัด', 'จังหวัด', 'ที่ทำการปกครองจังหวัด', 'ปกครองจังหวัด']],
+  [
+    'PAO',
+    [
+      'pao',
+      'provincial administrative organisation',
+      'provincial administrative organization',
+      'อบจ',
+      'องค์การบริหารส่วนจังหวัด',
+    ],
+  ],
+  [
+    'municipality',
+    [
+      'municipality',
+      'municipal',
+      'city',
+      'เทศบาล',
+      'เทศบาลนคร',
+      'เทศบาลเมือง',
+      'เทศบาลตำบล',
+      'อบต',
+      'องค์การบริหารส่วนตำบล',
+    ],
+  ],
+  [
+    'DLA',
+    [
+      'dla',
+      'department of local administration',
+      'provincial office',
+      'กรมส่งเสริมการปกครองท้องถิ่น',
+      'สถ',
+      'ศาลากลางจังหวัด',
+      'จังหวัด',
+      'ที่ทำการปกครองจังหวัด',
+      'ปกครองจังหวัด',
+    ],
+  ],
   ['private', ['private', 'business', 'company', 'เอกชน', 'บริษัท', 'ภาคเอกชน', 'หอการค้า', 'ร้านค้า']],
-  ['community', ['community', 'civil society', 'ngo', 'ชุมชน', 'ภาคประชาสังคม', 'ประชาสังคม', 'เครือข่ายชุมชน', 'มูลนิธิ', 'อาสาสมัคร']],
+  [
+    'community',
+    ['community', 'civil society', 'ngo', 'ชุมชน', 'ภาคประชาสังคม', 'ประชาสังคม', 'เครือข่ายชุมชน', 'มูลนิธิ', 'อาสาสมัคร'],
+  ],
 ];
 const TYPE_LOOKUP = new Map<string, PartnerType>();
 for (const [type, words] of TYPE_WORDS) for (const w of words) TYPE_LOOKUP.set(labelKey(w).replace(/\s+/g, ''), type);
@@ -57,13 +103,19 @@ export class PartnersReader implements KindReader {
     this.#rowsRead++;
     const { issues, file, options } = this.#ctx;
     const cols = this.#cols;
-    const at = (c: string, value?: unknown) => ({ file, row: r.row, ...(r.line === undefined ? {} : { line: r.line }), column: cols.name(c), value });
+    const at = (c: string, value?: unknown) => ({
+      file,
+      row: r.row,
+      ...(r.line === undefined ? {} : { line: r.line }),
+      column: cols.name(c),
+      value,
+    });
     const p = this.preview;
     p.start(r.row);
     this.#errors.begin();
 
-    const zoneText = cols.has('zone') ? cellText(cols.cell(r, 'zone')) : (options.zone?.trim() || null);
-    const stationText = cols.has('station') ? cellText(cols.cell(r, 'station')) : (options.station?.trim() || null);
+    const zoneText = cols.has('zone') ? cellText(cols.cell(r, 'zone')) : options.zone?.trim() || null;
+    const stationText = cols.has('station') ? cellText(cols.cell(r, 'station')) : options.station?.trim() || null;
     let zone: string | null = null;
     let station: string | null = null;
     if (zoneText !== null) {
@@ -77,11 +129,23 @@ export class PartnersReader implements KindReader {
       const s = this.#stationsLookup.find(stationText, at('station'));
       if (!s.ok) issues.add(s.issue);
       else if (station !== null && s.ref.code !== station) {
-        issues.add(issue('zone_station_mismatch', at('zone', zoneText), { zone: zone ?? '', zoneStation: station, station: s.ref.code }));
+        issues.add(
+          issue('zone_station_mismatch', at('zone', zoneText), {
+            zone: zone ?? '',
+            zoneStation: station,
+            station: s.ref.code,
+          }),
+        );
       } else station = s.ref.code;
     }
-    if (zoneText === null && stationText === null) issues.add(makeIssue('missing_one_of_columns', at('zone'), { canonicals: ['zone', 'station'] }));
-    if (station !== null) this.#scope.allows(station, { row: r.row, column: cols.name('station') ?? cols.name('zone'), value: stationText ?? zoneText });
+    if (zoneText === null && stationText === null)
+      issues.add(makeIssue('missing_one_of_columns', at('zone'), { canonicals: ['zone', 'station'] }));
+    if (station !== null)
+      this.#scope.allows(station, {
+        row: r.row,
+        column: cols.name('station') ?? cols.name('zone'),
+        value: stationText ?? zoneText,
+      });
     p.set('zone', cols.cell(r, 'zone') ?? null, zone);
     p.set('station', cols.cell(r, 'station') ?? null, station);
 
@@ -97,7 +161,10 @@ export class PartnersReader implements KindReader {
       if (type === null) {
         issues.add(
           makeIssue('invalid_value', at('partner_type', typeText), {
-            reason: { th: 'ใช้ อบจ. (PAO), เทศบาล (municipality), DLA, เอกชน (private) หรือ ชุมชน (community)', en: 'use PAO, municipality, DLA, private or community' },
+            reason: {
+              th: 'ใช้ อบจ. (PAO), เทศบาล (municipality), DLA, เอกชน (private) หรือ ชุมชน (community)',
+              en: 'use PAO, municipality, DLA, private or community',
+            },
           }),
         );
       }
@@ -133,13 +200,25 @@ export class PartnersReader implements KindReader {
     if (cols.has('budget_thb')) {
       const cell = cols.cell(r, 'budget_thb');
       const v = readNumber(cell, { nonNegative: true, currency: true });
-      if (v !== null && !v.ok) issues.add(makeIssue('invalid_number', at('budget_thb', cellShown(cell)), { reason: v.reason }));
+      if (v !== null && !v.ok)
+        issues.add(makeIssue('invalid_number', at('budget_thb', cellShown(cell)), { reason: v.reason }));
       else if (v !== null) budget = v.value;
       p.set('budget_thb', cell, budget);
     }
 
     if (this.#errors.end(r.row) || station === null || partner === null || type === null || mou === null) return;
-    this.#rows.push({ row: r.row, zone_id: zone, station_code: station, partner, partner_type: type, mou_date: mou, cctv, volunteers, vehicles, budget_thb: budget });
+    this.#rows.push({
+      row: r.row,
+      zone_id: zone,
+      station_code: station,
+      partner,
+      partner_type: type,
+      mou_date: mou,
+      cctv,
+      volunteers,
+      vehicles,
+      budget_thb: budget,
+    });
   }
 
   async finish(db: Database): Promise<void> {
@@ -150,7 +229,13 @@ export class PartnersReader implements KindReader {
       const before = existing.get(partnerKey(r));
       if (before !== undefined) {
         this.#skipped++;
-        issues.add(issue('same_row_imported', { file, row: r.row, column: this.#cols.name('partner'), value: r.partner }, { importId: before }));
+        issues.add(
+          issue(
+            'same_row_imported',
+            { file, row: r.row, column: this.#cols.name('partner'), value: r.partner },
+            { importId: before },
+          ),
+        );
       } else {
         const { row: _row, ...rest } = r;
         this.#keep.push(rest);
@@ -163,7 +248,12 @@ export class PartnersReader implements KindReader {
   }
 
   counts() {
-    return { rowsRead: this.#rowsRead, write: { partners: this.#keep.length }, skipped: this.#skipped, rowsWithErrors: this.#errors.count };
+    return {
+      rowsRead: this.#rowsRead,
+      write: { partners: this.#keep.length },
+      skipped: this.#skipped,
+      rowsWithErrors: this.#errors.count,
+    };
   }
 
   async write(conn: DuckDBConnection, importId: number): Promise<Record<string, number>> {

@@ -7,7 +7,12 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../../db/database.ts';
 import { type StationWriteRow, writeStations } from '../../queries/imports-stations.ts';
-import type { RegistryBureau, RegistryDivision, RegistryProvince, RegistryStation } from '../../queries/import-registry.ts';
+import type {
+  RegistryBureau,
+  RegistryDivision,
+  RegistryProvince,
+  RegistryStation,
+} from '../../queries/import-registry.ts';
 import { makeIssue } from '../parse/errors.ts';
 import { createNameMatcher, type NamedRef } from '../parse/names.ts';
 import { issue } from '../issues.ts';
@@ -88,7 +93,13 @@ export class StationsReader implements KindReader {
     this.#rowsRead++;
     const { issues, file } = this.#ctx;
     const cols = this.#cols;
-    const at = (c: string, value?: unknown) => ({ file, row: r.row, ...(r.line === undefined ? {} : { line: r.line }), column: cols.name(c), value });
+    const at = (c: string, value?: unknown) => ({
+      file,
+      row: r.row,
+      ...(r.line === undefined ? {} : { line: r.line }),
+      column: cols.name(c),
+      value,
+    });
     const p = this.preview;
     p.start(r.row);
     this.#errors.begin();
@@ -109,7 +120,11 @@ export class StationsReader implements KindReader {
     const kindText = text('kind');
     const kind = kindText === null ? null : stationKind(kindText);
     if (kindText !== null && kind === null) {
-      issues.add(makeIssue('invalid_value', at('kind', kindText), { reason: { th: 'ใช้ สภ. หรือ สน.', en: 'use สภ. (provincial) or สน. (Bangkok metropolitan)' } }));
+      issues.add(
+        makeIssue('invalid_value', at('kind', kindText), {
+          reason: { th: 'ใช้ สภ. หรือ สน.', en: 'use สภ. (provincial) or สน. (Bangkok metropolitan)' },
+        }),
+      );
     }
     p.set('kind', cols.cell(r, 'kind'), kind);
 
@@ -141,7 +156,12 @@ export class StationsReader implements KindReader {
         }),
       );
     }
-    if (division !== null && province !== null && division.province_iso !== null && division.province_iso !== province.code) {
+    if (
+      division !== null &&
+      province !== null &&
+      division.province_iso !== null &&
+      division.province_iso !== province.code
+    ) {
       issues.add(
         issue('reference_mismatch', at('province', province.code), {
           reason: {
@@ -175,8 +195,27 @@ export class StationsReader implements KindReader {
         this.#errors.mark(r.row);
       } else this.#codes.set(code, r.row);
     }
-    if (this.#errors.end(r.row) || code === null || nameTh === null || nameEn === null || kind === null || division === null || province === null) return;
-    this.#rows.push({ row: r.row, code, name_th: nameTh, name_en: nameEn, kind, division_code: division.code, province_iso: province.code, lat, lon });
+    if (
+      this.#errors.end(r.row) ||
+      code === null ||
+      nameTh === null ||
+      nameEn === null ||
+      kind === null ||
+      division === null ||
+      province === null
+    )
+      return;
+    this.#rows.push({
+      row: r.row,
+      code,
+      name_th: nameTh,
+      name_en: nameEn,
+      kind,
+      division_code: division.code,
+      province_iso: province.code,
+      lat,
+      lon,
+    });
   }
 
   async finish(_db: Database): Promise<void> {
@@ -193,7 +232,13 @@ export class StationsReader implements KindReader {
       for (const n of [r.name_th, r.name_en]) {
         const other = names.get(nameKey(n));
         if (other !== undefined && other !== r.code) {
-          issues.add(issue('station_name_conflict', { file, row: r.row, column: this.#cols.name('name_th'), value: n }, { code: r.code, other, name: n }));
+          issues.add(
+            issue(
+              'station_name_conflict',
+              { file, row: r.row, column: this.#cols.name('name_th'), value: n },
+              { code: r.code, other, name: n },
+            ),
+          );
           break;
         }
       }
@@ -208,8 +253,13 @@ export class StationsReader implements KindReader {
           continue;
         }
         const same =
-          before.name_th === r.name_th && before.name_en === r.name_en && before.kind === r.kind && before.division_code === r.division_code &&
-          before.province_iso === r.province_iso && before.lat === r.lat && before.lon === r.lon;
+          before.name_th === r.name_th &&
+          before.name_en === r.name_en &&
+          before.kind === r.kind &&
+          before.division_code === r.division_code &&
+          before.province_iso === r.province_iso &&
+          before.lat === r.lat &&
+          before.lon === r.lon;
         if (same) {
           this.#skipped++;
           issues.add(issue('same_row_imported', { file, ...where }, { importId: before.import_id ?? 0 }));
@@ -219,7 +269,8 @@ export class StationsReader implements KindReader {
         const s = principal.scope;
         const division = this.#divisionByCode.get(r.division_code);
         const covered =
-          (s.kind === 'division' && s.codes.includes(r.division_code)) || (s.kind === 'bureau' && division !== undefined && s.codes.includes(division.bureau_code));
+          (s.kind === 'division' && s.codes.includes(r.division_code)) ||
+          (s.kind === 'bureau' && division !== undefined && s.codes.includes(division.bureau_code));
         if (!covered) {
           issues.add(issue('station_out_of_scope', { file, ...where }, { station: r.code }));
           continue;
@@ -235,7 +286,12 @@ export class StationsReader implements KindReader {
   }
 
   counts() {
-    return { rowsRead: this.#rowsRead, write: { stations: this.#keep.length }, skipped: this.#skipped, rowsWithErrors: this.#errors.count };
+    return {
+      rowsRead: this.#rowsRead,
+      write: { stations: this.#keep.length },
+      skipped: this.#skipped,
+      rowsWithErrors: this.#errors.count,
+    };
   }
 
   async write(conn: DuckDBConnection, importId: number): Promise<Record<string, number>> {
@@ -243,6 +299,9 @@ export class StationsReader implements KindReader {
   }
 
   details(): Record<string, unknown> {
-    return { added: this.#keep.filter((r) => !this.#existing.has(r.code)).length, updated: this.#keep.filter((r) => this.#existing.has(r.code)).length };
+    return {
+      added: this.#keep.filter((r) => !this.#existing.has(r.code)).length,
+      updated: this.#keep.filter((r) => this.#existing.has(r.code)).length,
+    };
   }
 }

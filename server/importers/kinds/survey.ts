@@ -7,7 +7,14 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../../db/database.ts';
 import { type SurveyRow, writeSurvey } from '../../queries/imports-survey.ts';
-import { type AnswerResult, type Codebook, type CodebookItem, classifyAnswer, DEFAULT_CODEBOOK, parseCodebook } from '../parse/answers.ts';
+import {
+  type AnswerResult,
+  type Codebook,
+  type CodebookItem,
+  classifyAnswer,
+  DEFAULT_CODEBOOK,
+  parseCodebook,
+} from '../parse/answers.ts';
 import { makeIssue } from '../parse/errors.ts';
 import { FatalImportError, issue } from '../issues.ts';
 import type { TableRow } from '../source/table.ts';
@@ -78,7 +85,8 @@ export class SurveyReader implements KindReader {
     this.#scope = new ScopeCheck(ctx);
     this.#errors = new RowErrors(ctx.issues);
     const file = ctx.file;
-    if (ctx.options.codebook === undefined || ctx.options.codebook === null || ctx.options.codebook === '') this.codebook = DEFAULT_CODEBOOK;
+    if (ctx.options.codebook === undefined || ctx.options.codebook === null || ctx.options.codebook === '')
+      this.codebook = DEFAULT_CODEBOOK;
     else {
       const parsed = parseCodebook(ctx.options.codebook);
       if (!parsed.ok) throw new FatalImportError(issue('invalid_codebook', { file }, { reason: parsed.reason }));
@@ -89,12 +97,16 @@ export class SurveyReader implements KindReader {
       const def = this.codebook.items[item];
       if (def === undefined) {
         throw new FatalImportError(
-          issue('invalid_codebook', { file, column: cols.name(item) }, {
-            reason: {
-              th: `ไฟล์มีคอลัมน์ ${item} แต่ codebook "${this.codebook.name}" ไม่มีข้อนี้`,
-              en: `The file has a ${item} column but codebook "${this.codebook.name}" has no such item`,
+          issue(
+            'invalid_codebook',
+            { file, column: cols.name(item) },
+            {
+              reason: {
+                th: `ไฟล์มีคอลัมน์ ${item} แต่ codebook "${this.codebook.name}" ไม่มีข้อนี้`,
+                en: `The file has a ${item} column but codebook "${this.codebook.name}" has no such item`,
+              },
             },
-          }),
+          ),
         );
       }
       this.#items[item] = def;
@@ -115,7 +127,13 @@ export class SurveyReader implements KindReader {
     this.#rowsRead++;
     const { issues, file, options } = this.#ctx;
     const cols = this.#cols;
-    const at = (c: string, value?: unknown) => ({ file, row: r.row, ...(r.line === undefined ? {} : { line: r.line }), column: cols.name(c), value });
+    const at = (c: string, value?: unknown) => ({
+      file,
+      row: r.row,
+      ...(r.line === undefined ? {} : { line: r.line }),
+      column: cols.name(c),
+      value,
+    });
     const p = this.preview;
     p.start(r.row);
     this.#errors.begin();
@@ -141,7 +159,11 @@ export class SurveyReader implements KindReader {
     if (d === null) issues.add(makeIssue('required_value_missing', at('surveyed_on')));
     else if (!d.ok) issues.add(makeIssue('invalid_date', at('surveyed_on', cellShown(dateCell)), { reason: d.reason }));
     else if (d.monthOnly === true) {
-      issues.add(makeIssue('invalid_date', at('surveyed_on', cellShown(dateCell)), { reason: { th: 'ต้องระบุวันที่ ไม่ใช่เพียงเดือน', en: 'A day is needed, not only a month' } }));
+      issues.add(
+        makeIssue('invalid_date', at('surveyed_on', cellShown(dateCell)), {
+          reason: { th: 'ต้องระบุวันที่ ไม่ใช่เพียงเดือน', en: 'A day is needed, not only a month' },
+        }),
+      );
     } else {
       date = d.date;
       const eras = bothEras({ ok: true, date: d.date, month: d.month, utcMillis: d.utcMillis });
@@ -166,7 +188,14 @@ export class SurveyReader implements KindReader {
       if (raw !== null) {
         const st = sampleType(raw);
         if (st === null) {
-          issues.add(makeIssue('invalid_value', at('sample_type', raw), { reason: { th: 'ใช้ probability (สุ่มตัวอย่าง) หรือ opt_in (ตอบเองทางเว็บ/QR)', en: 'use probability or opt_in (web form / QR)' } }));
+          issues.add(
+            makeIssue('invalid_value', at('sample_type', raw), {
+              reason: {
+                th: 'ใช้ probability (สุ่มตัวอย่าง) หรือ opt_in (ตอบเองทางเว็บ/QR)',
+                en: 'use probability or opt_in (web form / QR)',
+              },
+            }),
+          );
         } else sample = st;
       }
     }
@@ -208,7 +237,12 @@ export class SurveyReader implements KindReader {
       const a = answers[name];
       const def = this.#items[name];
       if (a === undefined || def === undefined) return { raw: null, level: null, status: 'blank', levels: null };
-      return { raw: a.raw, level: a.result.status === 'valid' ? a.result.level : null, status: a.result.status, levels: def.levels };
+      return {
+        raw: a.raw,
+        level: a.result.status === 'valid' ? a.result.level : null,
+        status: a.result.status,
+        levels: def.levels,
+      };
     };
     const fear = item('fear');
     const trust = item('trust');

@@ -45,7 +45,10 @@ const CRITERIA = new Map<string, 'risk' | 'landmark' | 'economic'>(
 );
 
 function criteriaOf(text: string): string | null {
-  const parts = text.split(/[,;/|+]|\s+และ\s+|\s+and\s+/i).map((s) => labelKey(s).replace(/\s+/g, '')).filter((s) => s !== '');
+  const parts = text
+    .split(/[,;/|+]|\s+และ\s+|\s+and\s+/i)
+    .map((s) => labelKey(s).replace(/\s+/g, ''))
+    .filter((s) => s !== '');
   const out = new Set<string>();
   for (const p of parts) {
     const c = CRITERIA.get(p);
@@ -94,7 +97,13 @@ export class ZonesReader implements KindReader {
     this.#rowsRead++;
     const { issues, file } = this.#ctx;
     const cols = this.#cols;
-    const at = (c: string | null, value?: unknown) => ({ file, row: r.row, ...(r.line === undefined ? {} : { line: r.line }), column: c === null ? null : cols.name(c), value });
+    const at = (c: string | null, value?: unknown) => ({
+      file,
+      row: r.row,
+      ...(r.line === undefined ? {} : { line: r.line }),
+      column: c === null ? null : cols.name(c),
+      value,
+    });
     const p = this.preview;
     p.start(r.row);
     this.#errors.begin();
@@ -121,7 +130,8 @@ export class ZonesReader implements KindReader {
       }
     }
     p.set('station', cols.cell(r, 'station') ?? null, station?.code ?? null);
-    if (station !== null) this.#scope.allows(station.code, { row: r.row, column: cols.name('station'), value: station.code });
+    if (station !== null)
+      this.#scope.allows(station.code, { row: r.row, column: cols.name('station'), value: station.code });
 
     const dateCell = cols.cell(r, 'start_date');
     const d = this.#ctx.dates.read(dateCell);
@@ -130,14 +140,20 @@ export class ZonesReader implements KindReader {
     else if (!d.ok) issues.add(makeIssue('invalid_date', at('start_date', cellShown(dateCell)), { reason: d.reason }));
     else {
       start = d.date;
-      p.set('start_date', dateCell, d.date, bothEras({ ok: true, date: d.date, month: d.month, utcMillis: d.utcMillis }));
+      p.set(
+        'start_date',
+        dateCell,
+        d.date,
+        bothEras({ ok: true, date: d.date, month: d.month, utcMillis: d.utcMillis }),
+      );
     }
 
     let population: number | null = null;
     if (cols.has('population')) {
       const cell = cols.cell(r, 'population');
       const v = readNumber(cell, { integer: true, nonNegative: true });
-      if (v !== null && !v.ok) issues.add(makeIssue('invalid_number', at('population', cellShown(cell)), { reason: v.reason }));
+      if (v !== null && !v.ok)
+        issues.add(makeIssue('invalid_number', at('population', cellShown(cell)), { reason: v.reason }));
       else if (v !== null) population = v.value;
       p.set('population', cell, population);
     }
@@ -145,7 +161,8 @@ export class ZonesReader implements KindReader {
     if (cols.has('area_km2')) {
       const cell = cols.cell(r, 'area_km2');
       const v = readNumber(cell, { positive: true });
-      if (v !== null && !v.ok) issues.add(makeIssue('invalid_number', at('area_km2', cellShown(cell)), { reason: v.reason }));
+      if (v !== null && !v.ok)
+        issues.add(makeIssue('invalid_number', at('area_km2', cellShown(cell)), { reason: v.reason }));
       else if (v !== null) area = v.value;
     }
     const kind = cellText(cols.cell(r, 'kind'));
@@ -155,7 +172,14 @@ export class ZonesReader implements KindReader {
     if (criteriaText !== null) {
       criteria = criteriaOf(criteriaText);
       if (criteria === null) {
-        issues.add(makeIssue('invalid_value', at('criteria', criteriaText), { reason: { th: 'ใช้ ความเสี่ยง (risk), แลนด์มาร์ก (landmark) หรือ เศรษฐกิจ (economic)', en: 'use risk, landmark or economic' } }));
+        issues.add(
+          makeIssue('invalid_value', at('criteria', criteriaText), {
+            reason: {
+              th: 'ใช้ ความเสี่ยง (risk), แลนด์มาร์ก (landmark) หรือ เศรษฐกิจ (economic)',
+              en: 'use risk, landmark or economic',
+            },
+          }),
+        );
       }
       p.set('criteria', cols.cell(r, 'criteria'), criteria);
     }
@@ -185,7 +209,16 @@ export class ZonesReader implements KindReader {
       if (first !== undefined) issues.add(issue('duplicate_zone_in_file', at('code', code), { firstRow: first }));
       else this.#codes.set(key, r.row);
     }
-    if (this.#errors.end(r.row) || code === null || nameTh === null || station === null || start === null || geometry === null || bbox === null) return;
+    if (
+      this.#errors.end(r.row) ||
+      code === null ||
+      nameTh === null ||
+      station === null ||
+      start === null ||
+      geometry === null ||
+      bbox === null
+    )
+      return;
     const before = this.#existing.get(normalizeCode(code));
     if (before !== undefined && before.station_code !== station.code) {
       this.#scope.allows(before.station_code, { row: r.row, column: cols.name('code'), value: code });
@@ -230,7 +263,12 @@ export class ZonesReader implements KindReader {
   }
 
   counts() {
-    return { rowsRead: this.#rowsRead, write: { zones: this.#rows.length }, skipped: 0, rowsWithErrors: this.#errors.count };
+    return {
+      rowsRead: this.#rowsRead,
+      write: { zones: this.#rows.length },
+      skipped: 0,
+      rowsWithErrors: this.#errors.count,
+    };
   }
 
   async write(conn: DuckDBConnection, importId: number): Promise<Record<string, number>> {
@@ -256,12 +294,21 @@ export interface ZoneFileRead {
 function kmlText(bytes: Uint8Array, file: string, limits: ZipLimits | undefined): string {
   try {
     const entries = readZipDirectory(bytes, limits);
-    const kml = entries.find((e) => e.name.toLowerCase() === 'doc.kml') ?? entries.find((e) => e.name.toLowerCase().endsWith('.kml'));
-    if (kml === undefined) throw new FatalImportError(issue('file_type_mismatch', { file }, { extension: 'kmz', actual: 'a ZIP archive without a .kml file' }));
+    const kml =
+      entries.find((e) => e.name.toLowerCase() === 'doc.kml') ??
+      entries.find((e) => e.name.toLowerCase().endsWith('.kml'));
+    if (kml === undefined)
+      throw new FatalImportError(
+        issue('file_type_mismatch', { file }, { extension: 'kmz', actual: 'a ZIP archive without a .kml file' }),
+      );
     return new TextDecoder().decode(readZipEntry(bytes, kml));
   } catch (error) {
     if (error instanceof ZipError) {
-      throw new FatalImportError(error.bomb ? issue('zip_bomb', { file }, { detail: error.message }) : issue('unreadable_file', { file }, { format: 'KMZ', detail: error.message }));
+      throw new FatalImportError(
+        error.bomb
+          ? issue('zip_bomb', { file }, { detail: error.message })
+          : issue('unreadable_file', { file }, { format: 'KMZ', detail: error.message }),
+      );
     }
     throw error;
   }
@@ -280,7 +327,13 @@ export async function readZoneFile(
   const text = format === 'kmz' ? kmlText(bytes, file, zipLimits) : new TextDecoder().decode(bytes);
   const parsed = format === 'geojson' ? parseGeoJson(text) : parseKml(text);
   for (const pr of parsed.problems) {
-    issues.add(issue('geo_file', { file, row: pr.feature, ...(pr.line === undefined ? {} : { line: pr.line }), severity: pr.severity }, { reason: pr }));
+    issues.add(
+      issue(
+        'geo_file',
+        { file, row: pr.feature, ...(pr.line === undefined ? {} : { line: pr.line }), severity: pr.severity },
+        { reason: pr },
+      ),
+    );
   }
   if (!parsed.ok) throw new FatalImportError(issue('no_rows', { file }));
   const features = parsed.features as GeoFeature[];
@@ -296,21 +349,32 @@ export async function readZoneFile(
     }
   }
   const kind: ImportKind = 'zones';
-  const match = matchHeaders(kind, headers, mapping as UserMapping<'zones'> | undefined, { fileDefaults: fileDefaults as never });
-  for (const canonical of match.missingRequired) issues.add(makeIssue('missing_required_column', { file }, { canonical }));
+  const match = matchHeaders(kind, headers, mapping as UserMapping<'zones'> | undefined, {
+    fileDefaults: fileDefaults as never,
+  });
+  for (const canonical of match.missingRequired)
+    issues.add(makeIssue('missing_required_column', { file }, { canonical }));
   for (const a of match.ambiguous) {
     const hs = a.columns.map((i) => headers[i] ?? String(i));
     issues.add(makeIssue('ambiguous_column', { file, column: hs[0] ?? null }, { canonical: a.canonical, headers: hs }));
   }
-  for (const m of match.invalidMapping) issues.add(makeIssue('invalid_mapping', { file, value: String(m.target) }, { canonical: m.canonical, target: String(m.target) }));
+  for (const m of match.invalidMapping)
+    issues.add(
+      makeIssue(
+        'invalid_mapping',
+        { file, value: String(m.target) },
+        { canonical: m.canonical, target: String(m.target) },
+      ),
+    );
   const mapped: Record<string, string> = {};
-  for (const [canonical, index] of Object.entries(match.mapping)) if (typeof index === 'number') mapped[canonical] = headers[index] ?? String(index);
+  for (const [canonical, index] of Object.entries(match.mapping))
+    if (typeof index === 'number') mapped[canonical] = headers[index] ?? String(index);
   const cols = new Columns(headers, match);
   const reader = new ZonesReader(ctx, cols, features);
   if (match.ok) {
     for (const f of features) {
       const cells = headers.map((h) => f.properties[h] ?? null);
-      reader.row({ row: f.index, ...(f.line === undefined ? {} : { line: f.line }), cells });
+      reader.row({ row: f.index, ...(f.line === undefined ? {} : { line: f.line }), fields: cells });
     }
   }
   return {
@@ -320,7 +384,10 @@ export async function readZoneFile(
     extra: match.extra,
     unmapped: {
       missing: [...match.missingRequired, ...match.missingOneOf.flat()],
-      ambiguous: match.ambiguous.map((a) => ({ canonical: a.canonical, headers: a.columns.map((i) => headers[i] ?? String(i)) })),
+      ambiguous: match.ambiguous.map((a) => ({
+        canonical: a.canonical,
+        headers: a.columns.map((i) => headers[i] ?? String(i)),
+      })),
     },
   };
 }

@@ -88,11 +88,22 @@ export function decideFormat(name: string, head: Uint8Array): FormatDecision {
   const extension = extensionOf(name);
   const byExt = EXTENSIONS[extension];
   const bytes = sniff(head);
-  const mismatch = (): FormatDecision => ({ ok: false, reason: 'mismatch', extension: extension || '?', actual: SNIFFED_NAMES[bytes] });
+  const mismatch = (): FormatDecision => ({
+    ok: false,
+    reason: 'mismatch',
+    extension: extension || '?',
+    actual: SNIFFED_NAMES[bytes],
+  });
   if (byExt === undefined) {
     if (extension === 'xls') return { ok: false, reason: 'mismatch', extension, actual: SNIFFED_NAMES.ole };
     if (extension !== '') return { ok: false, reason: 'unsupported', extension };
-    const guessed: Partial<Record<Sniffed, FileFormat>> = { zip: 'xlsx', parquet: 'parquet', json: 'geojson', xml: 'kml', text: 'csv' };
+    const guessed: Partial<Record<Sniffed, FileFormat>> = {
+      zip: 'xlsx',
+      parquet: 'parquet',
+      json: 'geojson',
+      xml: 'kml',
+      text: 'csv',
+    };
     const format = guessed[bytes];
     return format === undefined ? { ok: false, reason: 'unsupported', extension: '' } : { ok: true, format };
   }

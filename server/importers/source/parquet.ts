@@ -49,7 +49,10 @@ function toCell(v: DuckDBValue): ParquetCell {
 }
 
 /** Reads a whole Parquet file (given as bytes, or a path when it is already on disk). */
-export async function readParquet(source: { path: string } | { bytes: Uint8Array }, maxRows = 5_000_000): Promise<ParquetTable> {
+export async function readParquet(
+  source: { path: string } | { bytes: Uint8Array },
+  maxRows = 5_000_000,
+): Promise<ParquetTable> {
   let dir: string | null = null;
   let path: string;
   if ('path' in source) path = source.path;
@@ -65,7 +68,9 @@ export async function readParquet(source: { path: string } | { bytes: Uint8Array
   });
   const conn = await instance.connect();
   try {
-    const [count] = (await conn.runAndReadAll('SELECT count(*)::BIGINT AS n FROM read_parquet($p)', { p: path })).getRows();
+    const [count] = (
+      await conn.runAndReadAll('SELECT count(*)::BIGINT AS n FROM read_parquet($p)', { p: path })
+    ).getRows();
     const n = Number(count?.[0] ?? 0);
     if (n > maxRows) throw new ParquetError(`the table has ${n} rows (at most ${maxRows})`);
     const reader = await conn.runAndReadAll('SELECT * FROM read_parquet($p)', { p: path });
@@ -74,7 +79,7 @@ export async function readParquet(source: { path: string } | { bytes: Uint8Array
     return { header, rows };
   } catch (error) {
     if (error instanceof ParquetError) throw error;
-    throw new ParquetError(error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error));
+    throw new ParquetError(error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error));
   } finally {
     conn.closeSync();
     instance.closeSync();

@@ -6,7 +6,12 @@
 import { createReadStream } from 'node:fs';
 import { DETECTION_SAMPLE_BYTES } from '../parse/csv-file.ts';
 import { type CsvDelimiter, CsvParser } from '../parse/csv.ts';
-import { createChunkDecoder, detectEncodingDetailed, detectUtf16Bom, type EncodingOverride } from '../parse/encoding.ts';
+import {
+  createChunkDecoder,
+  detectEncodingDetailed,
+  detectUtf16Bom,
+  type EncodingOverride,
+} from '../parse/encoding.ts';
 import { type ImportIssue, makeIssue } from '../parse/errors.ts';
 import { FatalImportError, type Issue, issue, type Issues } from '../issues.ts';
 import type { Cell } from '../values.ts';
@@ -20,7 +25,8 @@ export interface TableRow {
   row: number;
   /** CSV: physical line where the record starts. */
   line?: number;
-  cells: Cell[];
+  /** Cell values in column order (the name parse/csv.ts records use, so CSV rows pass as they are). */
+  fields: Cell[];
 }
 
 export interface SourceMeta {
@@ -108,7 +114,10 @@ async function openCsv(file: LoadedFile, options: TableOptions, issues: Issues):
   }
   const detection = options.encoding === undefined ? detectEncodingDetailed(sample, { truncated: !exhausted }) : null;
   const encoding = options.encoding ?? (detection as NonNullable<typeof detection>).encoding;
-  const meta: SourceMeta = { encoding: encoding === 'utf-8-bom' ? 'utf-8' : encoding, encodingDetected: detection !== null };
+  const meta: SourceMeta = {
+    encoding: encoding === 'utf-8-bom' ? 'utf-8' : encoding,
+    encodingDetected: detection !== null,
+  };
   const decoder = createChunkDecoder(encoding);
 
   let header: { fields: string[]; row: number } | null = null;
@@ -119,7 +128,7 @@ async function openCsv(file: LoadedFile, options: TableOptions, issues: Issues):
         header = { fields: h.fields, row: h.row };
         meta.delimiter = d;
       },
-      onRow: (r) => batch.push({ row: r.row, line: r.line, cells: r.fields }),
+      onRow: (r) => batch.push(r),
       onIssue: (i) => issues.add(csvIssue(i, encodingChosen)),
     },
     {
@@ -135,7 +144,15 @@ async function openCsv(file: LoadedFile, options: TableOptions, issues: Issues):
     parser.push(decoder.end());
     parser.end();
     if (decoder.replacements > 0) {
-      issues.add(csvIssue(makeIssue('encoding_replacement', where, { count: decoder.replacements, encoding: ENCODING_NAMES[encoding] ?? encoding }), encodingChosen));
+      issues.add(
+        csvIssue(
+          makeIssue('encoding_replacement', where, {
+            count: decoder.replacements,
+            encoding: ENCODING_NAMES[encoding] ?? encoding,
+          }),
+          encodingChosen,
+        ),
+      );
     }
   };
   parser.push(decoder.decode(sample));
@@ -185,10 +202,21 @@ async function openXlsx(file: LoadedFile, options: TableOptions, issues: Issues)
     const where = { file: file.name };
     if (error.kind === 'bomb') throw new FatalImportError(issue('zip_bomb', where, { detail: error.message }));
     if (error.kind === 'sheet_not_found') {
-      throw new FatalImportError(issue('sheet_not_found', { ...where, value: String(options.sheet) }, { sheet: String(options.sheet), sheets: error.detail.sheets ?? [] }));
+      throw new FatalImportError(
+        issue(
+          'sheet_not_found',
+          { ...where, value: String(options.sheet) },
+          { sheet: String(options.sheet), sheets: error.detail.sheets ?? [] },
+        ),
+      );
     }
     if (error.kind === 'not_workbook') {
-      throw new FatalImportError(issue('file_type_mismatch', where, { extension: 'xlsx', actual: 'a ZIP archive that is not an Excel workbook' }));
+      throw new FatalImportError(
+        issue('file_type_mismatch', where, {
+          extension: 'xlsx',
+          actual: 'a ZIP archive that is not an Excel workbook',
+        }),
+      );
     }
     const row = error.detail.row ?? null;
     throw new FatalImportError(issue('unreadable_file', { ...where, row }, { format: 'XLSX', detail: error.message }));
@@ -210,7 +238,7 @@ async function openXlsx(file: LoadedFile, options: TableOptions, issues: Issues)
     for (let i = h + 1; i < all.length; i++) {
       const cells = all[i] ?? [];
       if (isBlankRow(cells)) continue;
-      out.push({ row: i + 1, cells });
+      out.push({ row: i + 1, fields: cells });
       if (out.length >= 10_000) {
         yield out;
         out = [];
@@ -224,16 +252,22 @@ async function openXlsx(file: LoadedFile, options: TableOptions, issues: Issues)
 async function openParquet(file: LoadedFile): Promise<TableInput | null> {
   let table: Awaited<ReturnType<typeof readParquet>>;
   try {
-    table = await readParquet(file.path !== undefined ? { path: file.path } : { bytes: file.bytes ?? new Uint8Array() });
+    table = await readParquet(
+      file.path !== undefined ? { path: file.path } : { bytes: file.bytes ?? new Uint8Array() },
+    );
   } catch (error) {
     throw new FatalImportError(
-      issue('unreadable_file', { file: file.name }, { format: 'Parquet', detail: error instanceof Error ? error.message : String(error) }),
+      issue(
+        'unreadable_file',
+        { file: file.name },
+        { format: 'Parquet', detail: error instanceof Error ? error.message : String(error) },
+      ),
     );
   }
   async function* rows(): AsyncGenerator<TableRow[]> {
     let out: TableRow[] = [];
     for (let i = 0; i < table.rows.length; i++) {
-      out.push({ row: i + 2, cells: table.rows[i] ?? [] });
+      out.push({ row: i + 2, fields: table.rows[i] ?? [] });
       if (out.length >= 10_000) {
         yield out;
         out = [];
@@ -245,7 +279,12 @@ async function openParquet(file: LoadedFile): Promise<TableInput | null> {
 }
 
 /** Opens a table file; null when it has no header (an issue says why). Throws FatalImportError. */
-export async function openTable(file: LoadedFile, format: FileFormat, options: TableOptions, issues: Issues): Promise<TableInput | null> {
+export async function openTable(
+  file: LoadedFile,
+  format: FileFormat,
+  options: TableOptions,
+  issues: Issues,
+): Promise<TableInput | null> {
   if (format === 'csv') return openCsv(file, options, issues);
   if (format === 'xlsx') return openXlsx(file, options, issues);
   if (format === 'parquet') return openParquet(file);

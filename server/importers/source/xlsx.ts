@@ -69,7 +69,8 @@ export function inspectXlsx(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_L
   try {
     const entries = readZipDirectory(bytes, limits);
     const workbook = entries.find((e) => e.name === 'xl/workbook.xml');
-    if (workbook === undefined) throw new XlsxError('the ZIP archive is not an Excel workbook (no xl/workbook.xml)', 'not_workbook');
+    if (workbook === undefined)
+      throw new XlsxError('the ZIP archive is not an Excel workbook (no xl/workbook.xml)', 'not_workbook');
     for (const e of entries) {
       if (!(e.name.endsWith('.xml') || e.name.endsWith('.rels'))) continue;
       const data = readZipEntry(bytes, e);
@@ -116,7 +117,8 @@ export async function readXlsx(
 ): Promise<XlsxSheetRows> {
   const info = inspectXlsx(bytes, limits);
   const chosen = chooseSheet(info.sheets, sheet);
-  if (chosen === null) throw new XlsxError(`sheet "${String(sheet)}" not found`, 'sheet_not_found', { sheets: info.sheets });
+  if (chosen === null)
+    throw new XlsxError(`sheet "${String(sheet)}" not found`, 'sheet_not_found', { sheets: info.sheets });
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let data: unknown[][];
   try {

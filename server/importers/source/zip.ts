@@ -83,15 +83,18 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits = DEFAULT_
   let cdOffset = dv.getUint32(eocd + 16, true);
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
     const loc = eocd - 20;
-    if (loc < 0 || dv.getUint32(loc, true) !== EOCD64_LOCATOR) throw new ZipError('a ZIP64 directory locator is missing', false);
+    if (loc < 0 || dv.getUint32(loc, true) !== EOCD64_LOCATOR)
+      throw new ZipError('a ZIP64 directory locator is missing', false);
     const at = u64(dv, loc + 8);
     if (at + 56 > n || dv.getUint32(at, true) !== EOCD64) throw new ZipError('the ZIP64 directory is damaged', false);
     count = u64(dv, at + 32);
     cdSize = u64(dv, at + 40);
     cdOffset = u64(dv, at + 48);
   }
-  if (count > limits.maxEntries) throw new ZipError(`the archive has ${count} entries (at most ${limits.maxEntries})`, true);
-  if (cdOffset + cdSize > n) throw new ZipError('the ZIP directory points outside the file (the file may be truncated)', false);
+  if (count > limits.maxEntries)
+    throw new ZipError(`the archive has ${count} entries (at most ${limits.maxEntries})`, true);
+  if (cdOffset + cdSize > n)
+    throw new ZipError('the ZIP directory points outside the file (the file may be truncated)', false);
   const entries: ZipEntryInfo[] = [];
   let total = 0;
   let p = cdOffset;
@@ -128,10 +131,16 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits = DEFAULT_
       e += 4 + len;
     }
     if (size > limits.maxEntryBytes) {
-      throw new ZipError(`entry "${name}" would unpack to ${mb(size)} (at most ${mb(limits.maxEntryBytes)} per entry)`, true);
+      throw new ZipError(
+        `entry "${name}" would unpack to ${mb(size)} (at most ${mb(limits.maxEntryBytes)} per entry)`,
+        true,
+      );
     }
     if (size > limits.ratioFloorBytes && size / Math.max(1, compressedSize) > limits.maxRatio) {
-      throw new ZipError(`entry "${name}" is compressed ${Math.round(size / Math.max(1, compressedSize))} times (a zip bomb?)`, true);
+      throw new ZipError(
+        `entry "${name}" is compressed ${Math.round(size / Math.max(1, compressedSize))} times (a zip bomb?)`,
+        true,
+      );
     }
     total += size;
     if (total > limits.maxTotalBytes) {
@@ -151,7 +160,8 @@ function mb(bytes: number): string {
 export function readZipEntry(bytes: Uint8Array, entry: ZipEntryInfo): Uint8Array {
   const dv = view(bytes);
   const at = entry.localOffset;
-  if (at + 30 > bytes.length || dv.getUint32(at, true) !== LOCAL) throw new ZipError(`entry "${entry.name}" is damaged`, false);
+  if (at + 30 > bytes.length || dv.getUint32(at, true) !== LOCAL)
+    throw new ZipError(`entry "${entry.name}" is damaged`, false);
   if (entry.encrypted) throw new ZipError(`entry "${entry.name}" is encrypted (the file is password-protected)`, false);
   const start = at + 30 + dv.getUint16(at + 26, true) + dv.getUint16(at + 28, true);
   const end = start + entry.compressedSize;
@@ -161,18 +171,25 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntryInfo): Uint8Array
     if (data.length !== entry.size) throw new ZipError(`entry "${entry.name}" has the wrong size`, false);
     return data;
   }
-  if (entry.method !== 8) throw new ZipError(`entry "${entry.name}" uses an unsupported compression method (${entry.method})`, false);
+  if (entry.method !== 8)
+    throw new ZipError(`entry "${entry.name}" uses an unsupported compression method (${entry.method})`, false);
   let out: Buffer;
   try {
     out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
   } catch (error) {
     if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new ZipError(`entry "${entry.name}" unpacks to more than the ${entry.size} bytes it declares (a zip bomb?)`, true);
+      throw new ZipError(
+        `entry "${entry.name}" unpacks to more than the ${entry.size} bytes it declares (a zip bomb?)`,
+        true,
+      );
     }
     throw new ZipError(`entry "${entry.name}" cannot be unpacked: ${(error as Error).message}`, false);
   }
   if (out.length !== entry.size) {
-    throw new ZipError(`entry "${entry.name}" unpacks to ${out.length} bytes but declares ${entry.size}`, out.length > entry.size);
+    throw new ZipError(
+      `entry "${entry.name}" unpacks to ${out.length} bytes but declares ${entry.size}`,
+      out.length > entry.size,
+    );
   }
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }

@@ -71,6 +71,20 @@ const adminOnly = (ok: Cell) => row(ok, '403', '403', '403', '403', '401');
 const everyone = (ok: Cell) => row(ok, ok, ok, ok, ok, '401');
 /** Zone-scoped reading: the national admin sees both zones, everyone else only ZN-ALPHA. */
 const zoneScoped = (ok: `${number}`) => row(ok, `${ok}/404`, `${ok}/404`, `${ok}/404`, `${ok}/404`, '401');
+/** Import and undo: admin, analyst, commander; executives and viewers may not. */
+const importers = (ok: `${number}`) => row(ok, ok, ok, '403', '403', '401');
+const importersScoped = (ok: `${number}`) => row(ok, `${ok}/404`, `${ok}/404`, '403', '403', '401');
+
+/** An (empty) import recorded for one station, as the pipeline records them. */
+async function recordImport(t: TestApp, station: string, n: number): Promise<number> {
+  const [row] = await t.db.all<{ id: number }>(
+    `INSERT INTO imports (kind, file_name, sha256, username, row_counts, station_codes)
+     VALUES ('partners', $name, $sha, 'matrix', '{}', [$station]) RETURNING id`,
+    { name: `matrix-${n}.csv`, sha: `matrix-${n}`, station },
+  );
+  if (!row) throw new Error('no import recorded');
+  return row.id;
+}
 
 const MATRIX: Record<string, Entry> = {
   //                                        admin      analyst    commander  executive  viewer     anonymous
@@ -172,6 +186,45 @@ const MATRIX: Record<string, Entry> = {
   'DELETE /api/settings/zones/:id': {
     expect: row('200', '200/404', '403', '403', '403', '401'),
     request: ({ zone }) => ({ path: `/api/settings/zones/${zone}` }),
+  },
+
+  // Imports: admin, analyst and commander (own stations); an import of another station answers 404.
+  'GET /api/imports': { expect: importers('200') },
+  'GET /api/imports/reference': { expect: importers('200') },
+  'GET /api/imports/mappings': { expect: importers('200') },
+  'GET /api/imports/:id': {
+    expect: importersScoped('200'),
+    request: async ({ t, station, n }) => ({ path: `/api/imports/${await recordImport(t, station, n)}` }),
+  },
+  'POST /api/imports/:id/undo': {
+    expect: importersScoped('200'),
+    request: async ({ t, station, n }) => ({ path: `/api/imports/${await recordImport(t, station, n)}/undo` }),
+  },
+  // A preview id that was never issued: past the role check, the answer is "not found" for everyone.
+  'POST /api/imports/preview': {
+    expect: importers('404'),
+    request: () => ({ path: '/api/imports/preview', body: { previewId: '00000000-0000-4000-8000-000000000000' } }),
+  },
+  'POST /api/imports/commit': {
+    expect: importers('404'),
+    request: () => ({ path: '/api/imports/commit', body: { previewId: '00000000-0000-4000-8000-000000000000' } }),
+  },
+  'POST /api/imports/mappings': {
+    expect: importers('201'),
+    request: ({ n }) => ({
+      path: '/api/imports/mappings',
+      body: { name: `matrix-${n}`, kind: 'incidents', columns: { occurred_at: 'date' } },
+    }),
+  },
+  'DELETE /api/imports/mappings/:name': {
+    expect: importers('200'),
+    request: async ({ t, n }) => {
+      const admin = await quickSession(t, USERS.admin.username);
+      const body = { name: `gone-${n}`, kind: 'incidents', columns: { occurred_at: 'date' } };
+      const made = await call(t, '/api/imports/mappings', { method: 'POST', as: admin, body });
+      if (made.status !== 201) throw new Error(`mapping: ${made.status}`);
+      return { path: `/api/imports/mappings/gone-${n}` };
+    },
   },
 };
 

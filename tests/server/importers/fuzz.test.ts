@@ -18,7 +18,9 @@ function baseCsv(rnd: () => number): string {
   const types = ['ลักทรัพย์', 'ชิงทรัพย์', 'ทำร้ายร่างกาย', 'ยาเสพติด', 'ฉ้อโกง'];
   for (let i = 0; i < ROWS; i++) {
     const id = `F${Math.floor(rnd() * 1e9)}`;
-    lines.push(`${id},${1 + (i % 28)}/${1 + (i % 12)}/2565 ${i % 24}:${String(i % 60).padStart(2, '0')},${types[i % 5]},สภ.เมืองสงขลา,${(7.2 + rnd() * 0.002).toFixed(6)},${(100.595 + rnd() * 0.002).toFixed(6)}`);
+    lines.push(
+      `${id},${1 + (i % 28)}/${1 + (i % 12)}/2565 ${i % 24}:${String(i % 60).padStart(2, '0')},${types[i % 5]},สภ.เมืองสงขลา,${(7.2 + rnd() * 0.002).toFixed(6)},${(100.595 + rnd() * 0.002).toFixed(6)}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -124,7 +126,10 @@ function cases(): Case[] {
   // GeoJSON zones: flipped and truncated.
   for (let k = 0; k < 40; k++) {
     const g = featureCollection([
-      { properties: { code: `Z-F${k}`, name_th: `ฟัซ ${k}`, station: 'ST-MUEANG-SONGKHLA', start_date: '2022-01-01' }, ring: rect(100.59, 7.19, 100.6 + rnd() * 0.01, 7.2 + rnd() * 0.01) },
+      {
+        properties: { code: `Z-F${k}`, name_th: `ฟัซ ${k}`, station: 'ST-MUEANG-SONGKHLA', start_date: '2022-01-01' },
+        ring: rect(100.59, 7.19, 100.6 + rnd() * 0.01, 7.2 + rnd() * 0.01),
+      },
     ]);
     const m = pick([MUTATIONS.byteFlips, MUTATIONS.truncate, MUTATIONS.strayQuotes], rnd) as Mutation;
     out.push({ name: `fuzz-${k}.geojson`, kind: 'zones', bytes: m(enc.encode(g), rnd) });

@@ -23,7 +23,10 @@ interface Run {
 
 function start(db: string, file: string): Run {
   // node itself with the tsx loader (not the tsx wrapper, whose child would survive the kill).
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, db, file], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, db, file], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const phases: string[] = [];
   let buf = '';
   child.stdout?.on('data', (d: Buffer) => {
@@ -63,7 +66,9 @@ describe('SIGKILL during an import', () => {
     const rnd = seededRandom(99);
     const lines = ['เลขคดี,วันที่เกิดเหตุ,ประเภทคดี,สภ.,ละติจูด,ลองจิจูด'];
     for (let i = 0; i < ROWS; i++) {
-      lines.push(`K${i},${1 + (i % 28)}/${1 + (i % 12)}/${2563 + (i % 3)} ${i % 24}:30,ลักทรัพย์,สภ.เมืองสงขลา,${(7.19 + rnd() * 0.03).toFixed(6)},${(100.58 + rnd() * 0.03).toFixed(6)}`);
+      lines.push(
+        `K${i},${1 + (i % 28)}/${1 + (i % 12)}/${2563 + (i % 3)} ${i % 24}:30,ลักทรัพย์,สภ.เมืองสงขลา,${(7.19 + rnd() * 0.03).toFixed(6)},${(100.58 + rnd() * 0.03).toFixed(6)}`,
+      );
     }
     writeFileSync(csv, `${lines.join('\n')}\n`);
     const t = await tempDb();
@@ -71,7 +76,12 @@ describe('SIGKILL during an import', () => {
       t.db,
       'zones',
       'z.geojson',
-      featureCollection([{ properties: { code: 'Z-KILL', name_th: 'ทดสอบ', station: 'ST-MUEANG-SONGKHLA', start_date: '2021-01-01' }, ring: rect(100.59, 7.2, 100.6, 7.21) }]),
+      featureCollection([
+        {
+          properties: { code: 'Z-KILL', name_th: 'ทดสอบ', station: 'ST-MUEANG-SONGKHLA', start_date: '2021-01-01' },
+          ring: rect(100.59, 7.2, 100.6, 7.21),
+        },
+      ]),
     );
     expect(z.ok).toBe(true);
     t.db.close();
@@ -104,10 +114,11 @@ describe('SIGKILL during an import', () => {
       copyFileSync(pristine, path);
       if (existsSync(`${pristine}.wal`)) copyFileSync(`${pristine}.wal`, `${path}.wal`);
       const run = start(path, csv);
-      // Kill while reading (after the database is open), or some moment after writing began.
-      const target = k % 2 === 0 ? 'phase opened' : 'phase writing';
+      // Kill while reading (after the database is open), some moment after writing began, or
+      // right after the commit (before the database is closed: the log must replay).
+      const target = k === 4 ? 'committed' : k % 2 === 0 ? 'phase opened' : 'phase writing';
       await waitFor(run, target, 60_000);
-      await sleep(Math.floor(rnd() * (k % 2 === 0 ? 1500 : 600)));
+      if (k !== 4) await sleep(Math.floor(rnd() * (k % 2 === 0 ? 1500 : 2500)));
       run.child.kill('SIGKILL');
       await run.done;
       const c = await check(path);
@@ -123,6 +134,7 @@ describe('SIGKILL during an import', () => {
     }
     // The process can be killed before or after its commit; both ends are whole.
     expect(outcomes).toHaveLength(5);
+    expect(outcomes[4]).toMatch(/committed .* -> 120000/);
     if (process.env.SSZ_TEST_VERBOSE) console.log(outcomes);
   }, 90_000);
 });

@@ -9,7 +9,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { undoImport } from '../../../server/importers/undo.ts';
-import { ADMIN, commander, featureCollection, fixtures, importText, rect, type TestDb, tableCounts, tempDb } from './helpers/db.ts';
+import {
+  ADMIN,
+  commander,
+  featureCollection,
+  fixtures,
+  importText,
+  rect,
+  type TestDb,
+  tableCounts,
+  tempDb,
+} from './helpers/db.ts';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -37,7 +47,9 @@ describe('stations', () => {
     expect(hy?.name_en).toBe('Hat Yai (updated)');
     const undo = await undoImport({ db: t.db, principal: ADMIN, importId: r.importId as number });
     expect(undo.ok).toBe(true);
-    const rows = await t.db.all<{ code: string; name_en: string }>(`SELECT code, name_en FROM stations WHERE code IN ('ST-HAT-YAI', 'ST-TEST-HY') ORDER BY code`);
+    const rows = await t.db.all<{ code: string; name_en: string }>(
+      `SELECT code, name_en FROM stations WHERE code IN ('ST-HAT-YAI', 'ST-TEST-HY') ORDER BY code`,
+    );
     expect(rows).toEqual([{ code: 'ST-HAT-YAI', name_en: 'Hat Yai' }]);
   });
 
@@ -74,9 +86,53 @@ describe('zones', () => {
     const doc = JSON.stringify({
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: props('Z-OPEN'), geometry: { type: 'Polygon', coordinates: [[[100.47, 7.0], [100.48, 7.0], [100.48, 7.01], [100.47, 7.01]]] } },
-        { type: 'Feature', properties: props('Z-BOWTIE'), geometry: { type: 'Polygon', coordinates: [[[100.47, 7.0], [100.48, 7.01], [100.48, 7.0], [100.47, 7.01], [100.47, 7.0]]] } },
-        { type: 'Feature', properties: props('Z-SWAP'), geometry: { type: 'Polygon', coordinates: [[[7.0, 100.47], [7.0, 100.48], [7.01, 100.48], [7.01, 100.47], [7.0, 100.47]]] } },
+        {
+          type: 'Feature',
+          properties: props('Z-OPEN'),
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [100.47, 7.0],
+                [100.48, 7.0],
+                [100.48, 7.01],
+                [100.47, 7.01],
+              ],
+            ],
+          },
+        },
+        {
+          type: 'Feature',
+          properties: props('Z-BOWTIE'),
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [100.47, 7.0],
+                [100.48, 7.01],
+                [100.48, 7.0],
+                [100.47, 7.01],
+                [100.47, 7.0],
+              ],
+            ],
+          },
+        },
+        {
+          type: 'Feature',
+          properties: props('Z-SWAP'),
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [7.0, 100.47],
+                [7.0, 100.48],
+                [7.01, 100.48],
+                [7.01, 100.47],
+                [7.0, 100.47],
+              ],
+            ],
+          },
+        },
       ],
     });
     const r = await importText(t.db, 'zones', 'bad.geojson', doc, {}, { dryRun: true });
@@ -110,13 +166,21 @@ ${lon0},7.000,0 ${lon0 + 0.01},7.000,0 ${lon0 + 0.01},7.010,0 ${lon0},7.010,0 ${
     );
     expect(inc.errors).toEqual([]);
     const zoneOf = async () =>
-      Object.fromEntries((await t.db.all<{ c: string; z: string | null }>(`SELECT case_id AS c, zone_id AS z FROM incidents WHERE case_id LIKE 'HY%'`)).map((r) => [r.c, r.z]));
+      Object.fromEntries(
+        (
+          await t.db.all<{ c: string; z: string | null }>(
+            `SELECT case_id AS c, zone_id AS z FROM incidents WHERE case_id LIKE 'HY%'`,
+          )
+        ).map((r) => [r.c, r.z]),
+      );
     expect(await zoneOf()).toEqual({ HY1: 'Z-HY-KY', HY2: null });
     // The polygon moves east: HY2 is now inside, HY1 outside (and in the new buffer ring).
     const moved = await importText(t.db, 'zones', 'hy-moved.kml', kml(100.48), { mapping: { name_th: 'name' } });
     expect(moved.errors).toEqual([]);
     expect(await zoneOf()).toEqual({ HY1: null, HY2: 'Z-HY-KY' });
-    const [ring] = await t.db.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM incident_rings WHERE zone_id = 'Z-HY-KY'`);
+    const [ring] = await t.db.all<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM incident_rings WHERE zone_id = 'Z-HY-KY'`,
+    );
     expect(ring?.n).toBe(1);
     const undo = await undoImport({ db: t.db, principal: ADMIN, importId: moved.importId as number });
     expect(undo.ok).toBe(true);
@@ -136,13 +200,24 @@ describe('incidents', () => {
       t.db,
       'zones',
       'sk.geojson',
-      featureCollection([{ properties: { code: 'Z-TEST-SK', name_th: 'ตลาดทดสอบ', station: 'ST-MUEANG-SONGKHLA', start_date: '2021-10-01' }, ring: rect(100.595, 7.2, 100.5965, 7.2015) }]),
+      featureCollection([
+        {
+          properties: {
+            code: 'Z-TEST-SK',
+            name_th: 'ตลาดทดสอบ',
+            station: 'ST-MUEANG-SONGKHLA',
+            start_date: '2021-10-01',
+          },
+          ring: rect(100.595, 7.2, 100.5965, 7.2015),
+        },
+      ]),
     );
     expect(z.errors).toEqual([]);
   });
 
   it('lists every unknown offence type for the user to map, then imports with the mapping and remembers it', async () => {
-    const csv = 'เลขคดี,วันที่,ข้อหา,สถานี\nU1,2022-01-01,ลักทรัพย์,สภ.เมืองสงขลา\nU2,2022-01-02,ขโมยปลากัด,สภ.เมืองสงขลา\nU3,2022-01-03,ขโมยปลากัด,สภ.เมืองสงขลา\nU4,2022-01-04,แอบถ่าย,สภ.เมืองสงขลา\n';
+    const csv =
+      'เลขคดี,วันที่,ข้อหา,สถานี\nU1,2022-01-01,ลักทรัพย์,สภ.เมืองสงขลา\nU2,2022-01-02,ขโมยปลากัด,สภ.เมืองสงขลา\nU3,2022-01-03,ขโมยปลากัด,สภ.เมืองสงขลา\nU4,2022-01-04,แอบถ่าย,สภ.เมืองสงขลา\n';
     const r = await importText(t.db, 'incidents', 'u.csv', csv, {}, { dryRun: true });
     expect(r.ok).toBe(false);
     expect(r.preview.unknownOffenceTypes).toEqual([
@@ -156,7 +231,9 @@ describe('incidents', () => {
     expect(r.counts.rowsWithErrors).toBe(3);
     const ok = await importText(t.db, 'incidents', 'u.csv', csv, { offenceMap: { ขโมยปลากัด: 2, แอบถ่าย: 1 } });
     expect(ok.errors).toEqual([]);
-    const rows = await t.db.all<{ c: string; t: string; g: number }>(`SELECT case_id AS c, crime_type AS t, crime_group AS g FROM incidents WHERE case_id LIKE 'U%' ORDER BY 1`);
+    const rows = await t.db.all<{ c: string; t: string; g: number }>(
+      `SELECT case_id AS c, crime_type AS t, crime_group AS g FROM incidents WHERE case_id LIKE 'U%' ORDER BY 1`,
+    );
     expect(rows).toEqual([
       { c: 'U1', t: 'theft', g: 2 },
       { c: 'U2', t: 'ขโมยปลากัด', g: 2 },
@@ -164,7 +241,14 @@ describe('incidents', () => {
       { c: 'U4', t: 'แอบถ่าย', g: 1 },
     ]);
     // Remembered: the next file needs no mapping for these labels.
-    const next = await importText(t.db, 'incidents', 'u2.csv', 'เลขคดี,วันที่,ข้อหา,สถานี\nU9,2022-02-01,ขโมยปลากัด,สภ.เมืองสงขลา\n', {}, { dryRun: true });
+    const next = await importText(
+      t.db,
+      'incidents',
+      'u2.csv',
+      'เลขคดี,วันที่,ข้อหา,สถานี\nU9,2022-02-01,ขโมยปลากัด,สภ.เมืองสงขลา\n',
+      {},
+      { dryRun: true },
+    );
     expect(next.errors).toEqual([]);
     await undoImport({ db: t.db, principal: ADMIN, importId: ok.importId as number });
   });
@@ -212,7 +296,13 @@ describe('incidents', () => {
     expect(r.errors.length).toBeLessThan(501);
     expect(r.truncated).toBe(true);
     const first = r.errors[0];
-    expect(first).toMatchObject({ file: 'errors.csv', row: 2, column: 'วันที่', value: '31/02/2565', code: 'invalid_date' });
+    expect(first).toMatchObject({
+      file: 'errors.csv',
+      row: 2,
+      column: 'วันที่',
+      value: '31/02/2565',
+      code: 'invalid_date',
+    });
     expect(first?.th).toMatch(/วันที่/);
     expect(first?.en).toMatch(/Day 31 does not exist/);
     // The one different error is listed despite 500 of another kind.
@@ -235,9 +325,23 @@ describe('monthly counts', () => {
       { m: '2021-12', g: 3, n: 5 },
       { m: '2022-01', g: 4, n: 40 },
     ]);
-    const dup = await importText(t.db, 'monthly_counts', 'dup.csv', 'station,month,crime_group,count\nST-MUEANG-SONGKHLA,2022-05,1,3\nST-MUEANG-SONGKHLA,5/2565,1,4\n', {}, { dryRun: true });
+    const dup = await importText(
+      t.db,
+      'monthly_counts',
+      'dup.csv',
+      'station,month,crime_group,count\nST-MUEANG-SONGKHLA,2022-05,1,3\nST-MUEANG-SONGKHLA,5/2565,1,4\n',
+      {},
+      { dryRun: true },
+    );
     expect(dup.errors.map((e) => [e.code, e.row])).toEqual([['duplicate_key', 3]]);
-    const again = await importText(t.db, 'monthly_counts', 'again.csv', 'station,month,crime_group,count\nST-MUEANG-SONGKHLA,ต.ค. 64,1,3\nST-MUEANG-SONGKHLA,ต.ค. 64,2,13\n', {}, { dryRun: true });
+    const again = await importText(
+      t.db,
+      'monthly_counts',
+      'again.csv',
+      'station,month,crime_group,count\nST-MUEANG-SONGKHLA,ต.ค. 64,1,3\nST-MUEANG-SONGKHLA,ต.ค. 64,2,13\n',
+      {},
+      { dryRun: true },
+    );
     expect(again.counts.skipped).toBe(1);
     expect(again.errors.map((e) => e.code)).toEqual(['count_conflict']);
   });
@@ -261,7 +365,9 @@ describe('survey responses', () => {
       [null, 'out_of_range', null, 'refused'],
       [1, 'valid', 3, 'valid'],
     ]);
-    const [agg] = await t.db.all<{ n: number }>(`SELECT sum(n)::INTEGER AS n FROM survey_agg WHERE zone_id = 'Z-TEST-SK' AND item = 'fear'`);
+    const [agg] = await t.db.all<{ n: number }>(
+      `SELECT sum(n)::INTEGER AS n FROM survey_agg WHERE zone_id = 'Z-TEST-SK' AND item = 'fear'`,
+    );
     expect(agg?.n).toBe(7);
   });
 
@@ -269,12 +375,24 @@ describe('survey responses', () => {
     const codebook = JSON.stringify({
       name: 'Afrobarometer-like',
       items: {
-        fear: { levels: 5, codes: { '0': 1, '1': 2, '2': 3, '3': 4, '4': 5 }, missing: { '8': 'refused', '9': 'dont_know', '-1': 'missing' }, counts: [2, 3, 4, 5] },
-        trust: { levels: 4, codes: { '0': 1, '1': 2, '2': 3, '3': 4 }, labels: { '4': ['A lot', 'มาก'], '3': ['Somewhat', 'ค่อนข้างมาก'] }, missing: { '8': 'refused', '9': 'dont_know' }, counts: [3, 4] },
+        fear: {
+          levels: 5,
+          codes: { '0': 1, '1': 2, '2': 3, '3': 4, '4': 5 },
+          missing: { '8': 'refused', '9': 'dont_know', '-1': 'missing' },
+          counts: [2, 3, 4, 5],
+        },
+        trust: {
+          levels: 4,
+          codes: { '0': 1, '1': 2, '2': 3, '3': 4 },
+          labels: { '4': ['A lot', 'มาก'], '3': ['Somewhat', 'ค่อนข้างมาก'] },
+          missing: { '8': 'refused', '9': 'dont_know' },
+          counts: [3, 4],
+        },
       },
       denominator: 'all',
     });
-    const csv = 'zone,date,wave,fear,trust\nZ-TEST-SK,2022-03-01,2565-Q1,0,3\nZ-TEST-SK,2022-03-01,2565-Q1,9,A lot\nZ-TEST-SK,2022-03-02,2565-Q1,8,ค่อนข้างมาก\n';
+    const csv =
+      'zone,date,wave,fear,trust\nZ-TEST-SK,2022-03-01,2565-Q1,0,3\nZ-TEST-SK,2022-03-01,2565-Q1,9,A lot\nZ-TEST-SK,2022-03-02,2565-Q1,8,ค่อนข้างมาก\n';
     const r = await importText(t.db, 'survey', 'ab.csv', csv, { codebook });
     expect(r.errors).toEqual([]);
     const rows = await t.db.all<{ f: number | null; fs: string; tr: number | null; k: number }>(
@@ -286,12 +404,26 @@ describe('survey responses', () => {
       { f: null, fs: 'dont_know', tr: 4, k: 4 },
       { f: null, fs: 'refused', tr: 3, k: 4 },
     ]);
-    const bad = await importText(t.db, 'survey', 'ab.csv', csv, { codebook: '{"items": {}}', force: true }, { dryRun: true });
+    const bad = await importText(
+      t.db,
+      'survey',
+      'ab.csv',
+      csv,
+      { codebook: '{"items": {}}', force: true },
+      { dryRun: true },
+    );
     expect(bad.errors.map((e) => e.code)).toEqual(['invalid_codebook']);
   });
 
   it('derives the wave from the date when there is none, and says so', async () => {
-    const r = await importText(t.db, 'survey', 'nowave.csv', 'zone,date,trust\nZ-TEST-SK,15/2/2565,มาก\n', {}, { dryRun: true });
+    const r = await importText(
+      t.db,
+      'survey',
+      'nowave.csv',
+      'zone,date,trust\nZ-TEST-SK,15/2/2565,มาก\n',
+      {},
+      { dryRun: true },
+    );
     expect(r.errors).toEqual([]);
     expect(r.preview.rows[0]?.cells.wave?.value).toBe('2565-Q1');
     expect(r.warnings.map((w) => w.code)).toEqual(['wave_derived']);
@@ -312,7 +444,12 @@ describe('partners', () => {
       { p: 'ชุมชนบ่อยาง', t: 'community', d: '2021-12-03', c: null, b: null },
     ]);
     const before = await tableCounts(t.db);
-    const again = await importText(t.db, 'partners', 'partners-again.csv', `${new TextDecoder().decode(fixture('partners-thai.csv'))}\n`);
+    const again = await importText(
+      t.db,
+      'partners',
+      'partners-again.csv',
+      `${new TextDecoder().decode(fixture('partners-thai.csv'))}\n`,
+    );
     expect(again.counts.skipped).toBe(3);
     expect(again.counts.write.partners).toBe(0);
     expect((await tableCounts(t.db)).partners).toBe(before.partners);

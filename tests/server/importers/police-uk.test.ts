@@ -17,7 +17,9 @@ import { parseCsv } from '../../../server/reference/load.ts';
 import { ADMIN, featureCollection, importText, sharedData, type TestDb, tableCounts, tempDb } from './helpers/db.ts';
 
 const DIR = join(sharedData, 'police-uk-city-of-london');
-const FILES = readdirSync(DIR).filter((f) => f.endsWith('.csv')).sort();
+const FILES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.csv'))
+  .sort();
 
 /** A hexagon-ish outline over the City (lon -0.114..-0.072, lat 51.507..51.523). */
 const CITY: Polygon = {
@@ -51,7 +53,15 @@ function factsOf(file: string): FileFacts {
   const col = (name: string) => (header ?? []).indexOf(name);
   const [id, lon, lat, type] = [col('Crime ID'), col('Longitude'), col('Latitude'), col('Crime type')];
   const seen = new Set<string>();
-  const facts: FileFacts = { month: file.slice(0, 7), rows: rows.length, noCoords: 0, blankIds: 0, duplicateRows: 0, inCity: 0, byType: new Map() };
+  const facts: FileFacts = {
+    month: file.slice(0, 7),
+    rows: rows.length,
+    noCoords: 0,
+    blankIds: 0,
+    duplicateRows: 0,
+    inCity: 0,
+    byType: new Map(),
+  };
   for (const r of rows) {
     const cid = r[id] ?? '';
     if (cid === '') facts.blankIds++;
@@ -88,7 +98,14 @@ describe('police.uk City of London, 36 monthly files', () => {
       'city.geojson',
       featureCollection([
         {
-          properties: { code: 'Z-CITY', name_th: 'ซิตี้ออฟลอนดอน', name_en: 'The City', station: 'ST-CITY-OF-LONDON', start_date: '1/10/2565', criteria: 'economic' },
+          properties: {
+            code: 'Z-CITY',
+            name_th: 'ซิตี้ออฟลอนดอน',
+            name_en: 'The City',
+            station: 'ST-CITY-OF-LONDON',
+            start_date: '1/10/2565',
+            criteria: 'economic',
+          },
           ring: CITY.coordinates[0] as [number, number][],
         },
       ]),
@@ -98,7 +115,13 @@ describe('police.uk City of London, 36 monthly files', () => {
     await saveMapping(t.db, {
       name: 'police.uk street',
       kind: 'incidents',
-      columns: { case_id: 'Crime ID', occurred_at: 'Month', crime_type: 'Crime type', lat: 'Latitude', lon: 'Longitude' },
+      columns: {
+        case_id: 'Crime ID',
+        occurred_at: 'Month',
+        crime_type: 'Crime type',
+        lat: 'Latitude',
+        lon: 'Longitude',
+      },
       options: { station: 'ST-CITY-OF-LONDON' },
       by: 'test',
     });
@@ -136,7 +159,9 @@ describe('police.uk City of London, 36 monthly files', () => {
               count(*) FILTER (WHERE case_id IS NULL)::INTEGER AS blank
          FROM incidents GROUP BY 1 ORDER BY 1`,
     );
-    expect(rows.map((r) => [r.m, r.n, r.nc, r.blank])).toEqual(facts.map((f) => [f.month, f.rows, f.noCoords, f.blankIds]));
+    expect(rows.map((r) => [r.m, r.n, r.nc, r.blank])).toEqual(
+      facts.map((f) => [f.month, f.rows, f.noCoords, f.blankIds]),
+    );
     // A month alone: no time of day is invented.
     const [occ] = await t.db.all<{ n: number }>('SELECT count(occurred_at)::INTEGER AS n FROM incidents');
     expect(occ?.n).toBe(0);
@@ -155,7 +180,9 @@ describe('police.uk City of London, 36 monthly files', () => {
     );
     expect(agg?.station).toBe(27_422);
     expect(agg?.zone).toBe(facts.reduce((a, f) => a + f.inCity, 0));
-    const [ring] = await t.db.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM incident_rings WHERE zone_id = 'Z-CITY'`);
+    const [ring] = await t.db.all<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM incident_rings WHERE zone_id = 'Z-CITY'`,
+    );
     expect(ring?.n).toBeGreaterThan(0);
   });
 
@@ -173,7 +200,13 @@ describe('police.uk City of London, 36 monthly files', () => {
   it('refuses a file imported before, and writes nothing', async () => {
     const before = await tableCounts(t.db);
     const file = FILES[3] as string;
-    const result = await runImport({ db: t.db, principal: ADMIN, kind: 'incidents', file: { name: file, path: join(DIR, file) }, options: { mapping: 'police.uk street' } });
+    const result = await runImport({
+      db: t.db,
+      principal: ADMIN,
+      kind: 'incidents',
+      file: { name: file, path: join(DIR, file) },
+      options: { mapping: 'police.uk street' },
+    });
     expect(result.ok).toBe(false);
     expect(result.errors.map((e) => e.code)).toEqual(['file_already_imported']);
     expect(result.preview.previousImports.map((p) => p.id)).toEqual([ids.get(facts[3]?.month ?? '')]);
@@ -189,18 +222,29 @@ describe('police.uk City of London, 36 monthly files', () => {
     expect(result.ok).toBe(true);
     const after = await tableCounts(t.db);
     expect(after.incidents).toBe((before.incidents ?? 0) - month.rows);
-    const gone = await t.db.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM incidents WHERE strftime("month", '%Y-%m') = $m`, { m: month.month });
+    const gone = await t.db.all<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM incidents WHERE strftime("month", '%Y-%m') = $m`,
+      { m: month.month },
+    );
     expect(gone[0]?.n).toBe(0);
     const [agg] = await t.db.all<{ n: number }>(
       `SELECT coalesce(sum(cases), 0)::INTEGER AS n FROM crime_monthly WHERE strftime("month", '%Y-%m') = $m`,
       { m: month.month },
     );
     expect(agg?.n).toBe(0);
-    const [stationTotal] = await t.db.all<{ n: number }>(`SELECT sum(cases)::INTEGER AS n FROM crime_monthly WHERE area = 'station'`);
+    const [stationTotal] = await t.db.all<{ n: number }>(
+      `SELECT sum(cases)::INTEGER AS n FROM crime_monthly WHERE area = 'station'`,
+    );
     expect(stationTotal?.n).toBe(27_422 - month.rows);
     // Undone: the same file may come in again.
     const file = FILES[10] as string;
-    const again = await runImport({ db: t.db, principal: ADMIN, kind: 'incidents', file: { name: file, path: join(DIR, file) }, options: { mapping: 'police.uk street' } });
+    const again = await runImport({
+      db: t.db,
+      principal: ADMIN,
+      kind: 'incidents',
+      file: { name: file, path: join(DIR, file) },
+      options: { mapping: 'police.uk street' },
+    });
     expect(again.ok).toBe(true);
     expect(again.counts.write.incidents).toBe(month.rows);
     const second = await undoImport({ db: t.db, principal: ADMIN, importId: ids.get(month.month) as number });

@@ -59,7 +59,13 @@ describe('Thai incident files', () => {
       'songkhla.geojson',
       featureCollection([
         {
-          properties: { รหัสพื้นที่: 'Z-TEST-SK', ชื่อพื้นที่: 'ตลาดทดสอบ', สถานี: 'สภ. เมืองสงขลา', วันที่เริ่มโครงการ: '1 ต.ค. 2564', เกณฑ์: 'ความเสี่ยง, เศรษฐกิจ' },
+          properties: {
+            รหัสพื้นที่: 'Z-TEST-SK',
+            ชื่อพื้นที่: 'ตลาดทดสอบ',
+            สถานี: 'สภ. เมืองสงขลา',
+            วันที่เริ่มโครงการ: '1 ต.ค. 2564',
+            เกณฑ์: 'ความเสี่ยง, เศรษฐกิจ',
+          },
           ring: rect(100.595, 7.2, 100.5965, 7.2015),
         },
       ]),
@@ -86,10 +92,21 @@ describe('Thai incident files', () => {
       expect(r.ok).toBe(true);
       expect(r.preview.source.encoding).toBe(encoding);
       expect(r.preview.source.encodingDetected).toBe(override === undefined);
-      expect(r.preview.mapping).toEqual({ case_id: 'เลขคดี', occurred_at: 'วันที่เกิดเหตุ', crime_type: 'ประเภทคดี', station: 'สภ.', lat: 'ละติจูด', lon: 'ลองจิจูด' });
+      expect(r.preview.mapping).toEqual({
+        case_id: 'เลขคดี',
+        occurred_at: 'วันที่เกิดเหตุ',
+        crime_type: 'ประเภทคดี',
+        station: 'สภ.',
+        lat: 'ละติจูด',
+        lon: 'ลองจิจูด',
+      });
       // The preview shows dates in both eras.
       const third = r.preview.rows.find((p) => p.row === 4);
-      expect(third?.cells.occurred_at).toMatchObject({ raw: '06/05/2564 21:30', ce: '2021-05-06 21:30', be: '6/5/2564 21:30' });
+      expect(third?.cells.occurred_at).toMatchObject({
+        raw: '06/05/2564 21:30',
+        ce: '2021-05-06 21:30',
+        be: '6/5/2564 21:30',
+      });
       const rows = await rowsOf(t, r.importId as number);
       expect(rows.map((x) => [x.case_id, x.occurred_at, x.month, x.crime_type, x.crime_group])).toEqual(EXPECTED);
       expect(new Set(rows.map((x) => x.station_code))).toEqual(new Set(['ST-MUEANG-SONGKHLA']));
@@ -129,12 +146,32 @@ describe('Thai incident files', () => {
       const rows: XlsxCell[][] = [
         header,
         ['X/1', { date: 44322 - off }, 'ลักทรัพย์', { rich: ['สภ.เมือง', 'สงขลา'] }, 7.2001, 100.5951],
-        ['X/2', { date: 44322 + 21.5 / 24 - off, format: 'datetime' }, { formula: 'A1', cached: 'ชิงทรัพย์' }, 'ST-MUEANG-SONGKHLA', { formula: 'E2+0.0001', cached: 7.2002 }, 100.5952],
+        [
+          'X/2',
+          { date: 44322 + 21.5 / 24 - off, format: 'datetime' },
+          { formula: 'A1', cached: 'ชิงทรัพย์' },
+          'ST-MUEANG-SONGKHLA',
+          { formula: 'E2+0.0001', cached: 7.2002 },
+          100.5952,
+        ],
         // 1 May 2021 00:00 stored as a float a hair under the whole day: still midnight on the 1st.
-        ['X/3', { date: 44316.99999999 - off, format: 'thai' }, { inline: 'ทำร้ายร่างกาย' }, 'Mueang Songkhla', null, null],
+        [
+          'X/3',
+          { date: 44316.99999999 - off, format: 'thai' },
+          { inline: 'ทำร้ายร่างกาย' },
+          'Mueang Songkhla',
+          null,
+          null,
+        ],
         [12345, { formula: 'B2+1', cached: 44323 - off, date: true }, 'ยาเสพติด', 'สภ. เมืองสงขลา', 7.2004, 100.5954],
       ];
-      const bytes = buildXlsx([{ name: 'notes', rows: [['ignore me']] }, { name: 'คดี', rows }], { date1904 });
+      const bytes = buildXlsx(
+        [
+          { name: 'notes', rows: [['ignore me']] },
+          { name: 'คดี', rows },
+        ],
+        { date1904 },
+      );
       const r = await importText(t.db, 'incidents', `cases-${date1904}.xlsx`, bytes, { sheet: 'คดี' });
       expect(r.errors).toEqual([]);
       expect(r.preview.source.sheets).toEqual(['notes', 'คดี']);
@@ -153,7 +190,13 @@ describe('Thai incident files', () => {
   it('chooses a sheet by number, and names the sheets when the one asked for is missing', async () => {
     const bytes = buildXlsx([
       { name: 'A', rows: [['x']] },
-      { name: 'B', rows: [['เลขคดี', 'วันที่', 'ข้อหา', 'สถานี'], ['B/1', '2021-05-06', 'ลักทรัพย์', 'สภ.หาดใหญ่']] },
+      {
+        name: 'B',
+        rows: [
+          ['เลขคดี', 'วันที่', 'ข้อหา', 'สถานี'],
+          ['B/1', '2021-05-06', 'ลักทรัพย์', 'สภ.หาดใหญ่'],
+        ],
+      },
     ]);
     const ok = await importText(t.db, 'incidents', 'two.xlsx', bytes, { sheet: 2 }, { dryRun: true });
     expect(ok.errors).toEqual([]);
@@ -164,7 +207,15 @@ describe('Thai incident files', () => {
   });
 
   it('refuses a General-formatted Excel serial in a date column instead of guessing', async () => {
-    const bytes = buildXlsx([{ name: 's', rows: [['เลขคดี', 'วันที่', 'ข้อหา', 'สถานี'], ['G/1', 44322, 'ลักทรัพย์', 'สภ.หาดใหญ่']] }]);
+    const bytes = buildXlsx([
+      {
+        name: 's',
+        rows: [
+          ['เลขคดี', 'วันที่', 'ข้อหา', 'สถานี'],
+          ['G/1', 44322, 'ลักทรัพย์', 'สภ.หาดใหญ่'],
+        ],
+      },
+    ]);
     const r = await importText(t.db, 'incidents', 'general.xlsx', bytes, {}, { dryRun: true });
     expect(r.errors.map((e) => [e.code, e.row, e.column, e.value])).toEqual([['invalid_date', 2, 'วันที่', '44322']]);
     expect(r.errors[0]?.th).toContain('ตัวเลข');
@@ -178,7 +229,11 @@ describe('Phuket crime tables in three encodings', () => {
   });
   afterAll(() => t?.close());
 
-  const names = ['phuket_crime_groups_be2558_2561.csv', 'phuket_crime_groups_be2558_2561.cp874.csv', 'phuket_crime_groups_be2558_2561.tis620.csv'];
+  const names = [
+    'phuket_crime_groups_be2558_2561.csv',
+    'phuket_crime_groups_be2558_2561.cp874.csv',
+    'phuket_crime_groups_be2558_2561.tis620.csv',
+  ];
   // Annual provincial figures: offence groups by their Thai names, counts with thousands.
   const mapping = { month: 'ปี_พ.ศ.', crime_group: 'ประเภทความผิด', count: 'รับแจ้ง_ราย' };
 
@@ -186,7 +241,14 @@ describe('Phuket crime tables in three encodings', () => {
     const outs = [];
     for (const name of names) {
       const bytes = new Uint8Array(readFileSync(join(sharedData, 'thai-crime-tables', name)));
-      const r = await importText(t.db, 'monthly_counts', name, bytes, { station: 'สภ.เมืองภูเก็ต', mapping }, { dryRun: true });
+      const r = await importText(
+        t.db,
+        'monthly_counts',
+        name,
+        bytes,
+        { station: 'สภ.เมืองภูเก็ต', mapping },
+        { dryRun: true },
+      );
       outs.push(r);
     }
     const [utf8, cp874, tis] = outs;
@@ -212,8 +274,13 @@ describe('Phuket crime tables in three encodings', () => {
     for (const name of names) {
       const raw = readFileSync(join(sharedData, 'thai-crime-tables', name));
       // Rewrite the year cell "2558" as "ธ.ค. 2558" in the file's own encoding (ASCII-safe edit).
-      const text = raw.toString('latin1').replace(/,(25\d\d),(20\d\d),/g, (_m, be: string, ce: string) => `,12/${be},${ce},`);
-      const r = await importText(t.db, 'monthly_counts', name, new Uint8Array(Buffer.from(text, 'latin1')), { station: 'ST-MUEANG-PHUKET', mapping });
+      const text = raw
+        .toString('latin1')
+        .replace(/,(25\d\d),(20\d\d),/g, (_m, be: string, ce: string) => `,12/${be},${ce},`);
+      const r = await importText(t.db, 'monthly_counts', name, new Uint8Array(Buffer.from(text, 'latin1')), {
+        station: 'ST-MUEANG-PHUKET',
+        mapping,
+      });
       expect(r.errors).toEqual([]);
       expect(r.ok).toBe(true);
       stored.push(

@@ -31,7 +31,9 @@ export function checkPassword(password: string): MessageKey | null {
   return password.length < MIN_PASSWORD_LENGTH ? 'admin.error.passwordShort' : null;
 }
 
-export function checkUserForm(form: UserForm): Checked<CreateUserBody, 'username' | 'displayName' | 'scope' | 'password'> {
+export function checkUserForm(
+  form: UserForm,
+): Checked<CreateUserBody, 'username' | 'displayName' | 'scope' | 'password'> {
   const errors: FormErrors<'username' | 'displayName' | 'scope' | 'password'> = {};
   const username = form.username.trim().toLowerCase();
   if (!USERNAME.test(username)) errors.username = 'admin.error.username';

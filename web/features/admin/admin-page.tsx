@@ -23,8 +23,7 @@ export default function AdminPage({ me }: { me: Me }) {
   return (
     <>
       <h1>{t('admin.title')}</h1>
-      <fieldset className="segmented tabs">
-        <legend className="visually-hidden">{t('admin.sections')}</legend>
+      <fieldset className="segmented tabs" aria-label={t('admin.sections')}>
         {TABS.map((name) => (
           <label key={name} className={name === tab ? 'is-active' : undefined}>
             <input type="radio" name="admin-tab" value={name} checked={name === tab} onChange={() => setTab(name)} />

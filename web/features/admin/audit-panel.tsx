@@ -158,7 +158,9 @@ export function AuditPanel({ users }: { users: readonly AdminUser[] }) {
                 <button type="button" disabled={data.page <= 1} onClick={() => setPage(data.page - 1)}>
                   ← {t('audit.newer')}
                 </button>
-                <span>{t('audit.pageOf', { page: formatNumber(data.page, lang), pages: formatNumber(pages, lang) })}</span>
+                <span>
+                  {t('audit.pageOf', { page: formatNumber(data.page, lang), pages: formatNumber(pages, lang) })}
+                </span>
                 <button type="button" disabled={data.page >= pages} onClick={() => setPage(data.page + 1)}>
                   {t('audit.older')} →
                 </button>

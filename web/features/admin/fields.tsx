@@ -5,15 +5,7 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/use-t.tsx';
 import { generatePassword, MIN_PASSWORD_LENGTH, ROLES } from './account-forms.ts';
 
-export function RoleSelect({
-  value,
-  onChange,
-  label,
-}: {
-  value: Role;
-  onChange: (role: Role) => void;
-  label: string;
-}) {
+export function RoleSelect({ value, onChange, label }: { value: Role; onChange: (role: Role) => void; label: string }) {
   const { t } = useT();
   return (
     <label className="field">

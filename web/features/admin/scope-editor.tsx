@@ -73,7 +73,7 @@ export function ScopeEditor({
             {t('scope.search')}
             <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
           </label>
-          <div className="pick-list" role="group" aria-label={scopeKindLabel(kind, t)}>
+          <fieldset className="pick-list" aria-label={scopeKindLabel(kind, t)}>
             {options.length === 0 && <p className="hint">{t('overview.noMatch')}</p>}
             {options.map((o) => (
               <label key={o.code} className="pick">
@@ -91,7 +91,7 @@ export function ScopeEditor({
                 </span>
               </label>
             ))}
-          </div>
+          </fieldset>
           <p className="scope-chosen" aria-live="polite">
             {chosenNames.length === 0
               ? t('scope.noneChosen')

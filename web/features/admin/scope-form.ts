@@ -9,7 +9,13 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import type { Translate } from '../../i18n/use-t.tsx';
 import { pickName } from '../overview/to-zone-rows.ts';
 
-export const SCOPE_KINDS = ['national', 'bureau', 'division', 'station', 'zones'] as const satisfies readonly ScopeKind[];
+export const SCOPE_KINDS = [
+  'national',
+  'bureau',
+  'division',
+  'station',
+  'zones',
+] as const satisfies readonly ScopeKind[];
 export type CodedScopeKind = Exclude<ScopeKind, 'national'>;
 
 export interface ScopeForm {
@@ -143,10 +149,11 @@ export function scopeKindLabel(kind: ScopeKind, t: Translate): string {
   return t(KIND_KEYS[kind]);
 }
 
-/** One line for tables: "สถานี: สภ.หาดใหญ่, สภ.เมืองสงขลา"; unknown codes are shown as they are. */
+/** One line for tables: "สถานีตำรวจ: สภ.หาดใหญ่, สภ.เมืองสงขลา"; unknown codes are shown as they are. */
 export function describeScope(scope: Scope, zones: readonly ZoneSummary[], lang: Lang, t: Translate): string {
   if (scope.kind === 'national') return t('scope.national');
   const form = scopeToForm(scope);
   const names = new Map(scopeOptions(zones, scope.kind, lang).map((o) => [o.code, o.label]));
-  return `${scopeKindLabel(scope.kind, t)}: ${form.codes.map((c) => names.get(c) ?? c).join(', ')}`;
+  const label = scope.kind === 'zones' ? t('scope.zoneList') : scopeKindLabel(scope.kind, t);
+  return `${label}: ${form.codes.map((c) => names.get(c) ?? c).join(', ')}`;
 }

@@ -203,7 +203,9 @@ function CreateTokenDialog({
           {t('admin.expiresOn')}
           <input type="date" min={today} value={form.expires} onChange={(e) => set('expires', e.target.value)} />
           <span className="field-help">
-            {form.expires ? t('admin.expiresThrough', { date: formatDate(form.expires, lang) }) : t('admin.expiresHelp')}
+            {form.expires
+              ? t('admin.expiresThrough', { date: formatDate(form.expires, lang) })
+              : t('admin.expiresHelp')}
           </span>
           {errors.expires && <span className="field-error">{t(errors.expires)}</span>}
         </label>

@@ -73,7 +73,11 @@ export function UsersPanel({ me, zones }: { me: Me; zones: readonly ZoneSummary[
               </thead>
               <tbody>
                 {data.users.map((user) => (
-                  <tr key={user.username} data-username={user.username} className={user.disabled ? 'is-disabled' : undefined}>
+                  <tr
+                    key={user.username}
+                    data-username={user.username}
+                    className={user.disabled ? 'is-disabled' : undefined}
+                  >
                     <th scope="row">
                       <span className="cell-main">{user.displayName}</span>
                       <span className="cell-sub mono">{user.username}</span>
@@ -84,7 +88,7 @@ export function UsersPanel({ me, zones }: { me: Me; zones: readonly ZoneSummary[
                       <AccountState disabled={user.disabled} />
                       {user.mustChangePassword && <span className="tag">{t('admin.mustChange')}</span>}
                     </td>
-                    <td>{formatDateTime(user.createdAt, lang)}</td>
+                    <td className="nowrap">{formatDateTime(user.createdAt, lang)}</td>
                     <td>
                       <div className="row-actions">
                         <button

@@ -30,6 +30,7 @@ export function DropZone({
     if (file && !disabled) onFile(file);
   };
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: dropping is a pointer-only extra; the file input inside is the control for everyone
     <div
       className={`drop-zone${dragging ? ' is-dragging' : ''}${disabled ? ' is-disabled' : ''}`}
       onDragEnter={over}

@@ -50,3 +50,18 @@ const WORDS: Record<CanonicalField, { th: string; en: string }> = {
 export function fieldName(canonical: string, lang: Lang): string {
   return (WORDS as Record<string, { th: string; en: string } | undefined>)[canonical]?.[lang] ?? canonical;
 }
+
+const TABLES: Record<string, { th: string; en: string }> = {
+  incidents: { th: 'คดี', en: 'incidents' },
+  incident_rings: { th: 'คดีในแนวรอบพื้นที่', en: 'buffer-ring links' },
+  monthly_counts: { th: 'จำนวนรายเดือน', en: 'monthly counts' },
+  survey_responses: { th: 'คำตอบแบบสำรวจ', en: 'survey answers' },
+  stations: { th: 'สถานี', en: 'stations' },
+  zones: { th: 'พื้นที่', en: 'zones' },
+  partners: { th: 'ภาคี', en: 'partners' },
+};
+
+/** A database table the import writes to, in words (row counts are given per table). */
+export function tableName(table: string, lang: Lang): string {
+  return TABLES[table]?.[lang] ?? table;
+}

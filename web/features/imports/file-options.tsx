@@ -28,7 +28,8 @@ export function FileOptions({
   const stations = useMemo(() => {
     const seen = new Map<string, string>();
     for (const z of zones) {
-      if (!seen.has(z.stationCode)) seen.set(z.stationCode, pickName({ nameTh: z.stationNameTh, nameEn: z.stationNameEn }, lang));
+      if (!seen.has(z.stationCode))
+        seen.set(z.stationCode, pickName({ nameTh: z.stationNameTh, nameEn: z.stationNameEn }, lang));
     }
     return [...seen.entries()];
   }, [zones, lang]);
@@ -63,7 +64,11 @@ export function FileOptions({
         {usesWholeFile(form.kind, 'station') && (
           <label className="field">
             {t('imports.station')}
-            <select value={form.station} onChange={(e) => set('station', e.target.value)} data-testid="whole-file-station">
+            <select
+              value={form.station}
+              onChange={(e) => set('station', e.target.value)}
+              data-testid="whole-file-station"
+            >
               <option value="">{t('imports.fromColumn')}</option>
               {/* A station chosen by a saved mapping may be outside the zone directory: keep it. */}
               {form.station && !stations.some(([code]) => code === form.station) && (

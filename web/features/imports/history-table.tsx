@@ -26,7 +26,8 @@ export function HistoryTable({ canUndo }: { canUndo: boolean }) {
   const undo = useUndoImport();
   const [undoing, setUndoing] = useState<ImportHistoryItem | null>(null);
   const [notice, setNotice] = useState('');
-  const kindLabel = (kind: string) => (kind === 'demo' ? t('imports.kind.demo') : t(`imports.kind.${kind}` as MessageKey));
+  const kindLabel = (kind: string) =>
+    kind === 'demo' ? t('imports.kind.demo') : t(`imports.kind.${kind}` as MessageKey);
 
   return (
     <section aria-labelledby="history-title" className="panel">
@@ -58,7 +59,11 @@ export function HistoryTable({ canUndo }: { canUndo: boolean }) {
                   </thead>
                   <tbody>
                     {data.items.map((item) => (
-                      <tr key={item.id} data-import-id={item.id} className={item.status === 'undone' ? 'is-disabled' : undefined}>
+                      <tr
+                        key={item.id}
+                        data-import-id={item.id}
+                        className={item.status === 'undone' ? 'is-disabled' : undefined}
+                      >
                         <td className="num">{item.id}</td>
                         <td className="nowrap">{formatDateTime(item.createdAt, lang)}</td>
                         <td>{kindLabel(item.kind)}</td>
@@ -132,7 +137,10 @@ export function HistoryTable({ canUndo }: { canUndo: boolean }) {
               onSuccess: ({ result }) => {
                 setUndoing(null);
                 setNotice(
-                  t('imports.undoneNotice', { id: result.importId, n: formatNumber(rowsToWrite(result.removed), lang) }),
+                  t('imports.undoneNotice', {
+                    id: result.importId,
+                    n: formatNumber(rowsToWrite(result.removed), lang),
+                  }),
                 );
               },
             })

@@ -92,7 +92,8 @@ export function buildImportOptions(form: ImportForm): ImportOptions {
   if (form.kind === 'survey' && form.codebook) options.codebook = form.codebook.text;
   if (form.mappingName) options.mapping = form.mappingName;
   else if (Object.keys(form.columns).length > 0) options.mapping = { ...form.columns };
-  if (OFFENCE_KINDS.has(form.kind) && Object.keys(form.offenceMap).length > 0) options.offenceMap = { ...form.offenceMap };
+  if (OFFENCE_KINDS.has(form.kind) && Object.keys(form.offenceMap).length > 0)
+    options.offenceMap = { ...form.offenceMap };
   if (form.force) options.force = true;
   return options;
 }
@@ -105,7 +106,10 @@ export function previewKey(form: ImportForm): string {
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** A saved mapping chosen from the list: its columns, and its options under the form's blanks. */
-export function applySavedMapping(form: ImportForm, saved: Pick<SavedMapping, 'name' | 'columns' | 'options'>): ImportForm {
+export function applySavedMapping(
+  form: ImportForm,
+  saved: Pick<SavedMapping, 'name' | 'columns' | 'options'>,
+): ImportForm {
   const o = saved.options;
   const encoding = str(o.encoding);
   const sampleType = str(o.sampleType);

@@ -54,10 +54,20 @@ export default function ImportsPage({ me }: { me: Me }) {
   const commit = useCommitImport();
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
+  // Keyboard and screen-reader users land on what just appeared: a new file's preview, or "imported".
+  const [focusTarget, setFocusTarget] = useState<'preview' | 'done' | null>(null);
+  useEffect(() => {
+    if (!focusTarget) return;
+    document.getElementById(focusTarget === 'preview' ? 'preview-title' : 'done-title')?.focus();
+    setFocusTarget(null);
+  }, [focusTarget]);
 
   const key = previewKey(form);
   const stale = preview !== null && key !== checkedKey;
   const busy = phase.name === 'uploading' || phase.name === 'checking' || commit.isPending;
+  // Choices stay open while the file is checked (a late change is simply checked again next):
+  // locking them would throw keyboard focus out of the select being used. Only a commit locks them.
+  const locked = commit.isPending;
 
   const upload = async (chosen: File, current: ImportForm) => {
     abort.current?.abort();
@@ -82,6 +92,7 @@ export default function ImportsPage({ me }: { me: Me }) {
       setPreview(answer);
       setCheckedKey(sentKey);
       setPhase({ name: 'idle' });
+      setFocusTarget('preview');
     } catch (error) {
       if (!(error instanceof ApiError && error.code === 'aborted')) setPhase({ name: 'failed', error });
     }
@@ -125,6 +136,7 @@ export default function ImportsPage({ me }: { me: Me }) {
             setCommitted(answer);
             setPreview(null);
             setFile(null);
+            setFocusTarget('done');
           } else {
             // Refused at commit (data changed since the preview): show why, nothing was written.
             setPreview({ previewId: preview.previewId, result: answer });
@@ -150,8 +162,7 @@ export default function ImportsPage({ me }: { me: Me }) {
 
       <section aria-labelledby="kind-title" className="panel">
         <h2 id="kind-title">{t('imports.step.kind')}</h2>
-        <fieldset className="kind-choice" disabled={busy}>
-          <legend className="visually-hidden">{t('imports.kind')}</legend>
+        <fieldset className="kind-choice" disabled={locked} aria-label={t('imports.kind')}>
           {IMPORT_KINDS.map((k: ImportKind) => (
             <label key={k} className={`kind-option${k === form.kind ? ' is-active' : ''}`}>
               <input
@@ -176,7 +187,7 @@ export default function ImportsPage({ me }: { me: Me }) {
           zones={zones.data?.items ?? []}
           mappings={mappings.data?.items ?? []}
           preview={result?.preview ?? null}
-          disabled={busy}
+          disabled={locked}
         />
         <DropZone
           accept={ACCEPT[form.kind]}
@@ -189,7 +200,7 @@ export default function ImportsPage({ me }: { me: Me }) {
 
       {committed && (
         <section className="panel success" aria-labelledby="done-title" data-testid="import-done">
-          <h2 id="done-title">
+          <h2 id="done-title" tabIndex={-1}>
             <span aria-hidden="true">✓ </span>
             {t('imports.done', { id: committed.importId ?? '' })}
           </h2>
@@ -213,7 +224,8 @@ export default function ImportsPage({ me }: { me: Me }) {
             form={form}
             onChange={setForm}
             reference={reference.data}
-            disabled={busy}
+            zones={zones.data?.items ?? []}
+            disabled={locked}
           />
           <section className="panel commit" aria-labelledby="commit-title">
             <h2 id="commit-title">{t('imports.step.commit')}</h2>
@@ -222,7 +234,7 @@ export default function ImportsPage({ me }: { me: Me }) {
                 <input
                   type="checkbox"
                   checked={form.force}
-                  disabled={busy}
+                  disabled={locked}
                   onChange={(e) => setForm((f) => ({ ...f, force: e.target.checked }))}
                 />
                 {t('imports.force', {

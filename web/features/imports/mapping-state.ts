@@ -78,7 +78,10 @@ export function chooseColumn(
 }
 
 /** Back to the server's automatic matching for one field. */
-export function clearColumn(columns: Readonly<Record<string, ColumnChoice>>, canonical: string): Record<string, ColumnChoice> {
+export function clearColumn(
+  columns: Readonly<Record<string, ColumnChoice>>,
+  canonical: string,
+): Record<string, ColumnChoice> {
   const { [canonical]: _gone, ...rest } = columns;
   return rest;
 }

@@ -4,14 +4,22 @@
  * column mapping to fix, offence types to map, and the first rows as they will be stored.
  */
 import { useState } from 'react';
-import type { ImportReference, ImportResult } from '../../api/types.ts';
+import type { ImportReference, ImportResult, ZoneSummary } from '../../api/types.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { useT } from '../../i18n/use-t.tsx';
 import { errorText } from '../admin/error-text.ts';
-import { fieldName } from './field-words.ts';
+import { fieldName, tableName } from './field-words.ts';
 import { type ImportForm, mappingOptions, setOffenceGroup } from './import-form.ts';
-import { chooseColumn, clearColumn, type MappingRow, mappingRows, mappingToSave, unusedHeaders } from './mapping-state.ts';
-import { formatBytes, toPreviewTable } from './to-preview-table.ts';
+import {
+  chooseColumn,
+  clearColumn,
+  type MappingRow,
+  mappingRows,
+  mappingToSave,
+  unusedHeaders,
+} from './mapping-state.ts';
+import { formatBytes, toPreviewTable, type ValueLabel } from './to-preview-table.ts';
+import { pickName } from '../overview/to-zone-rows.ts';
 import { issueCounts, type IssueLine, rowsToWrite, shownOf, toIssueLines } from './to-issue-lines.ts';
 import { useSaveMapping } from './use-imports.ts';
 
@@ -20,16 +28,19 @@ export function PreviewPanel({
   form,
   onChange,
   reference,
+  zones,
   disabled,
 }: {
   result: ImportResult;
   form: ImportForm;
   onChange: (form: ImportForm) => void;
   reference: ImportReference | undefined;
+  zones: readonly ZoneSummary[];
   disabled: boolean;
 }) {
   const { lang, t } = useT();
   const preview = result.preview;
+  const label = valueLabels(reference, zones, lang);
   const counts = issueCounts(result);
   const wholeFile = new Set<string>(
     [form.station && 'station', form.zone && 'zone', form.wave && 'wave', form.sampleType && 'sample_type'].filter(
@@ -37,12 +48,14 @@ export function PreviewPanel({
     ),
   );
   const rows = mappingRows(preview, form.columns, wholeFile);
-  const table = toPreviewTable(preview, lang);
+  const table = toPreviewTable(preview, lang, label);
   const write = rowsToWrite(result.counts.write);
 
   return (
     <section aria-labelledby="preview-title" className="panel preview" data-testid="import-preview">
-      <h2 id="preview-title">{t('imports.preview')}</h2>
+      <h2 id="preview-title" tabIndex={-1}>
+        {t('imports.preview')}
+      </h2>
 
       <dl className="summary-grid">
         <div>
@@ -65,10 +78,11 @@ export function PreviewPanel({
           <dt>{t('imports.rowsToWrite')}</dt>
           <dd data-testid="rows-to-write">
             {formatNumber(write, lang)}
-            {Object.keys(result.counts.write).length > 1 && (
+            {Object.values(result.counts.write).filter((n) => n > 0).length > 1 && (
               <span className="cell-sub">
                 {Object.entries(result.counts.write)
-                  .map(([table, n]) => `${t('imports.table', { table })}: ${formatNumber(n, lang)}`)
+                  .filter(([, n]) => n > 0)
+                  .map(([table, n]) => `${tableName(table, lang)}: ${formatNumber(n, lang)}`)
                   .join(' · ')}
               </span>
             )}
@@ -162,6 +176,27 @@ export function PreviewPanel({
       <SaveMapping result={result} form={form} disabled={disabled} />
     </section>
   );
+}
+
+/** Codes the preview stores (offence type keys, station codes, zone ids) shown by their names. */
+function valueLabels(
+  reference: ImportReference | undefined,
+  zones: readonly ZoneSummary[],
+  lang: 'th' | 'en',
+): ValueLabel {
+  const offences = new Map(
+    (reference?.offenceTypes ?? []).map((o) => [o.type_key, lang === 'th' ? o.name_th : o.name_en]),
+  );
+  const stations = new Map(
+    zones.map((z) => [z.stationCode, pickName({ nameTh: z.stationNameTh, nameEn: z.stationNameEn }, lang)]),
+  );
+  const zoneNames = new Map(zones.map((z) => [z.id, pickName(z, lang)]));
+  return (canonical, value) => {
+    if (canonical === 'crime_type') return offences.get(value) ?? null;
+    if (canonical === 'station') return stations.get(value) ?? null;
+    if (canonical === 'zone') return zoneNames.get(value) ?? null;
+    return null;
+  };
 }
 
 function IssueTable({
@@ -265,7 +300,12 @@ function MappingTable({
                     disabled={disabled}
                     onChange={(e) =>
                       setColumns(
-                        chooseColumn(form.columns, headers, row.canonical, e.target.value === NONE ? null : e.target.value),
+                        chooseColumn(
+                          form.columns,
+                          headers,
+                          row.canonical,
+                          e.target.value === NONE ? null : e.target.value,
+                        ),
                       )
                     }
                   >
@@ -321,7 +361,10 @@ function OffenceTypes({
 }) {
   const { lang, t } = useT();
   const groups = (reference?.offenceGroups ?? []).filter((g) => g.scheme === 'current4');
-  const options = groups.length > 0 ? groups.map((g) => ({ no: g.group_no, name: lang === 'th' ? g.name_th : g.name_en })) : [1, 2, 3, 4].map((no) => ({ no, name: t(`group.${no}` as 'group.1') }));
+  const options =
+    groups.length > 0
+      ? groups.map((g) => ({ no: g.group_no, name: lang === 'th' ? g.name_th : g.name_en }))
+      : [1, 2, 3, 4].map((no) => ({ no, name: t(`group.${no}` as 'group.1') }));
   return (
     <section aria-labelledby="offences-title" className="mapping">
       <h3 id="offences-title">{t('imports.unknownOffences')}</h3>
@@ -347,7 +390,9 @@ function OffenceTypes({
                     aria-label={t('imports.groupFor', { label: u.label })}
                     value={form.offenceMap[u.label] ?? ''}
                     disabled={disabled}
-                    onChange={(e) => onChange(setOffenceGroup(form, u.label, e.target.value ? Number(e.target.value) : null))}
+                    onChange={(e) =>
+                      onChange(setOffenceGroup(form, u.label, e.target.value ? Number(e.target.value) : null))
+                    }
                   >
                     <option value="">{t('imports.chooseGroup')}</option>
                     {options.map((g) => (
@@ -427,7 +472,12 @@ function SaveMapping({ result, form, disabled }: { result: ImportResult; form: I
     >
       <label className="field">
         {t('imports.saveMappingAs')}
-        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} placeholder={t('imports.saveMappingExample')} />
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={100}
+          placeholder={t('imports.saveMappingExample')}
+        />
         <span className="field-help">{t('imports.saveMappingHelp')}</span>
       </label>
       <button type="submit" disabled={disabled || save.isPending || name.trim() === ''}>

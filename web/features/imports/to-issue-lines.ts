@@ -45,7 +45,9 @@ export interface IssueCounts {
   shownWarnings: number;
 }
 
-export function issueCounts(result: Pick<ImportResult, 'errors' | 'warnings' | 'errorCount' | 'warningCount'>): IssueCounts {
+export function issueCounts(
+  result: Pick<ImportResult, 'errors' | 'warnings' | 'errorCount' | 'warningCount'>,
+): IssueCounts {
   return {
     errors: Math.max(result.errorCount, result.errors.length),
     warnings: Math.max(result.warningCount, result.warnings.length),

@@ -17,7 +17,17 @@ export interface PreviewTable {
   rows: { row: number; cells: PreviewTableCell[] }[];
 }
 
-export function cellText(cell: PreviewCell | undefined, lang: Lang): PreviewTableCell {
+/** A stored code in words (an offence type key, a station code...), or null to show it as it is. */
+export type ValueLabel = (canonical: string, value: string) => string | null;
+
+const sameNumber = (raw: string, value: number) => raw.trim() !== '' && Number(raw.trim().replace(/,/g, '')) === value;
+
+export function cellText(
+  cell: PreviewCell | undefined,
+  lang: Lang,
+  canonical = '',
+  label?: ValueLabel,
+): PreviewTableCell {
   if (!cell) return { text: '', raw: null };
   let text: string;
   if (lang === 'th' && cell.be) text = cell.be;
@@ -25,19 +35,28 @@ export function cellText(cell: PreviewCell | undefined, lang: Lang): PreviewTabl
   else if (cell.value === null) text = MISSING;
   else if (typeof cell.value === 'number') text = formatNumber(cell.value, lang, 6);
   else if (typeof cell.value === 'boolean') text = cell.value ? '✓' : '✕';
-  else text = cell.value;
-  const raw = cell.raw !== null && cell.raw.trim() !== text && cell.raw.trim() !== String(cell.value) ? cell.raw : null;
-  return { text, raw };
+  else text = label?.(canonical, cell.value) ?? cell.value;
+  const raw = cell.raw?.trim() ?? '';
+  const same =
+    raw === '' ||
+    raw === text ||
+    raw === String(cell.value) ||
+    (typeof cell.value === 'number' && sameNumber(raw, cell.value));
+  return { text, raw: same ? null : (cell.raw as string) };
 }
 
-export function toPreviewTable(preview: Pick<ImportPreview, 'fields' | 'rows'>, lang: Lang): PreviewTable {
+export function toPreviewTable(
+  preview: Pick<ImportPreview, 'fields' | 'rows'>,
+  lang: Lang,
+  label?: ValueLabel,
+): PreviewTable {
   const present = new Set(preview.rows.flatMap((r) => Object.keys(r.cells)));
   const known = preview.fields.map((f) => f.canonical).filter((c) => present.has(c));
   const others = [...present].filter((c) => !known.includes(c)).sort();
   const columns = [...known, ...others];
   return {
     columns,
-    rows: preview.rows.map((r) => ({ row: r.row, cells: columns.map((c) => cellText(r.cells[c], lang)) })),
+    rows: preview.rows.map((r) => ({ row: r.row, cells: columns.map((c) => cellText(r.cells[c], lang, c, label)) })),
   };
 }
 

@@ -7,6 +7,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { client, readJson, toApiError } from '../../api/client.ts';
 import { invalidateFigures, invalidateImports } from '../../api/queries.ts';
 import type {
+  ImportCommitResponse,
   ImportKind,
   ImportOptions,
   ImportPreviewResponse,
@@ -45,25 +46,28 @@ const jsonInit = (body: unknown) => ({
 });
 
 /** The kept upload, checked again with other options (mapping, station, sheet...). No re-upload. */
-export async function previewAgain(previewId: string, kind: ImportKind, options: ImportOptions): Promise<ImportPreviewResponse> {
+export async function previewAgain(
+  previewId: string,
+  kind: ImportKind,
+  options: ImportOptions,
+): Promise<ImportPreviewResponse> {
   // The route reads its JSON body by hand (it also takes multipart), so hc has no typed `json` here.
-  const response = await client.api.imports.preview.$post(undefined, jsonInit({ previewId, kind, options }));
-  return (await readJson(response)) as unknown as ImportPreviewResponse;
+  return readJson(await client.api.imports.preview.$post(undefined, jsonInit({ previewId, kind, options })));
 }
 
 /** 201: written; 422: refused with the errors (nothing written). Both carry the full result. */
 export async function commitImport(previewId: string, options: ImportOptions): Promise<ImportResult> {
   const response = await client.api.imports.commit.$post(undefined, jsonInit({ previewId, options }));
-  if (response.status === 201 || response.status === 422) {
-    return ((await response.json()) as unknown as { result: ImportResult }).result;
-  }
+  if (response.status === 201 || response.status === 422)
+    return ((await response.json()) as ImportCommitResponse).result;
   throw await toApiError(response);
 }
 
 export function useCommitImport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ previewId, options }: { previewId: string; options: ImportOptions }) => commitImport(previewId, options),
+    mutationFn: ({ previewId, options }: { previewId: string; options: ImportOptions }) =>
+      commitImport(previewId, options),
     onSuccess: async (result) => {
       if (result.ok) await Promise.all([invalidateFigures(queryClient), invalidateImports(queryClient)]);
     },

@@ -54,10 +54,19 @@ export function ProgrammeForm({
     save.mutate(checked.value, { onSuccess: () => setSaved(true) });
   };
 
-  const numberRow = (field: 'fearTarget' | 'trustTarget' | 'crimeTarget' | 'minSample' | 'bufferMeters', unit: string) => (
-    <SettingRow label={t(`settings.${field}`)} help={t(`settings.help.${field}`)} error={err(field)} testId={`programme-${field}`}>
-      {(helpId) => (
+  const numberRow = (
+    field: 'fearTarget' | 'trustTarget' | 'crimeTarget' | 'minSample' | 'bufferMeters',
+    unit: string,
+  ) => (
+    <SettingRow
+      label={t(`settings.${field}`)}
+      help={t(`settings.help.${field}`)}
+      error={err(field)}
+      testId={`programme-${field}`}
+    >
+      {({ helpId, inputId }) => (
         <NumberInput
+          id={inputId}
           value={form[field]}
           onChange={(v) => set(field, v)}
           unit={unit}
@@ -105,7 +114,7 @@ export function ProgrammeForm({
       />
       {numberRow('minSample', t('settings.unit.answers'))}
       <SettingRow label={t('settings.poolOptIn')} help={t('settings.help.poolOptIn')} as="fieldset">
-        {(helpId) => (
+        {({ helpId }) => (
           <label className="check">
             <input
               type="checkbox"
@@ -134,7 +143,7 @@ export function ProgrammeForm({
         error={err('crimeGroups')}
         as="fieldset"
       >
-        {(helpId) => (
+        {({ helpId }) => (
           <span className="checks">
             {GROUPS.map((g) => (
               <label key={g} className="check">
@@ -195,7 +204,7 @@ function RadioRow<V extends string>({
   const name = useId();
   return (
     <SettingRow label={t(`settings.${field}`)} help={t(`settings.help.${field}`)} as="fieldset">
-      {(helpId) => (
+      {({ helpId }) => (
         <span className="checks">
           {options.map((o) => (
             <label key={o} className="check">
@@ -236,7 +245,7 @@ function LevelsRow({
   const levels = Array.from({ length: top }, (_, i) => i + 1);
   return (
     <SettingRow label={t(`settings.${field}`)} help={t(`settings.help.${field}`)} error={error} as="fieldset">
-      {(helpId) => (
+      {({ helpId }) => (
         <span className="checks">
           <label className="check">
             <input
@@ -260,7 +269,7 @@ function LevelsRow({
             {t('settings.levels.chosen')}
           </label>
           {value.mode === 'chosen' && (
-            <span className="level-boxes" role="group" aria-label={t('settings.levels.which')}>
+            <fieldset className="level-boxes" aria-label={t('settings.levels.which')}>
               {levels.map((l) => (
                 <label key={l} className="check">
                   <input
@@ -272,7 +281,7 @@ function LevelsRow({
                   {t('settings.levels.level', { level: l })}
                 </label>
               ))}
-            </span>
+            </fieldset>
           )}
         </span>
       )}

@@ -13,26 +13,29 @@ export function SettingRow({
   label: string;
   help: string;
   error?: string | null;
-  /** The input, given the id of the help text for aria-describedby. */
-  children: (helpId: string) => ReactNode;
+  /** The input, given the id to take (labelled rows) and the help text's id for aria-describedby. */
+  children: (ids: { helpId: string; inputId: string }) => ReactNode;
   /** 'fieldset' for a group of radios or checkboxes. */
   as?: 'label' | 'fieldset';
   testId?: string;
 }) {
   const helpId = useId();
+  const inputId = useId();
   const body = (
     <>
-      {children(helpId)}
+      {children({ helpId, inputId })}
       {error && <span className="field-error">{error}</span>}
     </>
   );
   return (
     <div className="setting" data-testid={testId}>
       {as === 'label' ? (
-        <label className="setting-input">
-          <span className="setting-label">{label}</span>
+        <div className="setting-input">
+          <label className="setting-label" htmlFor={inputId}>
+            {label}
+          </label>
           {body}
-        </label>
+        </div>
       ) : (
         <fieldset className="setting-input">
           <legend className="setting-label">{label}</legend>
@@ -48,6 +51,8 @@ export function SettingRow({
 
 /** A number box with its unit (%, m, answers) after it. */
 export function NumberInput({
+  id,
+  label,
   value,
   onChange,
   unit,
@@ -55,6 +60,9 @@ export function NumberInput({
   disabled,
   invalid,
 }: {
+  /** The id a <label htmlFor> points at, or a label of its own (aria-label). */
+  id?: string;
+  label?: string;
   value: string;
   onChange: (value: string) => void;
   unit?: string;
@@ -66,6 +74,8 @@ export function NumberInput({
   return (
     <span className="number-input">
       <input
+        id={id}
+        aria-label={label}
         type="text"
         inputMode="decimal"
         value={value}

@@ -122,7 +122,14 @@ export function toggleNumber(list: readonly number[], n: number, on: boolean): n
 
 // ---- one zone's overrides ----
 
-export const ZONE_FIELDS = ['fearTarget', 'trustTarget', 'crimeTarget', 'baseline', 'bufferMeters', 'controlZones'] as const;
+export const ZONE_FIELDS = [
+  'fearTarget',
+  'trustTarget',
+  'crimeTarget',
+  'baseline',
+  'bufferMeters',
+  'controlZones',
+] as const;
 export type ZoneField = (typeof ZONE_FIELDS)[number];
 
 export interface Override<T> {

@@ -76,11 +76,7 @@ export default function SettingsPage({ me }: { me: Me }) {
                   />
                 </>
               )}
-              <OverriddenList
-                items={overriddenZones(data)}
-                zones={zoneItems}
-                onChoose={(id) => setZoneId(id)}
-              />
+              <OverriddenList items={overriddenZones(data)} zones={zoneItems} onChoose={(id) => setZoneId(id)} />
             </section>
           </>
         )}

@@ -11,7 +11,14 @@ import { errorText } from '../admin/error-text.ts';
 import { ConfirmDialog } from '../admin/modal.tsx';
 import { pickName } from '../overview/to-zone-rows.ts';
 import { NumberInput, SettingRow } from './setting-row.tsx';
-import { checkZoneForm, hasOverrides, type Override, type ZoneField, type ZoneForm, zoneToForm } from './settings-form.ts';
+import {
+  checkZoneForm,
+  hasOverrides,
+  type Override,
+  type ZoneField,
+  type ZoneForm,
+  zoneToForm,
+} from './settings-form.ts';
 import { useResetZoneSettings, useSaveZoneSettings } from './use-settings.ts';
 
 export function ZoneSettingsForm({
@@ -61,7 +68,8 @@ export function ZoneSettingsForm({
   const percent = (v: number) => `${formatNumber(v, lang, 1)}%`;
   const numberField = (field: 'fearTarget' | 'trustTarget' | 'crimeTarget' | 'bufferMeters') => {
     const unit = field === 'bufferMeters' ? t('settings.unit.metres') : '%';
-    const base = field === 'bufferMeters' ? `${formatNumber(programme[field], lang)} ${unit}` : percent(programme[field]);
+    const base =
+      field === 'bufferMeters' ? `${formatNumber(programme[field], lang)} ${unit}` : percent(programme[field]);
     return (
       <OverrideRow
         key={field}
@@ -74,6 +82,7 @@ export function ZoneSettingsForm({
       >
         {(helpId) => (
           <NumberInput
+            label={t(`settings.${field}`)}
             value={form[field].value}
             onChange={(value) => set(field, { value })}
             unit={unit}
@@ -100,6 +109,7 @@ export function ZoneSettingsForm({
       >
         {(helpId) => (
           <select
+            aria-label={t('settings.baseline')}
             value={form.baseline.value}
             disabled={busy || !form.baseline.own}
             aria-describedby={helpId}
@@ -197,13 +207,22 @@ function OverrideRow<T>({
       as="fieldset"
       testId={`zone-${field}`}
     >
-      {(helpId) => (
+      {({ helpId }) => (
         <>
           <label className="check">
-            <input type="checkbox" checked={override.own} disabled={disabled} onChange={(e) => onOwn(e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={override.own}
+              disabled={disabled}
+              onChange={(e) => onOwn(e.target.checked)}
+            />
             {t('settings.ownValue')}
           </label>
-          {override.own ? children(helpId) : <span className="as-programme">{t('settings.asProgramme', { value: base })}</span>}
+          {override.own ? (
+            children(helpId)
+          ) : (
+            <span className="as-programme">{t('settings.asProgramme', { value: base })}</span>
+          )}
         </>
       )}
     </SettingRow>
@@ -235,7 +254,7 @@ function ControlZonesPicker({
     [zones, zone],
   );
   return (
-    <div className="pick-list compact" role="group" aria-describedby={helpId}>
+    <fieldset className="pick-list compact" aria-label={t('settings.controlZones')} aria-describedby={helpId}>
       {candidates.map((z) => (
         <label key={z.id} className="pick">
           <input
@@ -253,6 +272,6 @@ function ControlZonesPicker({
           </span>
         </label>
       ))}
-    </div>
+    </fieldset>
   );
 }

@@ -5,8 +5,12 @@ import { useT } from '../../i18n/use-t.tsx';
 import { handleLinkClick, useDashboardState } from '../../router.ts';
 import { serializeDashboardState, updateDashboardState } from '../../state/dashboard-state.ts';
 import { LanguageSwitch } from './language-switch.tsx';
+import { ToolNav } from './tool-nav.tsx';
 
-/** Programme title (a link home), language switch, who is signed in with their role, sign out. */
+/**
+ * Programme title (a link home), navigation to the screens the user may open, language switch,
+ * who is signed in with their role, sign out.
+ */
 export function AppHeader({ me }: { me: Me }) {
   const { t } = useT();
   const [state, navigate] = useDashboardState();
@@ -23,6 +27,7 @@ export function AppHeader({ me }: { me: Me }) {
           {t('app.org')} · {t('app.subtitle')}
         </span>
       </a>
+      <ToolNav me={me} />
       <div className="header-tools">
         <LanguageSwitch />
         <p className="user" data-testid="signed-in-user">

@@ -17,7 +17,12 @@ export const sharedData = resolve(repoRoot, '../shared/data');
 export const ADMIN: Principal = { ...LOCAL_ADMIN, username: 'test-admin', via: 'session' };
 
 export function commander(stationCodes: string[]): Principal {
-  return { username: 'test-commander', role: 'commander', scope: { kind: 'station', codes: stationCodes }, via: 'session' };
+  return {
+    username: 'test-commander',
+    role: 'commander',
+    scope: { kind: 'station', codes: stationCodes },
+    via: 'session',
+  };
 }
 
 export interface TestDb {
@@ -96,10 +101,16 @@ export function encodeThai874(text: string): Uint8Array {
 }
 
 /** A GeoJSON FeatureCollection of polygons given as [lon, lat] rings. */
-export function featureCollection(features: { properties: Record<string, unknown>; ring: [number, number][] }[]): string {
+export function featureCollection(
+  features: { properties: Record<string, unknown>; ring: [number, number][] }[],
+): string {
   return JSON.stringify({
     type: 'FeatureCollection',
-    features: features.map((f) => ({ type: 'Feature', properties: f.properties, geometry: { type: 'Polygon', coordinates: [f.ring] } })),
+    features: features.map((f) => ({
+      type: 'Feature',
+      properties: f.properties,
+      geometry: { type: 'Polygon', coordinates: [f.ring] },
+    })),
   });
 }
 

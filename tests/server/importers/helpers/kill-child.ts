@@ -20,5 +20,7 @@ const result = await runImport({
   file: { name: basename(filePath), path: filePath },
   onProgress: (p) => process.stdout.write(`phase ${p.phase}\n`),
 });
-process.stdout.write(result.ok ? `committed ${result.importId}\n` : `failed ${JSON.stringify(result.errors.slice(0, 3))}\n`);
+process.stdout.write(
+  result.ok ? `committed ${result.importId}\n` : `failed ${JSON.stringify(result.errors.slice(0, 3))}\n`,
+);
 db.close();

@@ -78,8 +78,7 @@ export function zip(entries: readonly ZipEntry[]): Uint8Array {
   return new Uint8Array(Buffer.concat([...locals, cd, end]));
 }
 
-const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function colName(i: number): string {
   let s = '';
@@ -119,18 +118,23 @@ export function buildXlsx(sheets: readonly XlsxSheet[], options: XlsxOptions = {
           .map((cell, c) => {
             const ref = `${colName(c)}${rowNo}`;
             if (cell === null) return '';
-            if (typeof cell === 'string') return `<c r="${ref}" t="s"><v>${share(`<t xml:space="preserve">${esc(cell)}</t>`)}</v></c>`;
+            if (typeof cell === 'string')
+              return `<c r="${ref}" t="s"><v>${share(`<t xml:space="preserve">${esc(cell)}</t>`)}</v></c>`;
             if (typeof cell === 'number') return `<c r="${ref}"><v>${cell}</v></c>`;
             if (typeof cell === 'boolean') return `<c r="${ref}" t="b"><v>${cell ? 1 : 0}</v></c>`;
             if ('rich' in cell) {
-              const runs = cell.rich.map((t, k) => `<r>${k % 2 ? '<rPr><b/></rPr>' : ''}<t xml:space="preserve">${esc(t)}</t></r>`).join('');
+              const runs = cell.rich
+                .map((t, k) => `<r>${k % 2 ? '<rPr><b/></rPr>' : ''}<t xml:space="preserve">${esc(t)}</t></r>`)
+                .join('');
               return `<c r="${ref}" t="s"><v>${share(runs)}</v></c>`;
             }
             if ('inline' in cell) return `<c r="${ref}" t="inlineStr"><is><t>${esc(cell.inline)}</t></is></c>`;
-            if ('date' in cell && !('formula' in cell)) return `<c r="${ref}" s="${STYLE[cell.format ?? 'builtin14']}"><v>${cell.date}</v></c>`;
+            if ('date' in cell && !('formula' in cell))
+              return `<c r="${ref}" s="${STYLE[cell.format ?? 'builtin14']}"><v>${cell.date}</v></c>`;
             const f = `<f>${esc(cell.formula)}</f>`;
             if (cell.cached === null) return `<c r="${ref}">${f}</c>`;
-            if (typeof cell.cached === 'number') return `<c r="${ref}"${cell.date ? ' s="1"' : ''}>${f}<v>${cell.cached}</v></c>`;
+            if (typeof cell.cached === 'number')
+              return `<c r="${ref}"${cell.date ? ' s="1"' : ''}>${f}<v>${cell.cached}</v></c>`;
             return `<c r="${ref}" t="str">${f}<v>${esc(cell.cached)}</v></c>`;
           })
           .join('');
