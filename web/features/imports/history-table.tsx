@@ -26,8 +26,11 @@ export function HistoryTable({ canUndo }: { canUndo: boolean }) {
   const undo = useUndoImport();
   const [undoing, setUndoing] = useState<ImportHistoryItem | null>(null);
   const [notice, setNotice] = useState('');
-  const kindLabel = (kind: string) =>
-    kind === 'demo' ? t('imports.kind.demo') : t(`imports.kind.${kind}` as MessageKey);
+  // A kind newer than this screen is shown as the server named it.
+  const kindLabel = (kind: string) => {
+    const key = `imports.kind.${kind}` as MessageKey;
+    return t(key) === key ? kind : t(key);
+  };
 
   return (
     <section aria-labelledby="history-title" className="panel">
