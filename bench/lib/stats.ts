@@ -65,7 +65,9 @@ export async function measure(fn: () => Promise<unknown>, options: Partial<Measu
   for (let i = 0; i < o.iterations; i++) {
     const t0 = performance.now();
     await fn();
-    samples.push(performance.now() - t0);
+    const took = performance.now() - t0;
+    samples.push(took);
+    if (took > 1_000) o.minIterations = Math.min(o.minIterations, 3);
     if (samples.length >= o.minIterations && performance.now() - started > o.budgetMs) break;
   }
   return summarise(samples);
@@ -127,12 +129,14 @@ export async function measureTogether<K extends string>(
   const samples = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
   const started = performance.now();
   for (let i = 0; i < o.iterations; i++) {
+    const iterationStart = performance.now();
     for (let j = 0; j < keys.length; j++) {
       const k = keys[(i + j) % keys.length] as K;
       const t0 = performance.now();
       await fns[k]();
       samples[k].push(performance.now() - t0);
     }
+    if (performance.now() - iterationStart > 1_000) o.minIterations = Math.min(o.minIterations, 3);
     if (i + 1 >= o.minIterations && performance.now() - started > o.budgetMs) break;
   }
   return Object.fromEntries(keys.map((k) => [k, summarise(samples[k])])) as Record<K, Summary>;

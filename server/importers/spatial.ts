@@ -17,6 +17,8 @@ export interface ZoneShape {
   stationCode: string;
   /** GeoJSON geometry (validated when it was imported). */
   geometry: ReadonlyZoneGeometry;
+  /** Buffer ring width from the zone's settings. */
+  bufferMeters: number;
 }
 
 export interface Locator {
@@ -28,7 +30,9 @@ export interface Locator {
 }
 
 /** Parses stored geometry JSON; a shape that no longer validates is left out (with its id returned). */
-export function shapesFromRows(rows: readonly { id: string; station_code: string; geometry: string }[]): {
+export function shapesFromRows(
+  rows: readonly { id: string; station_code: string; geometry: string; buffer_meters?: number }[],
+): {
   shapes: ZoneShape[];
   broken: string[];
 } {
@@ -47,17 +51,31 @@ export function shapesFromRows(rows: readonly { id: string; station_code: string
       broken.push(r.id);
       continue;
     }
-    shapes.push({ id: r.id, stationCode: r.station_code, geometry: v.geometry });
+    shapes.push({
+      id: r.id,
+      stationCode: r.station_code,
+      geometry: v.geometry,
+      bufferMeters: r.buffer_meters ?? DEFAULT_RING_METERS,
+    });
   }
   return { shapes, broken };
 }
 
-export function buildLocator(shapes: readonly ZoneShape[], ringMeters = DEFAULT_RING_METERS): Locator {
+/**
+ * Each zone's ring is as wide as its bufferMeters setting; `ringMetersOverride` (an import option)
+ * sets one width for every zone instead.
+ */
+export function buildLocator(shapes: readonly ZoneShape[], ringMetersOverride?: number): Locator {
   const index: ZoneIndex | null =
     shapes.length === 0
       ? null
       : buildZoneIndex(
-          shapes.map((s) => ({ id: s.id, stationCode: s.stationCode, geometry: s.geometry, bufferMeters: ringMeters })),
+          shapes.map((s) => ({
+            id: s.id,
+            stationCode: s.stationCode,
+            geometry: s.geometry,
+            bufferMeters: ringMetersOverride ?? s.bufferMeters,
+          })),
         );
   return {
     zoneIds: index?.zoneIds ?? [],

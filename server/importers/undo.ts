@@ -20,7 +20,6 @@ import {
   zoneImportStations,
 } from '../queries/imports-undo.ts';
 import type { Bilingual } from './parse/errors.ts';
-import { DEFAULT_RING_METERS } from './spatial.ts';
 import { reassignZones } from './zone-assignment.ts';
 
 export type UndoResult =
@@ -81,7 +80,7 @@ export async function undoImport(input: {
       const zoneStations = head.kind === 'zones' ? await zoneImportStations(conn, importId) : [];
       const removed = await deleteImportRows(conn, importId);
       const restored = await restoreReplaced(conn, importId);
-      if (zoneStations.length > 0) await reassignZones(conn, zoneStations, input.ringMeters ?? DEFAULT_RING_METERS);
+      if (zoneStations.length > 0) await reassignZones(conn, zoneStations, input.ringMeters);
       const stations = [...new Set([...head.stationCodes, ...zoneStations])].sort();
       await refreshAggregates(conn, stations);
       await markUndone(conn, importId, principal.username);

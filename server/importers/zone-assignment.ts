@@ -5,16 +5,16 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { incidentsWithPoints, replaceZoneAssignment, zoneShapesOf } from '../queries/imports-incidents.ts';
-import { buildLocator, DEFAULT_RING_METERS, shapesFromRows } from './spatial.ts';
+import { buildLocator, shapesFromRows } from './spatial.ts';
 
 export async function reassignZones(
   conn: DuckDBConnection,
   stations: readonly string[],
-  ringMeters = DEFAULT_RING_METERS,
+  ringMetersOverride?: number,
 ): Promise<{ located: number; rings: number }> {
   if (stations.length === 0) return { located: 0, rings: 0 };
   const { shapes } = shapesFromRows(await zoneShapesOf(conn, stations));
-  const locator = buildLocator(shapes, ringMeters);
+  const locator = buildLocator(shapes, ringMetersOverride);
   const points = await incidentsWithPoints(conn, stations);
   const zoneOf = new Map<number, string | null>();
   const rings: [number, string][] = [];

@@ -36,13 +36,21 @@ export interface ZoneShapeRow {
   id: string;
   station_code: string;
   geometry: string;
+  /** The zone's buffer ring width: its own setting, else the programme's, else 500 m. */
+  buffer_meters: number;
 }
 
 /** Zone outlines of these stations (GeoJSON text), for point-in-polygon. Works inside a transaction too. */
 export async function zoneShapesOf(conn: DuckDBConnection, stations: readonly string[]): Promise<ZoneShapeRow[]> {
   return query<ZoneShapeRow>(
     conn,
-    'SELECT id, station_code, geometry::VARCHAR AS geometry FROM zones WHERE list_contains($stations, station_code) ORDER BY id',
+    `SELECT z.id, z.station_code, z.geometry::VARCHAR AS geometry,
+            coalesce(json_extract(zs.value, '$.bufferMeters')::INTEGER,
+                     json_extract(ps.value, '$.bufferMeters')::INTEGER, 500) AS buffer_meters
+       FROM zones z
+       LEFT JOIN settings zs ON zs.scope = z.id AND zs.key = 'kpi'
+       LEFT JOIN settings ps ON ps.scope = 'programme' AND ps.key = 'kpi'
+      WHERE list_contains($stations, z.station_code) ORDER BY z.id`,
     { stations: textList([...stations]) },
   );
 }

@@ -47,3 +47,9 @@ export async function zoneDirectory(db: Database, zoneIds: string[] | null): Pro
     { allZones: zoneIds === null, zones: textList(zoneIds ?? []) },
   );
 }
+
+/** Codes of every station that has at least one zone. */
+export async function stationsWithZones(db: Database): Promise<string[]> {
+  const rows = await db.all<{ code: string }>('SELECT DISTINCT station_code AS code FROM zones ORDER BY 1');
+  return rows.map((r) => r.code);
+}

@@ -5,7 +5,8 @@ import { apiException } from '../auth/errors.ts';
 import { requirePermission } from '../auth/middleware.ts';
 import { canEditProgrammeSettings } from '../auth/permissions.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
-import { deleteZoneSettings, readSettings, writeSettings } from '../queries/settings.ts';
+import { readSettings } from '../queries/settings.ts';
+import { saveProgrammeSettings, saveZoneSettings } from '../services/settings-change.ts';
 import { DEFAULT_PROGRAMME_SETTINGS, programmeSettingsSchema, zoneSettingsSchema } from '../settings/kpi-settings.ts';
 import { validate } from './validation.ts';
 import { visibleZone } from './zone-access.ts';
@@ -27,7 +28,7 @@ export const settingsRoutes = (deps: AppDeps) =>
     .put('/programme', requirePermission('settings'), validate('json', programmeSettingsSchema), async (c) => {
       if (!canEditProgrammeSettings(c.get('principal'))) throw apiException(403, 'forbidden');
       const value = c.req.valid('json');
-      await deps.db.withConnection((conn) => writeSettings(conn, 'programme', value, c.get('principal').username));
+      await saveProgrammeSettings(deps.db, value, c.get('principal').username);
       await auditRequest(c, deps, 'settings_update', 'programme', value);
       return c.json({ programme: value });
     })
@@ -36,13 +37,13 @@ export const settingsRoutes = (deps: AppDeps) =>
       const value = c.req.valid('json');
       // Control zones must be zones the user may see, like the zone itself (404 otherwise).
       for (const controlId of value.controlZones ?? []) await visibleZone(c, deps.db, controlId);
-      await deps.db.withConnection((conn) => writeSettings(conn, zone.id, value, c.get('principal').username));
+      await saveZoneSettings(deps.db, zone, value, c.get('principal').username);
       await auditRequest(c, deps, 'settings_update', zone.id, value);
       return c.json({ zoneId: zone.id, settings: value });
     })
     .delete('/zones/:id', requirePermission('settings'), validate('param', zoneParam), async (c) => {
       const zone = await visibleZone(c, deps.db, c.req.valid('param').id);
-      await deps.db.withConnection((conn) => deleteZoneSettings(conn, zone.id));
+      await saveZoneSettings(deps.db, zone, null, c.get('principal').username);
       await auditRequest(c, deps, 'settings_update', zone.id, { reset: true });
       return c.json({ zoneId: zone.id, settings: {} });
     });

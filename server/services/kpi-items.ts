@@ -439,7 +439,7 @@ function rollup(level: Exclude<KpiLevel, 'zone'>, members: ZoneResult[], inputs:
     members.map((m) => ({
       after: m.item.crime.after,
       baseline: m.item.crime.baseline,
-      window: { afterMonthCount: m.item.crime.months, problem: m.item.crime.status === 'insufficient' ? 'incomplete_baseline' : null },
+      window: { afterMonthCount: m.item.crime.months, problem: m.crimeRow ? windowProblem(m.crimeRow) : 'no_covered_data' },
     })),
     { targetPercent: rules.crimeTarget },
   );

@@ -157,6 +157,7 @@ export function waveFigure(value: number | null, ciLow: number | null, ciHigh: n
     respondents: n,
     invalid: 0,
     status: 'met',
+    problem: null,
     target: 40,
     distribution: [],
     method: surveyKpi().method,

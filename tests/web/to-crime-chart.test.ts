@@ -17,6 +17,7 @@ function series(months: ZoneSeries['months'], startMonth = '2022-07'): ZoneSerie
       method: { rule: 'matched_months', startMonth, period: 'since_start', coveredMonths: null, L: 0 },
     },
     months,
+    groupNames: [],
   };
 }
 

@@ -16,7 +16,7 @@ import { makeIssue } from '../parse/errors.ts';
 import { issue } from '../issues.ts';
 import { OffenceResolver, type Scheme } from '../offences.ts';
 import type { TableRow } from '../source/table.ts';
-import { buildLocator, DEFAULT_RING_METERS, shapesFromRows } from '../spatial.ts';
+import { buildLocator, shapesFromRows } from '../spatial.ts';
 import type { UnknownOffenceType } from '../types.ts';
 import { bothEras, type Cell, cellShown, cellText, epochDays, readNumber, wallMicros } from '../values.ts';
 import type { NumberResult } from '../parse/numbers.ts';
@@ -95,7 +95,8 @@ export class IncidentsReader implements KindReader {
   readonly #rowErrors: RowErrors;
   readonly #fileStation: RegistryStation | null;
   readonly #unknown = new Map<string, UnknownOffenceType>();
-  readonly #ringMeters: number;
+  /** An explicit ring width for every zone; absent = each zone's bufferMeters setting. */
+  readonly #ringMeters: number | undefined;
 
   // Columnar rows (only rows without errors are kept).
   readonly #types = new Dict();
@@ -131,7 +132,7 @@ export class IncidentsReader implements KindReader {
     this.#zones = new ZoneLookup(r.zones);
     this.#scope = new ScopeCheck(ctx);
     this.#rowErrors = new RowErrors(ctx.issues);
-    this.#ringMeters = ctx.options.ringMeters ?? DEFAULT_RING_METERS;
+    this.#ringMeters = ctx.options.ringMeters;
     this.#fileStation = null;
     const chosen = ctx.options.station?.trim();
     if (chosen !== undefined && chosen !== '' && !cols.has('station')) {

@@ -81,7 +81,7 @@ beforeAll(async () => {
   });
   expect(survey.errorCount, JSON.stringify(survey.errors.slice(0, 3))).toBe(0);
   expect(survey.counts.write.survey_responses).toBe(lines.length - 1);
-  await db.withConnection((c) => writeSettings(c, 'programme', { ...DEFAULT_PROGRAMME_SETTINGS, denominator: 'all' }, 'test'));
+  await db.withConnection((c) => writeSettings(c, 'programme', { ...DEFAULT_PROGRAMME_SETTINGS, denominator: 'all' as const }, 'test'));
 }, 120_000);
 afterAll(() => db.close());
 

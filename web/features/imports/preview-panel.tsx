@@ -97,9 +97,11 @@ export function PreviewPanel({
           <dd data-testid="error-count">
             <span aria-hidden="true">{counts.errors > 0 ? '✕ ' : '✓ '}</span>
             {formatNumber(counts.errors, lang)}
-            <span className="cell-sub">
-              {t('imports.rowsWithErrors', { n: formatNumber(result.counts.rowsWithErrors, lang) })}
-            </span>
+            {result.counts.rowsWithErrors > 0 && (
+              <span className="cell-sub">
+                {t('imports.rowsWithErrors', { n: formatNumber(result.counts.rowsWithErrors, lang) })}
+              </span>
+            )}
           </dd>
         </div>
         <div>
