@@ -285,14 +285,14 @@ export const th = {
   'admin.error.scopeEmpty': 'กรุณาเลือกอย่างน้อยหนึ่งรายการในขอบเขต',
   'admin.error.passwordShort': 'รหัสผ่านต้องยาวอย่างน้อย 10 ตัวอักษร',
   'admin.error.tokenName':
-    'ชื่อโทเคนใช้ได้เฉพาะตัวอักษรภาษาอังกฤษ ตัวเลข ช่องว่าง . _ - (ไม่เกิน 100 ตัว) ระบบยังไม่รับวรรณยุกต์และสระไทยบางตัว',
+    'ชื่อโทเคนใช้ได้เฉพาะตัวอักษร (ไทยหรืออังกฤษ) ตัวเลข ช่องว่าง . _ - (ไม่เกิน 100 ตัว)',
   'admin.error.expires': 'วันหมดอายุต้องเป็นวันนี้หรือวันหลังจากนี้',
   'admin.tokensHint':
     'โทเคนใช้สำหรับโปรแกรมที่ส่งข้อมูลเข้าระบบโดยอัตโนมัติ (เช่น npm run import) แต่ละโทเคนมีบทบาทและขอบเขตของตนเอง เพิกถอนได้ทุกเมื่อ',
   'admin.newToken': 'สร้างโทเคน',
   'admin.createToken': 'สร้างโทเคน',
   'admin.tokenName': 'ชื่อโทเคน',
-  'admin.tokenNameHelp': 'ตั้งชื่อให้รู้ว่าใช้ที่ไหน เป็นภาษาอังกฤษ เช่น "hatyai-incidents"',
+  'admin.tokenNameHelp': 'ตั้งชื่อให้รู้ว่าใช้ที่ไหน เช่น "นำเข้าคดีหาดใหญ่" หรือ "hatyai-incidents"',
   'admin.expires': 'หมดอายุ',
   'admin.expiresOn': 'ใช้ได้ถึงวันที่ (ไม่บังคับ)',
   'admin.expiresHelp': 'เว้นว่าง = ไม่หมดอายุ (เพิกถอนเมื่อเลิกใช้)',
@@ -855,7 +855,7 @@ export const en: Messages = {
   'admin.error.required': 'Please fill this in',
   'admin.error.scopeEmpty': 'Choose at least one unit for the scope',
   'admin.error.passwordShort': 'The password needs at least 10 characters',
-  'admin.error.tokenName': 'Use Latin letters, digits, spaces, . _ or - (at most 100); Thai marks are not accepted yet',
+  'admin.error.tokenName': 'Use letters (Thai or Latin), digits, spaces, . _ or - (at most 100)',
   'admin.error.expires': 'The expiry date must be today or later',
   'admin.tokensHint':
     'Tokens let programs send data on their own (e.g. npm run import). Each has its own role and scope, and can be revoked at any time.',

@@ -88,4 +88,18 @@ describe('zones API on the demo programme', () => {
     expect(after.items[0]?.crime.method.baseline).toBe('previous_months');
     expect(after.items[0]?.crime.baseline).not.toBe(before.items[0]?.crime.baseline);
   });
+
+  it('a wider buffer ring re-assigns incidents to the ring at once', async () => {
+    type Ring = { items: { crime: { ring: { after: number; baseline: number; bufferMeters: number } | null } }[] };
+    const ringOf = async () => ((await (await get('/api/kpis?level=zone&unit=Z-HDY-02')).json()) as Ring).items[0]?.crime.ring;
+    const before = await ringOf();
+    expect(before?.bufferMeters).toBe(500);
+    const wider = await get('/api/settings/zones/Z-HDY-02', { method: 'PUT', body: JSON.stringify({ bufferMeters: 1500 }) });
+    expect(wider.status).toBe(200);
+    const after = await ringOf();
+    expect(after?.bufferMeters).toBe(1500);
+    expect((after?.after ?? 0) + (after?.baseline ?? 0)).toBeGreaterThan((before?.after ?? 0) + (before?.baseline ?? 0));
+    await get('/api/settings/zones/Z-HDY-02', { method: 'DELETE' });
+    expect(await ringOf()).toEqual(before);
+  });
 });

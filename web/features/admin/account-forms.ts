@@ -12,7 +12,7 @@ export const ROLES = ['admin', 'analyst', 'commander', 'executive', 'viewer'] as
 export const MIN_PASSWORD_LENGTH = 10;
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
-const TOKEN_NAME = /^[\p{L}\p{N} ._-]+$/u;
+const TOKEN_NAME = /^[\p{L}\p{M}\p{N} ._-]+$/u;
 
 export interface UserForm {
   username: string;
