@@ -180,26 +180,31 @@ const pageFigures = await measureTogether(
   { ...mo, warmup: 0 },
 );
 const overviewPage: Row = { name: 'overview page: zone + national + bureau, in parallel', ...pageFigures };
-const allFigures = await measureTogether(
-  {
-    api: () => Promise.all(LEVELS.map((l) => get(levelPath(l)))),
-    raw: () => replayConcurrent(recordingsOf(LEVELS)),
-  },
-  { ...mo, warmup: 0 },
-);
-const allParallel: Row = { name: 'all 5 levels, in parallel', ...allFigures };
+// All five at once: a heavy figure when the server is slow, so measured only when the page alone
+// answers within a second (otherwise it would only repeat, much slower, what the page shows).
+const allParallel: Row | null =
+  overviewPage.api.p50 <= 1_000
+    ? {
+        name: 'all 5 levels, in parallel',
+        ...(await measureTogether(
+          { api: () => Promise.all(LEVELS.map((l) => get(levelPath(l)))), raw: () => replayConcurrent(recordingsOf(LEVELS)) },
+          { ...mo, warmup: 0 },
+        )),
+      }
+    : null;
 // One request after another shares nothing: the sum of the per-level runs, run by run.
 const allSequential: Row = {
   name: 'all 5 levels, one after another (sum of the runs above)',
   api: sumOfRuns(LEVELS.map((l) => levelRows.get(l)?.api as Summary)),
   raw: sumOfRuns(LEVELS.map((l) => levelRows.get(l)?.raw as Summary)),
 };
-log(table(HEAD, [...levelRows.values(), overviewPage, allParallel, allSequential].map(fmtRow)));
+log(table(HEAD, [...levelRows.values(), overviewPage, ...(allParallel ? [allParallel] : []), allSequential].map(fmtRow)));
+if (!allParallel) log(`  (all 5 levels in parallel: not measured, the overview page alone takes ${ms(overviewPage.api.p50)} ms)`);
 
 const perLevel = [...levelRows.values()];
 judge('overview page: zone+national+bureau in parallel, p95', '<= 100 ms', `${ms(overviewPage.api.p95)} ms`, overviewPage.api.p95 <= 100);
 for (const r of perLevel) judge(`  one request: ${r.name}, p95`, '<= 100 ms', `${ms(r.api.p95)} ms`, r.api.p95 <= 100);
-judge('  all 5 levels in parallel, p95', '<= 100 ms', `${ms(allParallel.api.p95)} ms`, allParallel.api.p95 <= 100);
+if (allParallel) judge('  all 5 levels in parallel, p95', '<= 100 ms', `${ms(allParallel.api.p95)} ms`, allParallel.api.p95 <= 100);
 judge('  all 5 levels one after another (sum), p95', '<= 100 ms', `${ms(allSequential.api.p95)} ms`, allSequential.api.p95 <= 100);
 judge('overview page: API / raw SQL (p50)', '<= 1.3x', `${ratioOf(overviewPage.api, overviewPage.raw).toFixed(2)}x`, ratioOf(overviewPage.api, overviewPage.raw) <= 1.3);
 for (const r of perLevel) {
@@ -272,10 +277,9 @@ const connectCost = await measure(() => bench.db.withConnection(async () => unde
 log(`  a connection opened and closed (db.all does it per query): p50 ${ms(connectCost.p50, 2)} ms`);
 const partsHead = ['request', 'SQL (raw)', 'SQL + rows to JS', 'assembly', 'JSON.stringify', 'rest: Hono, auth, c.json', 'app.request', 'JSON'];
 const parts: string[][] = [];
-// level=station / division / bureau run the same statements as level=zone: only their assembly differs.
+// The other levels run the same statements as level=zone; their assembly is in the JSON/assembly column of [1] via P4.
 for (const [label, level, unit] of [
   ['level=zone', 'zone', undefined],
-  ['level=national', 'national', undefined],
   ['level=zone&unit=ID', 'zone', sampleZones[0]],
 ] as const) {
   const path = unit ? zonePath(unit, 'kpis') : levelPath(level);
@@ -335,7 +339,7 @@ if (!flag('no-http')) {
     ['zone series', zonePath(sampleZones[0] as string, 'series')],
     ['zone survey', zonePath(sampleZones[0] as string, 'survey')],
   ] as const) {
-    const f = await measureTogether({ inProcess: () => get(path), http: () => fetchGet(path) }, { ...mo, warmup: 1 });
+    const f = await measureTogether({ inProcess: () => get(path), http: () => fetchGet(path) }, { ...mo, warmup: 0 });
     httpRows.push([name, ms(f.inProcess.p50), ms(f.http.p50), ms(f.http.p95), ms(f.http.p50 - f.inProcess.p50), String(f.http.n)]);
   }
   log(table(['request', 'app.request p50', 'HTTP p50', 'HTTP p95', 'HTTP adds (p50)', 'n'], httpRows));

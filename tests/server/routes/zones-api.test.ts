@@ -5,6 +5,8 @@ import { ADMIN_PASSWORD, openDemoApp, signIn } from '../demo-app.ts';
 let db: Database;
 let get: Awaited<ReturnType<typeof signIn>>;
 let commander: Awaited<ReturnType<typeof signIn>>;
+const commanderPut = async (path: string, body: unknown) =>
+  (await commander(path, { method: 'PUT', body: JSON.stringify(body) })).status;
 
 beforeAll(async () => {
   const demo = await openDemoApp();
@@ -101,5 +103,28 @@ describe('zones API on the demo programme', () => {
     expect((after?.after ?? 0) + (after?.baseline ?? 0)).toBeGreaterThan((before?.after ?? 0) + (before?.baseline ?? 0));
     await get('/api/settings/zones/Z-HDY-02', { method: 'DELETE' });
     expect(await ringOf()).toEqual(before);
+  });
+
+  it('chosen control zones replace the rest of the station, counted over the zone\'s own windows', async () => {
+    type Rel = {
+      items: { crime: { relative: { area: string; controlAfter: number; controlBaseline: number } | null } }[];
+    };
+    const set = await get('/api/settings/zones/Z-HDY-01', { method: 'PUT', body: JSON.stringify({ controlZones: ['Z-HDY-02'] }) });
+    expect(set.status).toBe(200);
+    const kpi = (await (await get('/api/kpis?level=zone&unit=Z-HDY-01')).json()) as Rel;
+    const relative = kpi.items[0]?.crime.relative;
+    expect(relative?.area).toBe('control_zones');
+    const own = (await (await get('/api/zones/Z-HDY-01/series')).json()) as {
+      window: { afterMonths: string[]; baselineMonths: string[] };
+    };
+    const control = (await (await get('/api/zones/Z-HDY-02/series')).json()) as { months: { month: string; counted: number }[] };
+    const counted = new Map(control.months.map((m) => [m.month, m.counted]));
+    const sum = (months: string[]) => months.reduce((s, m) => s + (counted.get(m) ?? 0), 0);
+    expect(relative?.controlAfter).toBe(sum(own.window.afterMonths));
+    expect(relative?.controlBaseline).toBe(sum(own.window.baselineMonths));
+    // A control zone out of the user's sight is refused like a missing one.
+    const hidden = await commanderPut('/api/settings/zones/Z-HDY-01', { controlZones: ['Z-PTY-01'] });
+    expect([403, 404]).toContain(hidden);
+    await get('/api/settings/zones/Z-HDY-01', { method: 'DELETE' });
   });
 });
