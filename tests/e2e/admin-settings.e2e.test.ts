@@ -16,6 +16,7 @@ import {
   type RunningServer,
   repoRoot,
   startServer,
+  collectPageProblems,
 } from './server.ts';
 
 const shots = join(repoRoot, 'test-results');
@@ -52,19 +53,7 @@ describe('staff screens in Chromium', () => {
       locale: 'th-TH',
       timezoneId: 'Asia/Bangkok',
     });
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-        problems.push(`console: ${message.text()}`);
-      }
-    });
-    page.on('response', (response) => {
-      const url = new URL(response.url());
-      const expected = response.status() === 401 && url.pathname === '/api/auth/me';
-      if (response.status() >= 400 && !expected && url.pathname !== '/favicon.ico') {
-        problems.push(`HTTP ${response.status()} ${url.pathname}`);
-      }
-    });
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    collectPageProblems(page, problems);
   }, 300_000);
 
   afterAll(async () => {

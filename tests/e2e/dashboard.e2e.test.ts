@@ -15,6 +15,7 @@ import {
   type RunningServer,
   repoRoot,
   startServer,
+  collectPageProblems,
 } from './server.ts';
 
 const shots = join(repoRoot, 'test-results');
@@ -42,21 +43,7 @@ describe('dashboard in Chromium', () => {
       locale: 'th-TH',
       timezoneId: 'Asia/Bangkok',
     });
-    // Failed requests are judged by URL below; the console's "Failed to load resource" says no more.
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-        problems.push(`console: ${message.text()}`);
-      }
-    });
-    page.on('response', (response) => {
-      const url = new URL(response.url());
-      // Signed out, /api/auth/me answers 401: that is how the app knows to show the sign-in screen.
-      const expected = response.status() === 401 && url.pathname === '/api/auth/me';
-      if (response.status() >= 400 && !expected && url.pathname !== '/favicon.ico') {
-        problems.push(`HTTP ${response.status()} ${url.pathname}`);
-      }
-    });
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    collectPageProblems(page, problems);
   }, 300_000);
 
   afterAll(async () => {

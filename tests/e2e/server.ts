@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 /**
  * Helpers for browser tests: build the SPA once if dist/ is missing, run the real server on a
  * free port with a throw-away database and a known admin password, and stop it again.
@@ -127,4 +128,25 @@ export async function startServer({ timeoutMs = 180_000 } = {}): Promise<Running
     throw error;
   }
   return { baseUrl, output, stop };
+}
+
+/**
+ * Collects what a page should never show: console errors, failed requests (except the 401 of
+ * /api/auth/me that means "signed out") and uncaught script errors.
+ */
+export function collectPageProblems(page: Page, problems: string[]): void {
+  page.on('console', (message) => {
+    // Failed requests are judged by URL below; the console's "Failed to load resource" says no more.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    const expected = response.status() === 401 && url.pathname === '/api/auth/me';
+    if (response.status() >= 400 && !expected && url.pathname !== '/favicon.ico') {
+      problems.push(`HTTP ${response.status()} ${url.pathname}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
 }
