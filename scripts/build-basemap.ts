@@ -28,8 +28,7 @@ interface ProvinceFeature {
 }
 
 const DECIMALS = 4;
-const ATTRIBUTION =
-  'Province boundaries: OCHA/HDX Thailand COD-AB 2019 (Royal Thai Survey Department), CC BY-IGO 3.0';
+const ATTRIBUTION = 'Province boundaries: OCHA/HDX Thailand COD-AB 2019 (Royal Thai Survey Department), CC BY-IGO 3.0';
 
 const defaultSource = fileURLToPath(
   new URL('../../shared/data/thailand-boundaries/th_adm1_provinces_hdx2019_simplified.geojson', import.meta.url),
@@ -88,7 +87,8 @@ function buildProvinceFeature(source: SourceFeature): ProvinceFeature {
   return {
     type: 'Feature',
     properties: { iso: `TH-${ADM1_PCODE.slice(2)}`, name_th: ADM1_TH.trim(), name_en: ADM1_EN.trim() },
-    geometry: polygons.length === 1 ? { type: 'Polygon', coordinates: only } : { type: 'MultiPolygon', coordinates: polygons },
+    geometry:
+      polygons.length === 1 ? { type: 'Polygon', coordinates: only } : { type: 'MultiPolygon', coordinates: polygons },
   };
 }
 
@@ -104,9 +104,13 @@ function main(): void {
     .join(',\n')}\n]}\n`;
   mkdirSync(dirname(outputPath), { recursive: true });
   writeFileSync(outputPath, text);
-  const polygons = features.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates));
+  const polygons = features.flatMap((f) =>
+    f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates,
+  );
   const positions = polygons.flat().reduce((n, ring) => n + ring.length, 0);
-  console.log(`${outputPath}: ${features.length} provinces, ${polygons.length} polygons, ${positions} positions, ${Buffer.byteLength(text)} bytes`);
+  console.log(
+    `${outputPath}: ${features.length} provinces, ${polygons.length} polygons, ${positions} positions, ${Buffer.byteLength(text)} bytes`,
+  );
 }
 
 main();

@@ -14,7 +14,10 @@ const added = [];
 function registryInfo(name, version) {
   try {
     const meta = JSON.parse(
-      execFileSync('npm', ['view', `${name}@${version}`, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+      execFileSync('npm', ['view', `${name}@${version}`, '--json'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
     );
     return Array.isArray(meta) ? meta.at(-1) : meta;
   } catch {
@@ -48,6 +51,12 @@ for (const [key, entry] of Object.entries(packages)) {
   }
 }
 
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 writeFileSync(path, `${JSON.stringify(lock, null, 2)}\n`);
-console.log(added.length ? `Added to package-lock.json:\n  ${added.join('\n  ')}` : 'package-lock.json already lists every optional package.');
+console.log(
+  added.length
+    ? `Added to package-lock.json:\n  ${added.join('\n  ')}`
+    : 'package-lock.json already lists every optional package.',
+);

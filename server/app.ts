@@ -16,19 +16,21 @@ import { zoneRoutes } from './routes/zones.ts';
  * Static files for the SPA are served by main.ts, outside this app, so tests need no build.
  */
 export function createApi(deps: AppDeps) {
-  return new Hono<AppEnv>()
-    .basePath('/api')
-    // Order matters: headers on every answer; then who is asking (401/403 before any body is read); then body limits.
-    .use('*', securityHeaders({ hsts: deps.secureCookies, noStore: true }))
-    .use('*', authMiddleware(deps))
-    .use('*', requestBodyLimit(deps))
-    .route('/health', healthRoutes(deps))
-    .route('/auth', authRoutes(deps))
-    .route('/admin', adminRoutes(deps))
-    .route('/kpis', kpiRoutes(deps))
-    .route('/zones', zoneRoutes(deps))
-    .route('/settings', settingsRoutes(deps))
-    .route('/imports', importRoutes(deps));
+  return (
+    new Hono<AppEnv>()
+      .basePath('/api')
+      // Order matters: headers on every answer; then who is asking (401/403 before any body is read); then body limits.
+      .use('*', securityHeaders({ hsts: deps.secureCookies, noStore: true }))
+      .use('*', authMiddleware(deps))
+      .use('*', requestBodyLimit(deps))
+      .route('/health', healthRoutes(deps))
+      .route('/auth', authRoutes(deps))
+      .route('/admin', adminRoutes(deps))
+      .route('/kpis', kpiRoutes(deps))
+      .route('/zones', zoneRoutes(deps))
+      .route('/settings', settingsRoutes(deps))
+      .route('/imports', importRoutes(deps))
+  );
 }
 
 export function createApp(deps: AppDeps) {

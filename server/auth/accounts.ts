@@ -150,5 +150,13 @@ export async function createApiToken(
   if (await tokenNameTaken(db, input.name)) return refuse(409, 'token_name_exists');
   const expiresAt = input.expiresAt ? Date.parse(input.expiresAt) : null;
   if (expiresAt !== null && expiresAt <= settings.now()) return refuse(400, 'invalid_input');
-  return done(await issueApiToken(db, settings, { name: input.name, role: input.role, scope: input.scope, createdBy: by, expiresAt }));
+  return done(
+    await issueApiToken(db, settings, {
+      name: input.name,
+      role: input.role,
+      scope: input.scope,
+      createdBy: by,
+      expiresAt,
+    }),
+  );
 }

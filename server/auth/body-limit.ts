@@ -17,7 +17,8 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
 
 const tooLarge = (c: Context) => c.json(errorBody('payload_too_large'), 413);
 
-const SMALL_TYPES = /^(application\/json|application\/[\w.+-]*\+json|application\/x-www-form-urlencoded|text\/plain)\b/i;
+const SMALL_TYPES =
+  /^(application\/json|application\/[\w.+-]*\+json|application\/x-www-form-urlencoded|text\/plain)\b/i;
 
 export function requestBodyLimit(deps: AppDeps): MiddlewareHandler {
   const publicLimit = bodyLimit({ maxSize: PUBLIC_BODY_LIMIT, onError: tooLarge });

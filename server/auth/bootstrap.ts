@@ -48,16 +48,24 @@ export async function ensureAdmin(
     'system',
   );
   if (!result.ok) throw new Error(`could not create the administrator: ${result.code}`);
-  await audit(db, { username: 'system', action: 'user_create', target: username, detail: { role: 'admin', firstStart: true } });
-  if (given === undefined) log(box([
-    'Smart Safety Zone 4.0 - first start',
-    '',
-    `Administrator created:  ${username}`,
-    `Password:               ${password}`,
-    '',
-    'This password is shown only once. Sign in and change it now.',
-    '(Set SSZ_ADMIN_PASSWORD before the first start to choose it yourself.)',
-  ]));
+  await audit(db, {
+    username: 'system',
+    action: 'user_create',
+    target: username,
+    detail: { role: 'admin', firstStart: true },
+  });
+  if (given === undefined)
+    log(
+      box([
+        'Smart Safety Zone 4.0 - first start',
+        '',
+        `Administrator created:  ${username}`,
+        `Password:               ${password}`,
+        '',
+        'This password is shown only once. Sign in and change it now.',
+        '(Set SSZ_ADMIN_PASSWORD before the first start to choose it yourself.)',
+      ]),
+    );
   else log(`Administrator "${username}" created with the password from SSZ_ADMIN_PASSWORD.`);
   return { created: true, username, generatedPassword: given === undefined ? password : null };
 }
@@ -85,11 +93,12 @@ export interface DemoUser {
  * scope cannot be found in the data is skipped and listed in `skipped`.
  */
 export async function createDemoUsers(db: Database): Promise<{ users: DemoUser[]; skipped: string[] }> {
-  const hatYai = await db.all<{ code: string }>(`SELECT code FROM stations WHERE name_th = $name`, { name: 'สภ.หาดใหญ่' });
-  const municipalityZones = await db.all<{ id: string }>(
-    'SELECT id FROM zones WHERE municipality = $m ORDER BY id',
-    { m: 'เทศบาลนครหาดใหญ่' },
-  );
+  const hatYai = await db.all<{ code: string }>(`SELECT code FROM stations WHERE name_th = $name`, {
+    name: 'สภ.หาดใหญ่',
+  });
+  const municipalityZones = await db.all<{ id: string }>('SELECT id FROM zones WHERE municipality = $m ORDER BY id', {
+    m: 'เทศบาลนครหาดใหญ่',
+  });
   const songkhla = await db.all<{ code: string }>(
     `SELECT d.code FROM divisions d JOIN provinces p ON p.iso = d.province_iso WHERE p.name_th = $p`,
     { p: 'สงขลา' },
@@ -153,7 +162,12 @@ export async function createDemoUsers(db: Database): Promise<{ users: DemoUser[]
         skipped.push(user.username);
         continue;
       }
-      await audit(db, { username: 'system', action: 'user_create', target: user.username, detail: { role: user.role, demo: true } });
+      await audit(db, {
+        username: 'system',
+        action: 'user_create',
+        target: user.username,
+        detail: { role: user.role, demo: true },
+      });
     }
     users.push(user);
   }

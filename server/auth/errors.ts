@@ -50,7 +50,11 @@ export function apiError<C extends ErrorCode, S extends ContentfulStatusCode>(c:
 }
 
 /** An error to throw from deep inside a handler; Hono turns it into the JSON response. */
-export function apiException(status: ContentfulStatusCode, code: ErrorCode, headers?: Record<string, string>): HTTPException {
+export function apiException(
+  status: ContentfulStatusCode,
+  code: ErrorCode,
+  headers?: Record<string, string>,
+): HTTPException {
   const res = new Response(JSON.stringify(errorBody(code)), {
     status,
     headers: { 'content-type': 'application/json; charset=UTF-8', ...headers },

@@ -27,11 +27,22 @@ export interface SignInInput {
  * (`login` or `login_failed` with the reason). Unknown, disabled and wrong-password sign-ins
  * answer the same, after the same amount of work.
  */
-export function signIn(db: Database, settings: AuthSettings, input: SignInInput, meta: RequestMeta): Promise<SignInResult> {
+export function signIn(
+  db: Database,
+  settings: AuthSettings,
+  input: SignInInput,
+  meta: RequestMeta,
+): Promise<SignInResult> {
   const keys = { username: input.username, ip: meta.ip };
   return withKeyLocks([`user:${keys.username}`, `ip:${keys.ip}`], async (): Promise<SignInResult> => {
     const fail = async (reason: string) => {
-      await audit(db, { username: keys.username, action: 'login_failed', detail: { reason }, ...meta, at: settings.now() });
+      await audit(db, {
+        username: keys.username,
+        action: 'login_failed',
+        detail: { reason },
+        ...meta,
+        at: settings.now(),
+      });
     };
     const lock = await lockStatus(db, settings, keys);
     if (lock.locked) {
@@ -39,7 +50,10 @@ export function signIn(db: Database, settings: AuthSettings, input: SignInInput,
       return { kind: 'locked', retryAfterSec: lock.retryAfterSec };
     }
     const user = await findUser(db, input.username);
-    const ok = user && !user.disabled ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstDummy(input.password);
+    const ok =
+      user && !user.disabled
+        ? await verifyPassword(input.password, user.passwordHash)
+        : await verifyAgainstDummy(input.password);
     if (!user || !ok) {
       await recordFailure(db, settings, keys);
       await fail(user?.disabled ? 'disabled' : 'invalid');
@@ -47,7 +61,13 @@ export function signIn(db: Database, settings: AuthSettings, input: SignInInput,
     }
     await clearUserFailures(db, user.username);
     if (needsRehash(user.passwordHash)) {
-      await setPasswordHash(db, user.username, await hashPassword(input.password), user.mustChangePassword, settings.now());
+      await setPasswordHash(
+        db,
+        user.username,
+        await hashPassword(input.password),
+        user.mustChangePassword,
+        settings.now(),
+      );
     }
     if (input.previousSessionId) await endSession(db, input.previousSessionId);
     const session = await startSession(db, settings, user.username, meta);

@@ -21,4 +21,9 @@ export interface Principal {
 }
 
 /** The command line on the server machine itself, with direct access to the database file. */
-export const LOCAL_ADMIN: Principal = { username: 'local-cli', role: 'admin', scope: { kind: 'national' }, via: 'local' };
+export const LOCAL_ADMIN: Principal = {
+  username: 'local-cli',
+  role: 'admin',
+  scope: { kind: 'national' },
+  via: 'local',
+};

@@ -63,7 +63,12 @@ export const resetPasswordSchema = z.strictObject({ password: newPasswordSchema 
 export const usernameParamSchema = z.object({ username: z.string().min(1).max(100) });
 
 export const createTokenSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100).regex(/^[\p{L}\p{M}\p{N} ._-]+$/u, 'name: letters, digits, space . _ -'),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[\p{L}\p{M}\p{N} ._-]+$/u, 'name: letters, digits, space . _ -'),
   role: roleSchema,
   scope: scopeSchema,
   /** ISO date-time; omitted = never expires (revoke it instead). */

@@ -20,7 +20,9 @@ try {
     const result = await loadDemo(db);
     console.log(`Demo loaded into ${config.dbPath}: ${JSON.stringify(result)}`);
   } else {
-    console.log(`${config.dbPath} already has data; nothing changed. Use \`npm run demo -- --reset\` to rebuild the demo.`);
+    console.log(
+      `${config.dbPath} already has data; nothing changed. Use \`npm run demo -- --reset\` to rebuild the demo.`,
+    );
   }
   const { users } = await createDemoUsers(db);
   for (const u of users) console.log(`  ${u.username.padEnd(16)} ${u.password.padEnd(24)} ${u.sees}`);

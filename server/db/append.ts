@@ -8,7 +8,11 @@ export type Cell = string | number | boolean | null;
  * Rows must list every column of the table in its declared order. Runs on the caller's
  * connection, so inside a transaction the rows roll back with it.
  */
-export async function appendRows(conn: DuckDBConnection, table: string, rows: Iterable<readonly Cell[]>): Promise<number> {
+export async function appendRows(
+  conn: DuckDBConnection,
+  table: string,
+  rows: Iterable<readonly Cell[]>,
+): Promise<number> {
   const appender = await conn.createAppender(table);
   const writer = DuckDBDataChunkWriter.forAppender(appender, { converter: JSToDuckDBValueConverter });
   let count = 0;

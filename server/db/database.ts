@@ -101,8 +101,7 @@ export async function openDatabase(path: string, migrations: Migration[] = allMi
     path,
     withConnection,
     transaction,
-    all: <Row>(sql: string, params?: SqlParams) =>
-      withConnection((conn) => query<Row>(conn, sql, params)),
+    all: <Row>(sql: string, params?: SqlParams) => withConnection((conn) => query<Row>(conn, sql, params)),
     close: () => instance.closeSync(),
   };
   await migrate(db, migrations);

@@ -16,8 +16,14 @@ import {
  */
 export async function seedReference(db: Database): Promise<void> {
   await db.transaction(async (conn) => {
-    await conn.run('DELETE FROM bureaus; DELETE FROM divisions; DELETE FROM provinces; DELETE FROM offence_groups; DELETE FROM offence_types;');
-    await appendRows(conn, 'bureaus', loadBureaus().map((b) => [b.code, b.name_th, b.name_en, b.abbr_th]));
+    await conn.run(
+      'DELETE FROM bureaus; DELETE FROM divisions; DELETE FROM provinces; DELETE FROM offence_groups; DELETE FROM offence_types;',
+    );
+    await appendRows(
+      conn,
+      'bureaus',
+      loadBureaus().map((b) => [b.code, b.name_th, b.name_en, b.abbr_th]),
+    );
     await appendRows(
       conn,
       'divisions',
@@ -36,13 +42,30 @@ export async function seedReference(db: Database): Promise<void> {
     await appendRows(
       conn,
       'offence_types',
-      loadOffenceTypes().map((t) => [t.mapping_version, t.type_key, t.name_th, t.name_en, t.group_current4, t.group_legacy5]),
+      loadOffenceTypes().map((t) => [
+        t.mapping_version,
+        t.type_key,
+        t.name_th,
+        t.name_en,
+        t.group_current4,
+        t.group_legacy5,
+      ]),
     );
     await conn.run('CREATE TEMP TABLE shipped_stations AS SELECT * FROM stations LIMIT 0');
     await appendRows(
       conn,
       'shipped_stations',
-      loadStations().map((s) => [s.code, s.name_th, s.name_en, s.kind, s.division_code, s.province_iso, s.lat, s.lon, null]),
+      loadStations().map((s) => [
+        s.code,
+        s.name_th,
+        s.name_en,
+        s.kind,
+        s.division_code,
+        s.province_iso,
+        s.lat,
+        s.lon,
+        null,
+      ]),
     );
     await conn.run('INSERT INTO stations SELECT * FROM shipped_stations WHERE code NOT IN (SELECT code FROM stations)');
     await conn.run('DROP TABLE shipped_stations');

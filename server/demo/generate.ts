@@ -16,7 +16,15 @@
  */
 import { createHash } from 'node:crypto';
 import { pointInRing } from '../geo/contains.ts';
-import { expandBBox, haversineM, inBBox, METRES_PER_DEGREE, pointToRingM, ringAreaKm2, ringBBox } from '../geo/measure.ts';
+import {
+  expandBBox,
+  haversineM,
+  inBBox,
+  METRES_PER_DEGREE,
+  pointToRingM,
+  ringAreaKm2,
+  ringBBox,
+} from '../geo/measure.ts';
 import type { BBox } from '../geo/types.ts';
 import { irregularPolygon, type LonLat, type Ring, randomPointInBuffer, randomPointInRing, round6 } from './geo.ts';
 import { Rng } from './random.ts';
@@ -167,16 +175,53 @@ export interface DemoData {
 /** Column order of each table in the content hash (and in the loader). */
 export const DEMO_COLUMNS = {
   zones: [
-    'id', 'station_code', 'name_th', 'name_en', 'kind', 'criteria', 'start_date', 'population', 'area_km2',
-    'municipality', 'geometry', 'min_lon', 'min_lat', 'max_lon', 'max_lat',
+    'id',
+    'station_code',
+    'name_th',
+    'name_en',
+    'kind',
+    'criteria',
+    'start_date',
+    'population',
+    'area_km2',
+    'municipality',
+    'geometry',
+    'min_lon',
+    'min_lat',
+    'max_lon',
+    'max_lat',
   ],
-  partners: ['zone_id', 'station_code', 'partner', 'partner_type', 'mou_date', 'cctv', 'volunteers', 'vehicles', 'budget_thb'],
+  partners: [
+    'zone_id',
+    'station_code',
+    'partner',
+    'partner_type',
+    'mou_date',
+    'cctv',
+    'volunteers',
+    'vehicles',
+    'budget_thb',
+  ],
   incidents: ['case_id', 'occurred_at', 'month', 'crime_type', 'crime_group', 'lat', 'lon', 'station_code', 'zone_id'],
   incident_rings: ['zone_id', 'station_code', 'month', 'crime_group'],
   monthly_counts: ['station_code', 'zone_id', 'month', 'crime_group', 'crime_type', 'cases'],
   survey_responses: [
-    'zone_id', 'surveyed_on', 'wave', 'sample_type', 'fear_raw', 'fear_level', 'fear_status', 'fear_levels',
-    'trust_raw', 'trust_level', 'trust_status', 'trust_levels', 'weight', 'sex', 'age_band', 'codebook_id',
+    'zone_id',
+    'surveyed_on',
+    'wave',
+    'sample_type',
+    'fear_raw',
+    'fear_level',
+    'fear_status',
+    'fear_levels',
+    'trust_raw',
+    'trust_level',
+    'trust_status',
+    'trust_levels',
+    'weight',
+    'sex',
+    'age_band',
+    'codebook_id',
   ],
 } as const satisfies { [T in DemoTable]: readonly (keyof DemoRow<T>)[] };
 
@@ -184,7 +229,12 @@ export type DemoTable = 'zones' | 'partners' | 'incidents' | 'incident_rings' | 
 export type DemoRow<T extends DemoTable> = DemoData[T][number];
 
 export const DEMO_TABLES: readonly DemoTable[] = [
-  'zones', 'partners', 'incidents', 'incident_rings', 'monthly_counts', 'survey_responses',
+  'zones',
+  'partners',
+  'incidents',
+  'incident_rings',
+  'monthly_counts',
+  'survey_responses',
 ];
 
 /** The buffer ring around each zone for displacement (kpi.md default). */
@@ -207,7 +257,8 @@ const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0
 
 function parseYm(ym: string): [number, number] {
   const [y, m] = ym.split('-').map(Number);
-  if (y === undefined || m === undefined || !Number.isInteger(y) || !Number.isInteger(m)) throw new Error(`bad month ${ym}`);
+  if (y === undefined || m === undefined || !Number.isInteger(y) || !Number.isInteger(m))
+    throw new Error(`bad month ${ym}`);
   return [y, m];
 }
 
@@ -390,7 +441,8 @@ function generateStation(
   // The comparison area must hold the station's zones and their rings.
   let radiusM = spec.radiusKm * 1000;
   for (const z of zones) {
-    const reach = haversineM(centre, [z.spec.shape.lon, z.spec.shape.lat]) + Math.sqrt(z.spec.shape.areaKm2) * 1000 + 1000;
+    const reach =
+      haversineM(centre, [z.spec.shape.lon, z.spec.shape.lat]) + Math.sqrt(z.spec.shape.areaKm2) * 1000 + 1000;
     radiusM = Math.max(radiusM, reach);
   }
 
@@ -432,7 +484,14 @@ function generateStation(
         const n = rng.poisson(level * share * zoneEffect(z.spec.crime.effect, g, progress));
         if (spec.countsOnly) {
           stationTotals[gi] = (stationTotals[gi] ?? 0) + n;
-          counts.push({ station_code: ref.code, zone_id: z.spec.id, month: m.key, crime_group: g, crime_type: null, cases: n });
+          counts.push({
+            station_code: ref.code,
+            zone_id: z.spec.id,
+            month: m.key,
+            crime_group: g,
+            crime_type: null,
+            cases: n,
+          });
           return;
         }
         for (let k = 0; k < n; k++) add(m, g, randomPointInRing(z.ring, z.box, rng), night);
@@ -442,13 +501,22 @@ function generateStation(
     }
     if (spec.countsOnly) {
       GROUPS.forEach((g, gi) => {
-        counts.push({ station_code: ref.code, zone_id: null, month: m.key, crime_group: g, crime_type: null, cases: stationTotals[gi] ?? 0 });
+        counts.push({
+          station_code: ref.code,
+          zone_id: null,
+          month: m.key,
+          crime_group: g,
+          crime_type: null,
+          cases: stationTotals[gi] ?? 0,
+        });
       });
     }
   }
 
   // Case numbers run per station and Buddhist year in time order; zones and rings by point-in-polygon.
-  const ordered = raw.map((r, i) => ({ r, i })).sort((a, b) => (a.r.occurred_at < b.r.occurred_at ? -1 : a.r.occurred_at > b.r.occurred_at ? 1 : a.i - b.i));
+  const ordered = raw
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => (a.r.occurred_at < b.r.occurred_at ? -1 : a.r.occurred_at > b.r.occurred_at ? 1 : a.i - b.i));
   const incidents: DemoIncident[] = [];
   const rings: DemoIncidentRing[] = [];
   const seq = new Map<number, number>();
@@ -499,7 +567,11 @@ const TRUST_SHIFT_AGE = [-0.08, -0.03, 0, 0, 0.03, 0.05] as const;
 const ageItems = (shares: readonly number[]) => AGE_BANDS.map((_, ai) => [ai, shares[ai] ?? 0] as const);
 const SAMPLE_AGE_ITEMS = ageItems(SAMPLE_AGE);
 const OPT_IN_AGE_ITEMS = ageItems(OPT_IN_AGE);
-const LOWER_LEVELS = [[3, 0.5], [2, 0.32], [1, 0.18]] as const;
+const LOWER_LEVELS = [
+  [3, 0.5],
+  [2, 0.32],
+  [1, 0.18],
+] as const;
 
 interface Answer {
   raw: string | null;
@@ -534,7 +606,9 @@ interface Wave {
 function surveyWaves(rng: Rng, zone: PreparedZone, months: Month[]): Wave[] {
   const start = dayNumber(zone.spec.start);
   const baselineEnd = start - rng.int(18, 40);
-  const waves: Wave[] = [{ label: 'baseline', from: baselineEnd - 13, to: baselineEnd, k: 0, quarterFrom: baselineEnd - 13 }];
+  const waves: Wave[] = [
+    { label: 'baseline', from: baselineEnd - 13, to: baselineEnd, k: 0, quarterFrom: baselineEnd - 13 },
+  ];
   let k = 0;
   for (const m of months) {
     if (m.month % 3 !== 0 || m.index < zone.startIndex + 2) continue;
@@ -637,8 +711,14 @@ function generateSurvey(seed: number, zone: PreparedZone, months: Month[], lastD
     const ordered = rows.map((r, i) => ({ r, i }));
     ordered.sort((x, y) =>
       x.r.sample_type !== y.r.sample_type
-        ? x.r.sample_type === 'probability' ? -1 : 1
-        : x.r.surveyed_on < y.r.surveyed_on ? -1 : x.r.surveyed_on > y.r.surveyed_on ? 1 : x.i - y.i,
+        ? x.r.sample_type === 'probability'
+          ? -1
+          : 1
+        : x.r.surveyed_on < y.r.surveyed_on
+          ? -1
+          : x.r.surveyed_on > y.r.surveyed_on
+            ? 1
+            : x.i - y.i,
     );
     for (const { r } of ordered) out.push(r);
   }

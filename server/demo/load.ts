@@ -166,7 +166,11 @@ export function rowCounts(data: DemoData) {
  * Writes generated demo data on a connection that is already inside a transaction (see loadDemo,
  * resetDemo). Returns the new import id.
  */
-export async function writeDemo(conn: DuckDBConnection, data: DemoData, sha256 = demoContentHash(data)): Promise<number> {
+export async function writeDemo(
+  conn: DuckDBConnection,
+  data: DemoData,
+  sha256 = demoContentHash(data),
+): Promise<number> {
   const [imported] = await query<{ id: number }>(
     conn,
     `INSERT INTO imports (kind, file_name, sha256, username, row_counts)
@@ -205,7 +209,13 @@ export function prepareDemo(opts: LoadDemoOptions = {}): { data: DemoData; sha25
   return { data, sha256, ms: performance.now() - t0 };
 }
 
-export function loadResult(data: DemoData, sha256: string, importId: number, generateMs: number, writeMs: number): LoadDemoResult {
+export function loadResult(
+  data: DemoData,
+  sha256: string,
+  importId: number,
+  generateMs: number,
+  writeMs: number,
+): LoadDemoResult {
   return {
     importId,
     seed: data.seed,

@@ -9,7 +9,8 @@ import { demoStatus, summarizeDemo } from './summary.ts';
 
 const seed = Number(process.argv[2] ?? DEMO_DEFAULT_SEED);
 const data = generateDemo({ seed, stations: loadStations() });
-const fmt = (x: number | null, suffix = '') => (x === null ? '-' : `${x > 0 && suffix === '%' ? '+' : ''}${x}${suffix}`);
+const fmt = (x: number | null, suffix = '') =>
+  x === null ? '-' : `${x > 0 && suffix === '%' ? '+' : ''}${x}${suffix}`;
 const rows = summarizeDemo(data).map((s) => {
   const st = demoStatus(s);
   return {
@@ -17,7 +18,8 @@ const rows = summarizeDemo(data).map((s) => {
     start: s.start,
     L: s.months,
     'before→after (g1-3)': `${s.before}→${s.after} (${fmt(s.changePct, '%')})`,
-    'ring before→after': s.source === 'incidents' ? `${s.ringBefore}→${s.ringAfter} (${fmt(s.ringChangePct, '%')})` : 'counts only',
+    'ring before→after':
+      s.source === 'incidents' ? `${s.ringBefore}→${s.ringAfter} (${fmt(s.ringChangePct, '%')})` : 'counts only',
     wave: s.wave,
     'fear % (base)': `${fmt(s.fearPct)} (${fmt(s.baselineFearPct)}) n=${s.fearN}`,
     'trust % (base)': `${fmt(s.trustPct)} (${fmt(s.baselineTrustPct)}) n=${s.trustN}`,
@@ -26,5 +28,7 @@ const rows = summarizeDemo(data).map((s) => {
     light: st.light,
   };
 });
-console.log(`demo seed ${seed}: ${data.zones.length} zones, ${data.incidents.length} incidents, ${data.survey_responses.length} responses`);
+console.log(
+  `demo seed ${seed}: ${data.zones.length} zones, ${data.incidents.length} incidents, ${data.survey_responses.length} responses`,
+);
 console.table(rows);

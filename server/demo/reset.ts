@@ -4,7 +4,14 @@
  * reference tables (bureaus, divisions, provinces, stations, offence groups and types) are kept.
  */
 import { type Database, exec } from '../db/database.ts';
-import { type LoadDemoOptions, type LoadDemoResult, loadResult, prepareDemo, USER_DATA_TABLES, writeDemo } from './load.ts';
+import {
+  type LoadDemoOptions,
+  type LoadDemoResult,
+  loadResult,
+  prepareDemo,
+  USER_DATA_TABLES,
+  writeDemo,
+} from './load.ts';
 
 export async function resetDemo(db: Database, opts: LoadDemoOptions = {}): Promise<LoadDemoResult> {
   const { data, sha256, ms } = prepareDemo(opts);

@@ -55,8 +55,10 @@ export function summarizeDemo(data: DemoData): ZoneSummary[] {
     map.set(zone, inner);
     inner.set(m, (inner.get(m) ?? 0) + by);
   };
-  for (const i of data.incidents) if (i.zone_id && i.crime_group !== 4) bump(zoneCounts, i.zone_id, monthIndex(i.month), 1);
-  for (const c of data.monthly_counts) if (c.zone_id && c.crime_group !== 4) bump(zoneCounts, c.zone_id, monthIndex(c.month), c.cases);
+  for (const i of data.incidents)
+    if (i.zone_id && i.crime_group !== 4) bump(zoneCounts, i.zone_id, monthIndex(i.month), 1);
+  for (const c of data.monthly_counts)
+    if (c.zone_id && c.crime_group !== 4) bump(zoneCounts, c.zone_id, monthIndex(c.month), c.cases);
   for (const r of data.incident_rings) if (r.crime_group !== 4) bump(ringCounts, r.zone_id, monthIndex(r.month), 1);
   const countsOnlyZones = new Set(data.monthly_counts.filter((c) => c.zone_id).map((c) => c.zone_id));
 

@@ -244,7 +244,7 @@ export function relativeEffect(zone: CrimeCounts, control: CrimeCounts): Relativ
   if (cells.some((value) => value === 0)) {
     return { effect: null, effectPercent: null, interval: null, significant: false, unavailable: 'zero_count', method };
   }
-  const effect = (zone.after / zone.baseline) / (control.after / control.baseline);
+  const effect = zone.after / zone.baseline / (control.after / control.baseline);
   const standardError = Math.sqrt(cells.reduce((sum, value) => sum + 1 / value, 0));
   const logEffect = Math.log(effect);
   const interval = {

@@ -69,18 +69,13 @@ function assertCounts(successes: number, trials: number): void {
  * share (1 - p) directly so that it keeps its relative precision when p is close to 1.
  * `upper` is Infinity when baseline = 0; both bounds are 0..Infinity when there are no events.
  */
-export function exactRateRatioInterval(
-  after: number,
-  baseline: number,
-  alpha: number = ALPHA_95,
-): ProportionInterval {
+export function exactRateRatioInterval(after: number, baseline: number, alpha: number = ALPHA_95): ProportionInterval {
   assertCounts(after, after + baseline);
   assertCounts(baseline, after + baseline);
   // Lower: p_L = Beta^-1(alpha/2; after, baseline + 1), RR_L = p_L / (1 - p_L).
   const lowerShare = after === 0 ? 0 : inverseRegularizedIncompleteBeta(alpha / 2, after, baseline + 1);
   // Upper: 1 - p_U = Beta^-1(alpha/2; baseline, after + 1), RR_U = (1 - q) / q.
-  const upperBaselineShare =
-    baseline === 0 ? 0 : inverseRegularizedIncompleteBeta(alpha / 2, baseline, after + 1);
+  const upperBaselineShare = baseline === 0 ? 0 : inverseRegularizedIncompleteBeta(alpha / 2, baseline, after + 1);
   return {
     lower: lowerShare / (1 - lowerShare),
     upper: upperBaselineShare === 0 ? Number.POSITIVE_INFINITY : (1 - upperBaselineShare) / upperBaselineShare,

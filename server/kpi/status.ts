@@ -55,8 +55,7 @@ export function overallStatus(statuses: ZoneStatuses): OverallStatus {
   const all = [statuses.fear, statuses.trust, statuses.crime];
   const judgedCount = all.filter(isJudged).length;
   const metCount = all.filter(isMet).length;
-  const light: TrafficLight =
-    judgedCount < 2 ? 'grey' : metCount === 3 ? 'green' : metCount >= 1 ? 'amber' : 'red';
+  const light: TrafficLight = judgedCount < 2 ? 'grey' : metCount === 3 ? 'green' : metCount >= 1 ? 'amber' : 'red';
   return {
     light,
     metCount,

@@ -13,12 +13,11 @@ export async function refreshAggregates(conn: DuckDBConnection, stationCodes?: s
   const scoped = stationCodes !== undefined;
   const params = scoped ? { codes: textList(stationCodes) } : undefined;
   const where = (col: string) => (scoped ? `list_contains($codes, ${col})` : 'TRUE');
-  const zoneWhere = scoped
-    ? 'zone_id IN (SELECT id FROM zones WHERE list_contains($codes, station_code))'
-    : 'TRUE';
+  const zoneWhere = scoped ? 'zone_id IN (SELECT id FROM zones WHERE list_contains($codes, station_code))' : 'TRUE';
 
   await exec(conn, `DELETE FROM crime_monthly WHERE ${where('station_code')}`, params);
-  await exec(conn, 
+  await exec(
+    conn,
     `INSERT INTO crime_monthly (area, zone_id, station_code, "month", crime_group, cases)
      SELECT area, zone_id, station_code, "month", crime_group, sum(cases)::INTEGER FROM (
        SELECT 'zone' AS area, zone_id, station_code, "month", crime_group, count(*) AS cases
@@ -42,7 +41,8 @@ export async function refreshAggregates(conn: DuckDBConnection, stationCodes?: s
   );
 
   await exec(conn, `DELETE FROM station_coverage WHERE ${where('station_code')}`, params);
-  await exec(conn, 
+  await exec(
+    conn,
     `INSERT INTO station_coverage (station_code, first_month, last_month)
      SELECT station_code, min("month"), max("month") FROM (
        SELECT station_code, "month" FROM incidents WHERE ${where('station_code')}
@@ -53,7 +53,8 @@ export async function refreshAggregates(conn: DuckDBConnection, stationCodes?: s
   );
 
   await exec(conn, `DELETE FROM survey_agg WHERE ${zoneWhere}`, params);
-  await exec(conn, 
+  await exec(
+    conn,
     `INSERT INTO survey_agg (zone_id, wave, wave_date, sample_type, item, scale_levels, status, level, n, sum_w, sum_w2)
      WITH r AS (
        SELECT *, max(surveyed_on) OVER (PARTITION BY zone_id, wave) AS wave_date

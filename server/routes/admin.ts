@@ -1,12 +1,6 @@
 import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
-import {
-  createApiToken,
-  createUser,
-  type Outcome,
-  resetUserPassword,
-  updateUserAccount,
-} from '../auth/accounts.ts';
+import { createApiToken, createUser, type Outcome, resetUserPassword, updateUserAccount } from '../auth/accounts.ts';
 import { auditRequest } from '../auth/audit.ts';
 import { errorBody } from '../auth/errors.ts';
 import { requirePermission } from '../auth/middleware.ts';
@@ -37,11 +31,8 @@ export const adminRoutes = (deps: AppDeps) =>
     .post('/users', validate('json', createUserSchema), async (c) =>
       respond(c, await addUser(c, deps, c.req.valid('json')), 201),
     )
-    .patch(
-      '/users/:username',
-      validate('param', usernameParamSchema),
-      validate('json', updateUserSchema),
-      async (c) => respond(c, await changeUser(c, deps, c.req.valid('param').username, c.req.valid('json')), 200),
+    .patch('/users/:username', validate('param', usernameParamSchema), validate('json', updateUserSchema), async (c) =>
+      respond(c, await changeUser(c, deps, c.req.valid('param').username, c.req.valid('json')), 200),
     )
     .post(
       '/users/:username/password',

@@ -32,15 +32,21 @@ export const settingsRoutes = (deps: AppDeps) =>
       await auditRequest(c, deps, 'settings_update', 'programme', value);
       return c.json({ programme: value });
     })
-    .put('/zones/:id', requirePermission('settings'), validate('param', zoneParam), validate('json', zoneSettingsSchema), async (c) => {
-      const zone = await visibleZone(c, deps.db, c.req.valid('param').id);
-      const value = c.req.valid('json');
-      // Control zones must be zones the user may see, like the zone itself (404 otherwise).
-      for (const controlId of value.controlZones ?? []) await visibleZone(c, deps.db, controlId);
-      await saveZoneSettings(deps.db, zone, value, c.get('principal').username);
-      await auditRequest(c, deps, 'settings_update', zone.id, value);
-      return c.json({ zoneId: zone.id, settings: value });
-    })
+    .put(
+      '/zones/:id',
+      requirePermission('settings'),
+      validate('param', zoneParam),
+      validate('json', zoneSettingsSchema),
+      async (c) => {
+        const zone = await visibleZone(c, deps.db, c.req.valid('param').id);
+        const value = c.req.valid('json');
+        // Control zones must be zones the user may see, like the zone itself (404 otherwise).
+        for (const controlId of value.controlZones ?? []) await visibleZone(c, deps.db, controlId);
+        await saveZoneSettings(deps.db, zone, value, c.get('principal').username);
+        await auditRequest(c, deps, 'settings_update', zone.id, value);
+        return c.json({ zoneId: zone.id, settings: value });
+      },
+    )
     .delete('/zones/:id', requirePermission('settings'), validate('param', zoneParam), async (c) => {
       const zone = await visibleZone(c, deps.db, c.req.valid('param').id);
       await saveZoneSettings(deps.db, zone, null, c.get('principal').username);

@@ -12,6 +12,12 @@ export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const validate = <T extends ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) =>
   zValidator(target, schema, (result, c) => {
     if (!result.success) {
-      return c.json({ ...errorBody('invalid_input'), issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) }, 400);
+      return c.json(
+        {
+          ...errorBody('invalid_input'),
+          issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        },
+        400,
+      );
     }
   });

@@ -64,5 +64,9 @@ export const zoneRoutes = (deps: AppDeps) =>
     .get('/:id/survey', validate('param', zoneParam), async (c) => {
       const zone = await visibleZone(c, deps.db, c.req.valid('param').id);
       const [rows, rules] = await Promise.all([zoneSurveyWaves(deps.db, zone.id), zoneRules(deps, zone.id)]);
-      return c.json({ zoneId: zone.id, startDate: zone.startDate, waves: buildZoneSurveyWaves(rows, rules, zone.startDate) });
+      return c.json({
+        zoneId: zone.id,
+        startDate: zone.startDate,
+        waves: buildZoneSurveyWaves(rows, rules, zone.startDate),
+      });
     });

@@ -26,7 +26,12 @@ import {
 import type { ZoneCrimeWindowRow } from '../queries/zone-crime-windows.ts';
 import type { ZoneDirectoryRow } from '../queries/zone-directory.ts';
 import type { SurveyTallyRow } from '../queries/zone-survey-tallies.ts';
-import { type EffectiveSettings, effectiveSettings, type ProgrammeSettings, type ZoneSettings } from '../settings/kpi-settings.ts';
+import {
+  type EffectiveSettings,
+  effectiveSettings,
+  type ProgrammeSettings,
+  type ZoneSettings,
+} from '../settings/kpi-settings.ts';
 
 export const KPI_LEVELS = ['zone', 'station', 'division', 'bureau', 'national'] as const;
 export type KpiLevel = (typeof KPI_LEVELS)[number];
@@ -162,7 +167,13 @@ function groupTallies(tallies: SurveyTallyRow[]): Map<string, ZoneSurvey> {
       const scale = Math.max(...rows.map((r) => r.scaleLevels));
       survey.aggregates.set(key, surveyAggregateFromRows(rows, scale));
       survey.waves.set(key, [...new Set(rows.map((r) => r.wave))].sort());
-      survey.waveDate.set(key, rows.map((r) => r.waveDate).sort().at(-1) ?? '');
+      survey.waveDate.set(
+        key,
+        rows
+          .map((r) => r.waveDate)
+          .sort()
+          .at(-1) ?? '',
+      );
     }
     result.set(zoneId, survey);
   }
@@ -189,7 +200,11 @@ function surveyFigure(
     minimumSample: rules.minSample,
   };
   // An empty aggregate (5-point scale by default) gives "no data": insufficient, never a made-up figure.
-  const empty: SurveyAggregate = { scaleLevels: current?.scaleLevels ?? baseline?.scaleLevels ?? 5, valid: {}, invalid: {} };
+  const empty: SurveyAggregate = {
+    scaleLevels: current?.scaleLevels ?? baseline?.scaleLevels ?? 5,
+    valid: {},
+    invalid: {},
+  };
   const result = surveyIndicator(current ?? empty, options);
   const base = baseline ? surveyIndicator(baseline, options) : null;
   const opt = optIn ? surveyIndicator(optIn, options) : null;
@@ -225,7 +240,11 @@ function surveyFigure(
           label: 'opt_in_not_probability_sample',
         }
       : null,
-    method: { ...result.method, which: rules.surveyRule, sample: rules.poolOptIn ? 'pooled_with_opt_in' : 'probability_only' },
+    method: {
+      ...result.method,
+      which: rules.surveyRule,
+      sample: rules.poolOptIn ? 'pooled_with_opt_in' : 'probability_only',
+    },
   };
 }
 
@@ -358,9 +377,23 @@ function zoneResults(inputs: KpiInputs): ZoneResult[] {
     };
     const crimeRow = crimeByZone.get(zone.id) ?? null;
     const noData: ZoneCrimeWindowRow = {
-      zoneId: zone.id, months: 0, afterFrom: null, afterTo: null, baselineFrom: null, baselineTo: null, complete: false,
-      after: 0, baseline: 0, ringAfter: 0, ringBaseline: 0, restAfter: 0, restBaseline: 0,
-      controlAfter: null, controlBaseline: null, stationFirstMonth: null, stationLastMonth: null,
+      zoneId: zone.id,
+      months: 0,
+      afterFrom: null,
+      afterTo: null,
+      baselineFrom: null,
+      baselineTo: null,
+      complete: false,
+      after: 0,
+      baseline: 0,
+      ringAfter: 0,
+      ringBaseline: 0,
+      restAfter: 0,
+      restBaseline: 0,
+      controlAfter: null,
+      controlBaseline: null,
+      stationFirstMonth: null,
+      stationLastMonth: null,
     };
     const fear = item('fear');
     const trust = item('trust');
@@ -393,9 +426,19 @@ function zoneResults(inputs: KpiInputs): ZoneResult[] {
 function unitOf(zone: ZoneDirectoryRow, level: Exclude<KpiLevel, 'zone'>) {
   switch (level) {
     case 'station':
-      return { id: zone.stationCode, nameTh: zone.stationNameTh, nameEn: zone.stationNameEn, parentId: zone.divisionCode };
+      return {
+        id: zone.stationCode,
+        nameTh: zone.stationNameTh,
+        nameEn: zone.stationNameEn,
+        parentId: zone.divisionCode,
+      };
     case 'division':
-      return { id: zone.divisionCode, nameTh: zone.divisionNameTh, nameEn: zone.divisionNameEn, parentId: zone.bureauCode };
+      return {
+        id: zone.divisionCode,
+        nameTh: zone.divisionNameTh,
+        nameEn: zone.divisionNameEn,
+        parentId: zone.bureauCode,
+      };
     case 'bureau':
       return { id: zone.bureauCode, nameTh: zone.bureauNameTh, nameEn: zone.bureauNameEn, parentId: 'national' };
     case 'national':
@@ -439,11 +482,18 @@ function rollup(level: Exclude<KpiLevel, 'zone'>, members: ZoneResult[], inputs:
     members.map((m) => ({
       after: m.item.crime.after,
       baseline: m.item.crime.baseline,
-      window: { afterMonthCount: m.item.crime.months, problem: m.crimeRow ? windowProblem(m.crimeRow) : 'no_covered_data' },
+      window: {
+        afterMonthCount: m.item.crime.months,
+        problem: m.crimeRow ? windowProblem(m.crimeRow) : 'no_covered_data',
+      },
     })),
     { targetPercent: rules.crimeTarget },
   );
-  const crime = crimeFigure(crimeRollupResult, rules, crimeMethod(crimeRollupResult, rules, inputs.programme, inputs.period, null));
+  const crime = crimeFigure(
+    crimeRollupResult,
+    rules,
+    crimeMethod(crimeRollupResult, rules, inputs.programme, inputs.period, null),
+  );
   crime.zonesPooled = crimeRollupResult.zonesPooled;
   crime.zonesExcluded = crimeRollupResult.zonesExcluded;
   const fear = survey('fear');
@@ -462,7 +512,11 @@ function rollup(level: Exclude<KpiLevel, 'zone'>, members: ZoneResult[], inputs:
     crime,
     overall: overall.light,
     overallDetail: { metCount: overall.metCount, judgedCount: overall.judgedCount },
-    meets: { fear: meets((i) => i.fear.status), trust: meets((i) => i.trust.status), crime: meets((i) => i.crime.status) },
+    meets: {
+      fear: meets((i) => i.fear.status),
+      trust: meets((i) => i.trust.status),
+      crime: meets((i) => i.crime.status),
+    },
   };
 }
 

@@ -59,4 +59,3 @@ export async function computeKpis(db: Database, zoneIds: string[] | null, reques
   );
   return { level: request.level, period, settings: settings.programme, items };
 }
-

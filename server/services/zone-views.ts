@@ -85,9 +85,10 @@ export function buildZoneSurveyWaves(rows: ZoneWaveTallyRow[], rules: EffectiveS
       if (itemRows.length === 0) return null;
       const scale = Math.max(...itemRows.map((r) => r.scaleLevels));
       const result = surveyIndicator(surveyAggregateFromRows(itemRows, scale), {
-        target: which === 'fear'
-          ? { targetPercent: rules.fearTarget, direction: 'max' }
-          : { targetPercent: rules.trustTarget, direction: 'min' },
+        target:
+          which === 'fear'
+            ? { targetPercent: rules.fearTarget, direction: 'max' }
+            : { targetPercent: rules.trustTarget, direction: 'min' },
         countsLevels: (which === 'fear' ? rules.fearLevels : rules.trustLevels) ?? undefined,
         denominator: rules.denominator,
         minimumSample: rules.minSample,

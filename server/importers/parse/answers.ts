@@ -96,7 +96,9 @@ const labelsSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(
 
 const itemSchema = z
   .object({
-    levels: integerSchema.pipe(z.number().min(2, { error: 'must be at least 2' }).max(20, { error: 'must be at most 20' })),
+    levels: integerSchema.pipe(
+      z.number().min(2, { error: 'must be at least 2' }).max(20, { error: 'must be at most 20' }),
+    ),
     codes: z.record(z.string(), integerSchema).optional(),
     labels: z.record(z.string(), labelsSchema).optional(),
     missing: z.record(z.string(), missingKindSchema).optional(),
@@ -127,7 +129,11 @@ const itemSchema = z
         const key = answerKey(text);
         const prev = labelOwner.get(key);
         if (prev !== undefined && prev !== level) {
-          ctx.addIssue({ code: 'custom', path: ['labels', level], message: `"${text}" is also a label of level ${prev}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['labels', level],
+            message: `"${text}" is also a label of level ${prev}`,
+          });
         }
         labelOwner.set(key, level);
       }
@@ -137,7 +143,11 @@ const itemSchema = z
       if (codeKeys.has(key)) {
         ctx.addIssue({ code: 'custom', path: ['missing', raw], message: 'is also a code in "codes"' });
       } else if (item.codes === undefined && NUMERIC_RE.test(key) && inRange(Number(key))) {
-        ctx.addIssue({ code: 'custom', path: ['missing', raw], message: `is also level ${key} (no "codes": cells are levels)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['missing', raw],
+          message: `is also level ${key} (no "codes": cells are levels)`,
+        });
       }
       if (labelOwner.has(key)) {
         ctx.addIssue({ code: 'custom', path: ['missing', raw], message: 'is also a label in "labels"' });
@@ -145,8 +155,10 @@ const itemSchema = z
     }
     const seen = new Set<number>();
     for (const level of item.counts ?? []) {
-      if (!inRange(level)) ctx.addIssue({ code: 'custom', path: ['counts'], message: `level ${level} is outside 1..${k}` });
-      if (seen.has(level)) ctx.addIssue({ code: 'custom', path: ['counts'], message: `level ${level} is listed twice` });
+      if (!inRange(level))
+        ctx.addIssue({ code: 'custom', path: ['counts'], message: `level ${level} is outside 1..${k}` });
+      if (seen.has(level))
+        ctx.addIssue({ code: 'custom', path: ['counts'], message: `level ${level} is listed twice` });
       seen.add(level);
     }
   });
@@ -371,7 +383,10 @@ export function classifyAnswer(raw: string | number, item: CodebookItem): Answer
           `รหัส ${shown} ไม่มีใน codebook (มี ${c.codeList})`,
           `Code ${shown} is not in the codebook (codes: ${c.codeList})`,
         )
-      : outOfRange(`อ่านคำตอบ "${shown}" ไม่ได้ ไม่ตรงกับรหัสหรือข้อความใน codebook`, `Unrecognised answer "${shown}": not a code or label of the codebook`);
+      : outOfRange(
+          `อ่านคำตอบ "${shown}" ไม่ได้ ไม่ตรงกับรหัสหรือข้อความใน codebook`,
+          `Unrecognised answer "${shown}": not a code or label of the codebook`,
+        );
   }
   if (isNumber) {
     const n = Number(key);

@@ -110,9 +110,9 @@ export async function* iterateCsvFile(
   options: CsvFileOptions = {},
 ): AsyncGenerator<CsvFileEvent, CsvStats, undefined> {
   const file = options.file ?? '';
-  const iterator = (
-    Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]()
-  ) as AsyncIterator<Uint8Array> | Iterator<Uint8Array>;
+  const iterator = (Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]()) as
+    | AsyncIterator<Uint8Array>
+    | Iterator<Uint8Array>;
   const head: Uint8Array[] = [];
   let headBytes = 0;
   let done = false;

@@ -187,7 +187,7 @@ function isLeap(y: number): boolean {
 }
 
 function daysInMonth(y: number, m: number): number {
-  return m === 2 ? (isLeap(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+  return m === 2 ? (isLeap(y) ? 29 : 28) : ([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0);
 }
 
 /** ms of a proleptic-Gregorian wall-clock time read as UTC (safe for years < 100 too). */
@@ -405,12 +405,20 @@ function resolveYear(raw: string, era: Era, thaiMonth: boolean, given: string): 
   if (raw.length !== 4) return FAIL_UNRECOGNIZED();
   if (era === 'ce') {
     if (n >= BE_THRESHOLD) {
-      return fail('invalid_date', `ระบุ ค.ศ. แต่ปี ${n} เป็นปี พ.ศ. (${given})`, `Marked CE but ${n} is a BE year (${given})`);
+      return fail(
+        'invalid_date',
+        `ระบุ ค.ศ. แต่ปี ${n} เป็นปี พ.ศ. (${given})`,
+        `Marked CE but ${n} is a BE year (${given})`,
+      );
     }
     return n;
   }
   if (era === 'be' && n < BE_THRESHOLD) {
-    return fail('invalid_date', `ระบุ พ.ศ. แต่ปี ${n} ไม่ใช่ปี พ.ศ. (${given})`, `Marked BE but ${n} is not a BE year (${given})`);
+    return fail(
+      'invalid_date',
+      `ระบุ พ.ศ. แต่ปี ${n} ไม่ใช่ปี พ.ศ. (${given})`,
+      `Marked BE but ${n} is not a BE year (${given})`,
+    );
   }
   return n >= BE_THRESHOLD ? n - BE_OFFSET : n;
 }
@@ -477,7 +485,16 @@ function parseText(input: string, options: DateParseOptions, limits: Limits): Da
   let m = YMD_RE.exec(datePart);
   if (m !== null) {
     const y = Number(m[1]);
-    return finish(y >= BE_THRESHOLD ? y - BE_OFFSET : y, Number(m[3]), Number(m[4]), time, zoneMin, false, limits, given);
+    return finish(
+      y >= BE_THRESHOLD ? y - BE_OFFSET : y,
+      Number(m[3]),
+      Number(m[4]),
+      time,
+      zoneMin,
+      false,
+      limits,
+      given,
+    );
   }
   m = YM_RE.exec(datePart);
   if (m !== null && time === null) {
@@ -564,7 +581,6 @@ export interface TimeOfDayOk {
 
 export type TimeOfDayResult = TimeOfDayOk | DateTimeFail;
 
-
 /**
  * A time in its own column ("21.30 น.", "21:30", "9:30 PM", or an Excel time cell: the fraction
  * of a day, rounded to the nearest second). A zone suffix is not accepted here.
@@ -576,7 +592,11 @@ export function parseTimeOfDay(value: string | number): TimeOfDayResult {
   let withSeconds: boolean;
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value < 0 || value >= 1) {
-      return fail('invalid_time', 'เวลาแบบตัวเลขของ Excel ต้องอยู่ระหว่าง 0 ถึง 1', 'An Excel time must be a fraction of a day (0 to 1)');
+      return fail(
+        'invalid_time',
+        'เวลาแบบตัวเลขของ Excel ต้องอยู่ระหว่าง 0 ถึง 1',
+        'An Excel time must be a fraction of a day (0 to 1)',
+      );
     }
     const total = Math.round(value * 86_400) % 86_400;
     h = Math.floor(total / 3600);
@@ -588,7 +608,11 @@ export function parseTimeOfDay(value: string | number): TimeOfDayResult {
     if (s === '') return fail('blank', 'ไม่มีเวลา', 'No time given');
     const m = s.length > MAX_DATE_TEXT ? null : TIME_ONLY_RE.exec(s);
     if (m === null || m[5] !== undefined) {
-      return fail('invalid_time', `อ่านเวลา "${s}" ไม่ได้ (ตัวอย่าง: 21.30 น., 21:30)`, `Unrecognised time "${s}" (e.g. 21:30, 21.30 น.)`);
+      return fail(
+        'invalid_time',
+        `อ่านเวลา "${s}" ไม่ได้ (ตัวอย่าง: 21.30 น., 21:30)`,
+        `Unrecognised time "${s}" (e.g. 21:30, 21.30 น.)`,
+      );
     }
     const parsed = parseTime(m);
     if ('ok' in parsed) return parsed;
@@ -601,7 +625,7 @@ export function parseTimeOfDay(value: string | number): TimeOfDayResult {
 /** Puts a separately parsed time on a date (e.g. columns วันที่เกิดเหตุ + เวลาเกิดเหตุ). */
 export function combineDateAndTime(date: DateTimeOk, time: TimeOfDayOk): DateTimeOk {
   if (date.monthOnly === true) return date;
-  const midnight = date.utcMillis - ((date.utcMillis + BANGKOK_OFFSET_MIN * MINUTE) % DAY + DAY) % DAY;
+  const midnight = date.utcMillis - ((((date.utcMillis + BANGKOK_OFFSET_MIN * MINUTE) % DAY) + DAY) % DAY);
   return { ok: true, date: date.date, time: time.time, month: date.month, utcMillis: midnight + time.seconds * 1000 };
 }
 

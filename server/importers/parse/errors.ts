@@ -115,10 +115,7 @@ const MESSAGES = {
 export type IssueCode = keyof typeof MESSAGES;
 export type IssueParams<C extends IssueCode> = Parameters<(typeof MESSAGES)[C]>;
 
-const WARNING_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
-  'encoding_replacement',
-  'duplicate_in_file',
-]);
+const WARNING_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(['encoding_replacement', 'duplicate_in_file']);
 
 /** Default severity of a code (most are errors; a few are only worth a warning). */
 export function defaultSeverity(code: IssueCode): Severity {
@@ -164,11 +161,7 @@ function clipValue(value: unknown): string | null {
 }
 
 /** Builds an issue: `makeIssue('column_count', { file, row: 7 }, { expected: 12, actual: 11 })`. */
-export function makeIssue<C extends IssueCode>(
-  code: C,
-  where: IssueWhere,
-  ...params: IssueParams<C>
-): ImportIssue {
+export function makeIssue<C extends IssueCode>(code: C, where: IssueWhere, ...params: IssueParams<C>): ImportIssue {
   const msg = issueMessage(code, ...params);
   const issue: ImportIssue = {
     file: where.file,

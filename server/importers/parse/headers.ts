@@ -55,32 +55,40 @@ const INCIDENTS = {
   kind: 'incidents',
   fields: [
     f('case_id', ['เลขคดี', 'เลขที่คดี', 'case_no', 'case_number', 'Crime ID', 'คดีที่', 'เลขรับแจ้ง']),
-    f('occurred_at', [
-      'วันที่เกิดเหตุ',
-      'date',
-      'Month',
-      'วันเวลาเกิดเหตุ',
-      'วันเกิดเหตุ',
-      'วันที่',
-      'เดือน',
-      'occurred',
-      'occurred_on',
-      'incident_date',
-      'datetime',
-      'date_time',
-    ], true),
-    f('crime_type', [
-      'ประเภทคดี',
-      'ข้อหา',
-      'Crime type',
-      'ฐานความผิด',
-      'ประเภทความผิด',
-      'offence',
-      'offense',
-      'offence_type',
-      'offense_type',
-      'type',
-    ], true),
+    f(
+      'occurred_at',
+      [
+        'วันที่เกิดเหตุ',
+        'date',
+        'Month',
+        'วันเวลาเกิดเหตุ',
+        'วันเกิดเหตุ',
+        'วันที่',
+        'เดือน',
+        'occurred',
+        'occurred_on',
+        'incident_date',
+        'datetime',
+        'date_time',
+      ],
+      true,
+    ),
+    f(
+      'crime_type',
+      [
+        'ประเภทคดี',
+        'ข้อหา',
+        'Crime type',
+        'ฐานความผิด',
+        'ประเภทความผิด',
+        'offence',
+        'offense',
+        'offence_type',
+        'offense_type',
+        'type',
+      ],
+      true,
+    ),
     f('crime_group', ['กลุ่มคดี', 'group', 'กลุ่มความผิด', 'offence_group', 'offense_group']),
     f('lat', LAT_ALIASES),
     f('lon', LON_ALIASES),
@@ -339,7 +347,9 @@ export function matchHeaders<K extends ImportKind>(
   // 3. What is missing.
   const defaults = new Set<string>(options.fileDefaults ?? []);
   const present = (c: string): boolean =>
-    mapping[c as C] !== undefined || ambiguous.some((a) => a.canonical === c) || (defaults.has(c) && isFileDefaultable(spec, c));
+    mapping[c as C] !== undefined ||
+    ambiguous.some((a) => a.canonical === c) ||
+    (defaults.has(c) && isFileDefaultable(spec, c));
   const missingRequired = spec.fields.filter((x) => x.required && !present(x.canonical)).map((x) => x.canonical);
   const missingOneOf = spec.oneOf.filter((group) => !group.some(present)).map((group) => [...group]);
 
@@ -360,7 +370,11 @@ export function matchHeaders<K extends ImportKind>(
     extraIndexes,
     ambiguous,
     invalidMapping,
-    ok: missingRequired.length === 0 && missingOneOf.length === 0 && ambiguous.length === 0 && invalidMapping.length === 0,
+    ok:
+      missingRequired.length === 0 &&
+      missingOneOf.length === 0 &&
+      ambiguous.length === 0 &&
+      invalidMapping.length === 0,
   };
 }
 

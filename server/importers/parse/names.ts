@@ -96,7 +96,9 @@ export function normalizeName(s: string): string {
 
 /** Comparison key of a code: trimmed, upper case, without spaces / hyphens; digits without leading zeros. */
 export function normalizeCode(code: string): string {
-  const t = thaiDigitsToAscii(code.normalize('NFKC')).toUpperCase().replace(/[\s\-_.]+/g, '');
+  const t = thaiDigitsToAscii(code.normalize('NFKC'))
+    .toUpperCase()
+    .replace(/[\s\-_.]+/g, '');
   return /^\d+$/.test(t) ? t.replace(/^0+(?=\d)/, '') : t;
 }
 
@@ -196,7 +198,8 @@ export function createNameMatcher<T extends NamedRef>(
     const byCodeHit = byCode.get(normalizeCode(input));
     if (byCodeHit !== undefined) {
       const [only] = byCodeHit;
-      if (byCodeHit.length === 1 && only !== undefined) return { kind: 'exact', code: only.code, ref: only, via: 'code' };
+      if (byCodeHit.length === 1 && only !== undefined)
+        return { kind: 'exact', code: only.code, ref: only, via: 'code' };
       return { kind: 'ambiguous', candidates: [...byCodeHit] };
     }
     const k = keys(input);

@@ -11,7 +11,8 @@ afterAll(() => t.db.close());
 
 const code = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
 const post = (body: unknown) => call(t, '/api/admin/users', { method: 'POST', as: admin, body });
-const patch = (username: string, body: unknown) => call(t, `/api/admin/users/${username}`, { method: 'PATCH', as: admin, body });
+const patch = (username: string, body: unknown) =>
+  call(t, `/api/admin/users/${username}`, { method: 'PATCH', as: admin, body });
 const base = { displayName: 'Someone', role: 'viewer', scope: { kind: 'national' }, password: 'ten chars!!' };
 
 describe('admin: users', () => {
@@ -23,7 +24,12 @@ describe('admin: users', () => {
   });
 
   it('creates a user who can then sign in and sees only the given scope', async () => {
-    const res = await post({ ...base, username: 'new.commander', role: 'commander', scope: { kind: 'station', codes: [FX.stationOut] } });
+    const res = await post({
+      ...base,
+      username: 'new.commander',
+      role: 'commander',
+      scope: { kind: 'station', codes: [FX.stationOut] },
+    });
     expect(res.status).toBe(201);
     const user = await login(t, 'new.commander', 'ten chars!!');
     expect((await call(t, `/api/zones/${FX.zoneOut}`, { as: user })).status).toBe(200);
@@ -48,13 +54,22 @@ describe('admin: users', () => {
     const unknown = await post({ ...base, username: 'unknown-codes', scope: { kind: 'division', codes: ['D-NOPE'] } });
     expect(unknown.status).toBe(400);
     expect(await code(unknown)).toBe('unknown_scope');
-    const scopedAdmin = await post({ ...base, username: 'small-admin', role: 'admin', scope: { kind: 'bureau', codes: [FX.bureauIn] } });
+    const scopedAdmin = await post({
+      ...base,
+      username: 'small-admin',
+      role: 'admin',
+      scope: { kind: 'bureau', codes: [FX.bureauIn] },
+    });
     expect(await code(scopedAdmin)).toBe('admin_scope');
   });
 
   it('answers 404 for an unknown user', async () => {
     expect((await patch('nobody', { disabled: true })).status).toBe(404);
-    const reset = await call(t, '/api/admin/users/nobody/password', { method: 'POST', as: admin, body: { password: 'long enough pw' } });
+    const reset = await call(t, '/api/admin/users/nobody/password', {
+      method: 'POST',
+      as: admin,
+      body: { password: 'long enough pw' },
+    });
     expect(reset.status).toBe(404);
   });
 
@@ -67,7 +82,9 @@ describe('admin: users', () => {
     expect((await patch('fx-admin', { role: 'analyst' })).status).toBe(200);
     expect((await patch('fx-admin', { role: 'admin' })).status).toBe(403); // no longer an admin
     const second = await login(t, 'second-admin', 'ten chars!!');
-    expect((await call(t, '/api/admin/users/fx-admin', { method: 'PATCH', as: second, body: { role: 'admin' } })).status).toBe(200);
+    expect(
+      (await call(t, '/api/admin/users/fx-admin', { method: 'PATCH', as: second, body: { role: 'admin' } })).status,
+    ).toBe(200);
   });
 
   it('reset password ends the user sessions and asks for a new password', async () => {

@@ -20,11 +20,21 @@ describe('audit log', () => {
       method: 'POST',
       as: admin,
       headers: { 'user-agent': 'audit-test-agent' },
-      body: { username: 'audited', displayName: 'A', role: 'viewer', scope: { kind: 'national' }, password: 'first password' },
+      body: {
+        username: 'audited',
+        displayName: 'A',
+        role: 'viewer',
+        scope: { kind: 'national' },
+        password: 'first password',
+      },
     });
     expect(created.status).toBe(201);
     await call(t, '/api/admin/users/audited', { method: 'PATCH', as: admin, body: { role: 'analyst' } });
-    await call(t, '/api/admin/users/audited/password', { method: 'POST', as: admin, body: { password: 'second password' } });
+    await call(t, '/api/admin/users/audited/password', {
+      method: 'POST',
+      as: admin,
+      body: { password: 'second password' },
+    });
     const user = await login(t, 'audited', 'second password');
     await call(t, '/api/auth/password', {
       method: 'POST',
@@ -82,11 +92,15 @@ describe('audit log', () => {
 
     const byUser = (await (await call(t, '/api/admin/audit?user=audited', { as: admin })).json()) as typeof body;
     expect(byUser.items.map((i) => i.action).sort()).toEqual(['login', 'logout', 'password_change']);
-    const byAction = (await (await call(t, '/api/admin/audit?action=login_failed', { as: admin })).json()) as typeof body;
+    const byAction = (await (
+      await call(t, '/api/admin/audit?action=login_failed', { as: admin })
+    ).json()) as typeof body;
     expect(byAction.total).toBe(1);
 
     // The test clock sits on 2026-01-05 (Bangkok).
-    const day = (await (await call(t, '/api/admin/audit?from=2026-01-05&to=2026-01-05', { as: admin })).json()) as typeof body;
+    const day = (await (
+      await call(t, '/api/admin/audit?from=2026-01-05&to=2026-01-05', { as: admin })
+    ).json()) as typeof body;
     expect(day.total).toBe(body.total);
     const before = (await (await call(t, '/api/admin/audit?to=2026-01-04', { as: admin })).json()) as typeof body;
     expect(before.total).toBe(0);
@@ -112,7 +126,9 @@ describe('audit log', () => {
         if (statSync(path).isDirectory()) walk(path);
         else if (/\.ts$/.test(name)) {
           const text = readFileSync(path, 'utf8');
-          if (/(UPDATE\s+audit_log|DELETE\s+FROM\s+audit_log|TRUNCATE\s+audit_log|DROP\s+TABLE\s+audit_log)/i.test(text)) {
+          if (
+            /(UPDATE\s+audit_log|DELETE\s+FROM\s+audit_log|TRUNCATE\s+audit_log|DROP\s+TABLE\s+audit_log)/i.test(text)
+          ) {
             offenders.push(path);
           }
         }

@@ -23,16 +23,7 @@ import { ROLES, type Role } from '../../../server/auth/principal.ts';
 import { authSettings } from '../../../server/auth/settings.ts';
 import { issueApiToken } from '../../../server/auth/tokens.ts';
 import { DEFAULT_PROGRAMME_SETTINGS } from '../../../server/settings/kpi-settings.ts';
-import {
-  call,
-  FX,
-  OUT_OF_SCOPE_MARKERS,
-  openTestApp,
-  PASSWORD,
-  quickSession,
-  type TestApp,
-  USERS,
-} from './helpers.ts';
+import { call, FX, OUT_OF_SCOPE_MARKERS, openTestApp, PASSWORD, quickSession, type TestApp, USERS } from './helpers.ts';
 
 type Who = Role | 'anonymous';
 const WHO: readonly Who[] = [...ROLES, 'anonymous'];
@@ -118,7 +109,13 @@ const MATRIX: Record<string, Entry> = {
     expect: adminOnly('201'),
     request: ({ n }) => ({
       path: '/api/admin/users',
-      body: { username: `mx-user-${n}`, displayName: 'M', role: 'viewer', scope: { kind: 'national' }, password: PASSWORD },
+      body: {
+        username: `mx-user-${n}`,
+        displayName: 'M',
+        role: 'viewer',
+        scope: { kind: 'national' },
+        password: PASSWORD,
+      },
     }),
   },
   'PATCH /api/admin/users/:username': {
@@ -245,11 +242,21 @@ beforeAll(async () => {
   const spare = await call(t, '/api/admin/users', {
     method: 'POST',
     as: admin,
-    body: { username: 'mx-spare', displayName: 'Spare', role: 'viewer', scope: { kind: 'national' }, password: PASSWORD },
+    body: {
+      username: 'mx-spare',
+      displayName: 'Spare',
+      role: 'viewer',
+      scope: { kind: 'national' },
+      password: PASSWORD,
+    },
   });
   if (spare.status !== 201) throw new Error(`spare user: ${spare.status}`);
   // Something out of scope to leak: a settings override on the Bravo zone.
-  const override = await call(t, `/api/settings/zones/${FX.zoneOut}`, { method: 'PUT', as: admin, body: { fearTarget: 30 } });
+  const override = await call(t, `/api/settings/zones/${FX.zoneOut}`, {
+    method: 'PUT',
+    as: admin,
+    body: { fearTarget: 30 },
+  });
   if (override.status !== 200) throw new Error(`override: ${override.status}`);
 });
 afterAll(() => t.db.close());
@@ -296,7 +303,8 @@ describe('authorization matrix', () => {
             const text = await res.text();
             expect(res.status, `${key} as ${who} (${scope}): ${text.slice(0, 300)}`).toBe(status);
             if (res.status < 300 && who !== 'admin') {
-              for (const marker of OUT_OF_SCOPE_MARKERS) expect(text, `${key} as ${who} leaks ${marker}`).not.toContain(marker);
+              for (const marker of OUT_OF_SCOPE_MARKERS)
+                expect(text, `${key} as ${who} leaks ${marker}`).not.toContain(marker);
             }
           });
         }

@@ -33,7 +33,9 @@ describe('first start', () => {
 
   it('uses SSZ_ADMIN_USER / SSZ_ADMIN_PASSWORD and never prints the password', async () => {
     const lines: string[] = [];
-    const result = await ensureAdmin(db, { adminUser: 'Chief', adminPassword: 'from the environment' }, (m) => lines.push(m));
+    const result = await ensureAdmin(db, { adminUser: 'Chief', adminPassword: 'from the environment' }, (m) =>
+      lines.push(m),
+    );
     expect(result).toEqual({ created: true, username: 'chief', generatedPassword: null });
     expect(lines.join('\n')).not.toContain('from the environment');
     const user = await findUser(db, 'chief');
@@ -42,7 +44,9 @@ describe('first start', () => {
   });
 
   it('refuses a too-short SSZ_ADMIN_PASSWORD', async () => {
-    await expect(ensureAdmin(db, { adminUser: 'admin', adminPassword: 'short' }, () => {})).rejects.toThrow(/10 characters/);
+    await expect(ensureAdmin(db, { adminUser: 'admin', adminPassword: 'short' }, () => {})).rejects.toThrow(
+      /10 characters/,
+    );
   });
 });
 

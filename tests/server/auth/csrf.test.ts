@@ -65,7 +65,12 @@ describe('CSRF protection', () => {
       headers: { origin: 'https://evil.example' },
     });
     expect(evil.status).toBe(403);
-    const opaque = await call(t, '/api/admin/users', { method: 'POST', as: admin, body: newUser(5), headers: { origin: 'null' } });
+    const opaque = await call(t, '/api/admin/users', {
+      method: 'POST',
+      as: admin,
+      body: newUser(5),
+      headers: { origin: 'null' },
+    });
     expect(opaque.status).toBe(403);
     const site = await call(t, '/api/admin/users', {
       method: 'POST',

@@ -45,7 +45,15 @@ export const USERS: Record<Role, { username: string; scope: object }> = {
 const square = (lon: number, lat: number) =>
   JSON.stringify({
     type: 'Polygon',
-    coordinates: [[[lon, lat], [lon + 0.01, lat], [lon + 0.01, lat + 0.01], [lon, lat + 0.01], [lon, lat]]],
+    coordinates: [
+      [
+        [lon, lat],
+        [lon + 0.01, lat],
+        [lon + 0.01, lat + 0.01],
+        [lon, lat + 0.01],
+        [lon, lat],
+      ],
+    ],
   });
 
 let cachedHash: Promise<string> | undefined;
@@ -67,8 +75,24 @@ export async function seedFixture(db: Database): Promise<void> {
                     area_km2, municipality, geometry, min_lon, min_lat, max_lon, max_lat)
                   VALUES ($id, $station, $name, $name, 'market', 'risk', DATE '2022-01-01', 1000, 1.0, $muni,
                           $geometry::JSON, $lon, $lat, $lon + 0.01, $lat + 0.01)`;
-    await conn.run(zone, { id: FX.zoneIn, station: FX.stationIn, name: 'โซนอัลฟา', muni: 'เทศบาล ก', geometry: square(100.4, 7.0), lon: 100.4, lat: 7.0 });
-    await conn.run(zone, { id: FX.zoneOut, station: FX.stationOut, name: FX.zoneOutName, muni: 'เทศบาล ข', geometry: square(100.5, 13.7), lon: 100.5, lat: 13.7 });
+    await conn.run(zone, {
+      id: FX.zoneIn,
+      station: FX.stationIn,
+      name: 'โซนอัลฟา',
+      muni: 'เทศบาล ก',
+      geometry: square(100.4, 7.0),
+      lon: 100.4,
+      lat: 7.0,
+    });
+    await conn.run(zone, {
+      id: FX.zoneOut,
+      station: FX.stationOut,
+      name: FX.zoneOutName,
+      muni: 'เทศบาล ข',
+      geometry: square(100.5, 13.7),
+      lon: 100.5,
+      lat: 13.7,
+    });
     for (const [role, u] of Object.entries(USERS)) {
       await conn.run(
         `INSERT INTO users (username, display_name, password_hash, role, scope, created_at, password_changed_at)

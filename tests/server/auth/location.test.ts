@@ -58,7 +58,9 @@ describe('location privacy', () => {
     expect(snapPoint(point.lat, point.lon, analyst, FX.stationIn, exact).exact).toBe(true);
     expect(snapPoint(point.lat, point.lon, analyst, FX.stationOut, exact).exact).toBe(false);
     const viewer = p('viewer', { kind: 'bureau', codes: [FX.bureauIn] });
-    expect(snapPoint(point.lat, point.lon, viewer, FX.stationIn, await exactLocationStations(db, viewer)).exact).toBe(false);
+    expect(snapPoint(point.lat, point.lon, viewer, FX.stationIn, await exactLocationStations(db, viewer)).exact).toBe(
+      false,
+    );
     expect(await exactLocationStations(db, p('admin', national))).toBe('all');
   });
 

@@ -100,7 +100,10 @@ describe('sign-in lockout', () => {
   it('an admin password reset lifts the lock', async () => {
     for (let i = 0; i < 5; i++) await attempt('fx-viewer', 'wrong');
     expect((await attempt('fx-viewer', PASSWORD)).status).toBe(429);
-    const admin = await call(t, '/api/auth/login', { method: 'POST', body: { username: 'fx-admin', password: PASSWORD } });
+    const admin = await call(t, '/api/auth/login', {
+      method: 'POST',
+      body: { username: 'fx-admin', password: PASSWORD },
+    });
     const csrf = ((await admin.json()) as { user: { csrfToken: string } }).user.csrfToken;
     const cookie = (admin.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const reset = await call(t, '/api/admin/users/fx-viewer/password', {

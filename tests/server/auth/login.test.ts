@@ -119,7 +119,10 @@ describe('password change', () => {
 
     expect((await call(t2, '/api/auth/me', { as: here })).status).toBe(200);
     expect((await call(t2, '/api/auth/me', { as: elsewhere })).status).toBe(401);
-    const old = await call(t2, '/api/auth/login', { method: 'POST', body: { username: 'fx-analyst', password: PASSWORD } });
+    const old = await call(t2, '/api/auth/login', {
+      method: 'POST',
+      body: { username: 'fx-analyst', password: PASSWORD },
+    });
     expect(old.status).toBe(401);
     await login(t2, 'fx-analyst', 'a much longer one');
     expect(await auditRows(t2.db, 'password_change')).toHaveLength(1);
@@ -150,7 +153,13 @@ describe('disabled accounts', () => {
     const t3user = await call(t, '/api/admin/users', {
       method: 'POST',
       as: admin,
-      body: { username: 'to-disable', displayName: 'X', role: 'viewer', scope: { kind: 'national' }, password: 'abcdefghijk' },
+      body: {
+        username: 'to-disable',
+        displayName: 'X',
+        role: 'viewer',
+        scope: { kind: 'national' },
+        password: 'abcdefghijk',
+      },
     });
     expect(t3user.status).toBe(201);
     const theirs = await login(t, 'to-disable', 'abcdefghijk');

@@ -46,7 +46,13 @@ describe('role x action matrix', () => {
     expect(ACTIONS.every((a) => can({ role: 'admin' }, a))).toBe(true);
     expect(ACTIONS.filter((a) => can({ role: 'viewer' }, a))).toEqual(['view']);
     expect(ACTIONS.filter((a) => can({ role: 'executive' }, a))).toEqual(['view', 'export']);
-    expect(ACTIONS.filter((a) => can({ role: 'commander' }, a))).toEqual(['view', 'export', 'import', 'undo', 'view_exact_locations']);
+    expect(ACTIONS.filter((a) => can({ role: 'commander' }, a))).toEqual([
+      'view',
+      'export',
+      'import',
+      'undo',
+      'view_exact_locations',
+    ]);
     expect(ACTIONS.filter((a) => can({ role: 'analyst' }, a))).toEqual(ACTIONS.filter((a) => a !== 'admin'));
   });
 

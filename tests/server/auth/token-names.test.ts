@@ -8,6 +8,7 @@ describe('API token names', () => {
     expect(createTokenSchema.safeParse({ ...base, name: 'hatyai-incidents_2567' }).success).toBe(true);
   });
   it('refuse slashes, quotes and empty names', () => {
-    for (const name of ['cron/import', '"x"', '   ']) expect(createTokenSchema.safeParse({ ...base, name }).success).toBe(false);
+    for (const name of ['cron/import', '"x"', '   '])
+      expect(createTokenSchema.safeParse({ ...base, name }).success).toBe(false);
   });
 });

@@ -20,7 +20,11 @@ async function createToken(body: Record<string, unknown>) {
 
 describe('API tokens', () => {
   it('is shown once at creation and stored only as its sha256', async () => {
-    const { token, secret } = await createToken({ name: 'nightly import', role: 'analyst', scope: { kind: 'national' } });
+    const { token, secret } = await createToken({
+      name: 'nightly import',
+      role: 'analyst',
+      scope: { kind: 'national' },
+    });
     expect(secret).toMatch(/^ssz_[A-Za-z0-9_-]{43}$/);
 
     const listed = await call(t, '/api/admin/tokens', { as: admin });
@@ -29,7 +33,9 @@ describe('API tokens', () => {
     expect(text).not.toContain(secret);
     expect(text).not.toContain(sha256(secret));
 
-    const rows = await t.db.all<{ token_hash: string }>('SELECT token_hash FROM api_tokens WHERE id = $id', { id: token.id });
+    const rows = await t.db.all<{ token_hash: string }>('SELECT token_hash FROM api_tokens WHERE id = $id', {
+      id: token.id,
+    });
     expect(rows[0]?.token_hash).toBe(sha256(secret));
     const everything = JSON.stringify(await t.db.all('SELECT * FROM api_tokens'));
     expect(everything).not.toContain(secret);
@@ -76,7 +82,12 @@ describe('API tokens', () => {
 
   it('answers 401 once expired', async () => {
     const expiresAt = new Date(t.clock.now() + 3_600_000).toISOString();
-    const { secret } = await createToken({ name: 'short lived', role: 'viewer', scope: { kind: 'national' }, expiresAt });
+    const { secret } = await createToken({
+      name: 'short lived',
+      role: 'viewer',
+      scope: { kind: 'national' },
+      expiresAt,
+    });
     expect((await call(t, '/api/auth/me', { headers: bearer(secret) })).status).toBe(200);
     t.clock.advance(3_600_001);
     expect((await call(t, '/api/auth/me', { headers: bearer(secret) })).status).toBe(401);
@@ -99,7 +110,11 @@ describe('API tokens', () => {
     await createToken({ name: 'unique name', role: 'viewer', scope: { kind: 'national' } });
     const post = (body: unknown) => call(t, '/api/admin/tokens', { method: 'POST', as: admin, body });
     expect((await post({ name: 'unique name', role: 'viewer', scope: { kind: 'national' } })).status).toBe(409);
-    expect((await post({ name: 'adm', role: 'admin', scope: { kind: 'station', codes: [FX.stationIn] } })).status).toBe(400);
-    expect((await post({ name: 'bad', role: 'viewer', scope: { kind: 'station', codes: ['ST-NOPE'] } })).status).toBe(400);
+    expect((await post({ name: 'adm', role: 'admin', scope: { kind: 'station', codes: [FX.stationIn] } })).status).toBe(
+      400,
+    );
+    expect((await post({ name: 'bad', role: 'viewer', scope: { kind: 'station', codes: ['ST-NOPE'] } })).status).toBe(
+      400,
+    );
   });
 });

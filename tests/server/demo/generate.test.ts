@@ -9,7 +9,7 @@ import {
 import { pointInRing, ringsOverlap } from '../../../server/geo/contains.ts';
 import { pointToRingM, ringAreaKm2 } from '../../../server/geo/measure.ts';
 import { validateGeometry } from '../../../server/geo/validate.ts';
-import { type Ring } from '../../../server/demo/geo.ts';
+import type { Ring } from '../../../server/demo/geo.ts';
 import { DEMO_DEFAULT_SEED, DEMO_STATIONS, DEMO_ZONES } from '../../../server/demo/spec.ts';
 import { demoStatus, summarizeDemo } from '../../../server/demo/summary.ts';
 import { loadOffenceTypes, loadStations } from '../../../server/reference/load.ts';
@@ -85,7 +85,9 @@ describe('stations and zones', () => {
       expect(z.id).toMatch(/^Z-[A-Z]{3}-\d{2}$/);
       expect(z.name_th).toMatch(/[\u0E00-\u0E7F]/);
       expect(z.name_en).toMatch(/[A-Za-z]/);
-      expect(['market', 'night_street', 'bus_terminal', 'school_block', 'tourist_strip', 'community']).toContain(z.kind);
+      expect(['market', 'night_street', 'bus_terminal', 'school_block', 'tourist_strip', 'community']).toContain(
+        z.kind,
+      );
       expect(['risk', 'landmark', 'economic']).toContain(z.criteria);
       expect(z.start_date >= '2021-01-01' && z.start_date <= '2022-12-31').toBe(true);
       expect(z.population).toBeGreaterThan(0);
@@ -124,7 +126,8 @@ describe('stations and zones', () => {
   it('keeps the zones of a station apart, near their station', () => {
     for (const a of data.zones) {
       for (const b of data.zones) {
-        if (a.id < b.id && a.station_code === b.station_code) expect(ringsOverlap(ringOf(a.id), ringOf(b.id))).toBe(false);
+        if (a.id < b.id && a.station_code === b.station_code)
+          expect(ringsOverlap(ringOf(a.id), ringOf(b.id))).toBe(false);
       }
       const station = stations.find((s) => s.code === a.station_code);
       const [lon, lat] = ringOf(a.id)[0] ?? [0, 0];
@@ -210,7 +213,9 @@ describe('incidents', () => {
     for (const i of data.incidents) {
       if (i.lat === null || i.lon === null) continue;
       located++;
-      const hit = data.zones.find((z) => z.station_code === i.station_code && pointInRing(i.lon ?? 0, i.lat ?? 0, ringOf(z.id)));
+      const hit = data.zones.find(
+        (z) => z.station_code === i.station_code && pointInRing(i.lon ?? 0, i.lat ?? 0, ringOf(z.id)),
+      );
       if (i.zone_id !== (hit?.id ?? null)) mismatched.push(i);
       if (hit) inZones++;
     }
@@ -332,7 +337,9 @@ describe('surveys', () => {
   it('has one zone with many opt-in answers beside its probability samples', () => {
     const optIn = data.survey_responses.filter((r) => r.sample_type === 'opt_in');
     expect(new Set(optIn.map((r) => r.zone_id))).toEqual(new Set([data.roles.optInZone]));
-    const prob = data.survey_responses.filter((r) => r.zone_id === data.roles.optInZone && r.sample_type === 'probability');
+    const prob = data.survey_responses.filter(
+      (r) => r.zone_id === data.roles.optInZone && r.sample_type === 'probability',
+    );
     expect(optIn.length).toBeGreaterThan(prob.length);
     // Opt-in waves share their labels with the probability waves.
     const probWaves = new Set(prob.map((r) => r.wave));

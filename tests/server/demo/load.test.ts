@@ -40,13 +40,27 @@ describe('loadDemo', () => {
       responses: data.survey_responses.length,
     });
 
-    const imports = await db.all<{ id: number; kind: string; file_name: string; sha256: string; username: string; row_counts: string }>(
-      'SELECT id, kind, file_name, sha256, username, row_counts FROM imports',
-    );
+    const imports = await db.all<{
+      id: number;
+      kind: string;
+      file_name: string;
+      sha256: string;
+      username: string;
+      row_counts: string;
+    }>('SELECT id, kind, file_name, sha256, username, row_counts FROM imports');
     expect(imports).toHaveLength(1);
     const [imp] = imports;
-    expect(imp).toMatchObject({ id: loaded.importId, kind: 'demo', file_name: `demo-seed-${DEMO_DEFAULT_SEED}`, sha256: loaded.sha256, username: 'system' });
-    expect(JSON.parse(imp?.row_counts ?? '{}')).toMatchObject({ incidents: data.incidents.length, zones: data.zones.length });
+    expect(imp).toMatchObject({
+      id: loaded.importId,
+      kind: 'demo',
+      file_name: `demo-seed-${DEMO_DEFAULT_SEED}`,
+      sha256: loaded.sha256,
+      username: 'system',
+    });
+    expect(JSON.parse(imp?.row_counts ?? '{}')).toMatchObject({
+      incidents: data.incidents.length,
+      zones: data.zones.length,
+    });
     for (const table of ['zones', 'partners', 'incidents', 'incident_rings', 'monthly_counts', 'survey_responses']) {
       expect(await count(table, `import_id IS DISTINCT FROM ${loaded.importId}`)).toBe(0);
     }
@@ -80,11 +94,15 @@ describe('loadDemo', () => {
          FROM station_coverage`,
     );
     expect(coverage[0]).toEqual({ n: 18, first: '2020-01', last: '2024-06' });
-    const [zoneCases] = await db.all<{ n: number }>(`SELECT sum(cases)::INTEGER AS n FROM crime_monthly WHERE area = 'zone'`);
+    const [zoneCases] = await db.all<{ n: number }>(
+      `SELECT sum(cases)::INTEGER AS n FROM crime_monthly WHERE area = 'zone'`,
+    );
     const located = data.incidents.filter((i) => i.zone_id !== null).length;
     const counted = data.monthly_counts.filter((c) => c.zone_id !== null).reduce((s, c) => s + c.cases, 0);
     expect(zoneCases?.n).toBe(located + counted);
-    const [ring] = await db.all<{ n: number }>(`SELECT sum(cases)::INTEGER AS n FROM crime_monthly WHERE area = 'ring'`);
+    const [ring] = await db.all<{ n: number }>(
+      `SELECT sum(cases)::INTEGER AS n FROM crime_monthly WHERE area = 'ring'`,
+    );
     expect(ring?.n).toBe(data.incident_rings.length);
     const [survey] = await db.all<{ n: number }>(`SELECT sum(n)::INTEGER AS n FROM survey_agg WHERE item = 'fear'`);
     expect(survey?.n).toBe(data.survey_responses.length);
@@ -106,7 +124,16 @@ describe('transactions', () => {
           throw new Error('boom');
         }),
       ).rejects.toThrow('boom');
-      for (const table of ['imports', 'zones', 'partners', 'incidents', 'incident_rings', 'survey_responses', 'crime_monthly', 'survey_agg']) {
+      for (const table of [
+        'imports',
+        'zones',
+        'partners',
+        'incidents',
+        'incident_rings',
+        'survey_responses',
+        'crime_monthly',
+        'survey_agg',
+      ]) {
         const [row] = await scratch.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table}`);
         expect(row?.n, table).toBe(0);
       }
@@ -119,9 +146,7 @@ describe('transactions', () => {
 
 describe('resetDemo', () => {
   it('replaces all user data with a fresh demo and keeps settings', async () => {
-    await db.all(
-      `INSERT INTO settings (scope, key, value) VALUES ('programme', 'demo-test', '"kept"')`,
-    );
+    await db.all(`INSERT INTO settings (scope, key, value) VALUES ('programme', 'demo-test', '"kept"')`);
     await db.all(`DELETE FROM zones WHERE id = 'Z-HDY-01'`);
     const result = await resetDemo(db, { seed: 99 });
     expect(result.seed).toBe(99);

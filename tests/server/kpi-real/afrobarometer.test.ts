@@ -55,14 +55,28 @@ beforeAll(async () => {
     return {
       type: 'Feature',
       properties: { code, name_th: code, name_en: code, station: 'ST-HAT-YAI', start_date: '2021-01-01' },
-      geometry: { type: 'Polygon', coordinates: [[[lon, 7], [lon + 0.005, 7], [lon + 0.005, 7.005], [lon, 7.005], [lon, 7]]] },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [lon, 7],
+            [lon + 0.005, 7],
+            [lon + 0.005, 7.005],
+            [lon, 7.005],
+            [lon, 7],
+          ],
+        ],
+      },
     };
   });
   const zones = await runImport({
     db,
     principal: LOCAL_ADMIN,
     kind: 'zones',
-    file: { name: 'afrobarometer-countries.geojson', bytes: new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features })) },
+    file: {
+      name: 'afrobarometer-countries.geojson',
+      bytes: new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features })),
+    },
   });
   expect(zones.errorCount, JSON.stringify(zones.errors.slice(0, 3))).toBe(0);
 
@@ -81,7 +95,9 @@ beforeAll(async () => {
   });
   expect(survey.errorCount, JSON.stringify(survey.errors.slice(0, 3))).toBe(0);
   expect(survey.counts.write.survey_responses).toBe(lines.length - 1);
-  await db.withConnection((c) => writeSettings(c, 'programme', { ...DEFAULT_PROGRAMME_SETTINGS, denominator: 'all' as const }, 'test'));
+  await db.withConnection((c) =>
+    writeSettings(c, 'programme', { ...DEFAULT_PROGRAMME_SETTINGS, denominator: 'all' as const }, 'test'),
+  );
 }, 120_000);
 afterAll(() => db.close());
 
@@ -93,7 +109,12 @@ describe('Afrobarometer Round 9 through the import pipeline', () => {
     expect(Math.round(trust?.value ?? 0)).toBe(79);
     expect(trust).toMatchObject({ respondents: 2400, n: 2382, invalid: 18 });
     expect(trust?.invalidByReason).toEqual({ refused: 1, dont_know: 17 });
-    expect(trust?.method).toMatchObject({ denominator: 'all', countsLevels: [3, 4], weighted: true, interval: 'wilson' });
+    expect(trust?.method).toMatchObject({
+      denominator: 'all',
+      countsLevels: [3, 4],
+      weighted: true,
+      interval: 'wilson',
+    });
     // Kish: weights make the effective sample smaller than the 2,400 interviewed.
     expect(trust?.nEff).toBeLessThan(2400);
     expect(trust?.ciLow).toBeLessThan(79.0315);

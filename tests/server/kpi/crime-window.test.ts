@@ -5,7 +5,13 @@ import {
   matchedBaselineMonth,
   sumWindowCounts,
 } from '../../../server/kpi/crime-window.ts';
-import { calendarYearRange, fiscalYearRange, monthFromIndex, monthIndex, monthsInRange } from '../../../server/kpi/months.ts';
+import {
+  calendarYearRange,
+  fiscalYearRange,
+  monthFromIndex,
+  monthIndex,
+  monthsInRange,
+} from '../../../server/kpi/months.ts';
 import { randomInt, seededRandom } from './random.ts';
 
 // kpi.md example: a zone started 16 Jul 2022 (start month July 2022), with plenty of data.
@@ -22,8 +28,18 @@ describe('crimeWindow: the kpi.md example (zone started 16 Jul 2022)', () => {
     expect(window.afterMonthCount).toBe(12);
     // Oct 2022 -> Oct 2021 ... Jun 2023 -> Jun 2022 (k = 1); Jul 2023 -> Jul 2021 (k = 2, as Jul 2022 is not before the start).
     expect(window.baselineMonths).toEqual([
-      '2021-10', '2021-11', '2021-12', '2022-01', '2022-02', '2022-03',
-      '2022-04', '2022-05', '2022-06', '2021-07', '2021-08', '2021-09',
+      '2021-10',
+      '2021-11',
+      '2021-12',
+      '2022-01',
+      '2022-02',
+      '2022-03',
+      '2022-04',
+      '2022-05',
+      '2022-06',
+      '2021-07',
+      '2021-08',
+      '2021-09',
     ]);
     expect(window.problem).toBeNull();
     expect(window.method).toEqual({
@@ -156,7 +172,11 @@ describe('crimeWindow: exactly one month of data before the start', () => {
   });
 
   it("judges one after month with the 'previous' baseline", () => {
-    const window = crimeWindow({ ...oneBefore, period: { from: '2022-07', to: '2022-07' }, baselineMethod: 'previous' });
+    const window = crimeWindow({
+      ...oneBefore,
+      period: { from: '2022-07', to: '2022-07' },
+      baselineMethod: 'previous',
+    });
     expect(window.baselineMonths).toEqual(['2022-06']);
     expect(window.problem).toBeNull();
   });

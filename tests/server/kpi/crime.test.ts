@@ -137,7 +137,9 @@ describe('crimeChangeRollup', () => {
   });
 
   it('is insufficient when no zone can be judged', () => {
-    const result = crimeChangeRollup([{ after: 1, baseline: 1, window: { afterMonthCount: 0, problem: 'no_after_window' } }]);
+    const result = crimeChangeRollup([
+      { after: 1, baseline: 1, window: { afterMonthCount: 0, problem: 'no_after_window' } },
+    ]);
     expect(result.status).toBe('insufficient');
     expect(result.problem).toBe('no_zone_with_both_windows');
     expect(result.zonesExcluded).toBe(1);
@@ -192,7 +194,11 @@ describe('weightedDisplacementQuotient (Bowers and Johnson, 2003)', () => {
 
   it('weights by the control area, which may change between periods', () => {
     // Success = 60/500 - 100/1000 = 0.02 > 0: the zone did not improve relative to the control.
-    const result = weightedDisplacementQuotient({ zone, buffer: { before: 50, after: 40 }, control: { before: 1000, after: 500 } });
+    const result = weightedDisplacementQuotient({
+      zone,
+      buffer: { before: 50, after: 40 },
+      control: { before: 1000, after: 500 },
+    });
     expect(result.successMeasure).toBeCloseTo(0.02, 14);
     expect(result.bufferMeasure).toBeCloseTo(0.03, 14);
     expect(result.wdq).toBeCloseTo(1.5, 12);
@@ -207,9 +213,17 @@ describe('weightedDisplacementQuotient (Bowers and Johnson, 2003)', () => {
   });
 
   it('is null when a denominator is zero', () => {
-    const noControl = weightedDisplacementQuotient({ zone, buffer: { before: 5, after: 4 }, control: { before: 0, after: 10 } });
+    const noControl = weightedDisplacementQuotient({
+      zone,
+      buffer: { before: 5, after: 4 },
+      control: { before: 0, after: 10 },
+    });
     expect(noControl).toMatchObject({ wdq: null, reading: null, unavailable: 'no_control_crime' });
-    const noChange = weightedDisplacementQuotient({ zone: { before: 10, after: 10 }, buffer: { before: 5, after: 4 }, control });
+    const noChange = weightedDisplacementQuotient({
+      zone: { before: 10, after: 10 },
+      buffer: { before: 5, after: 4 },
+      control,
+    });
     expect(noChange).toMatchObject({ wdq: null, reading: null, unavailable: 'no_zone_change' });
     expect(nonFiniteNumbers(noChange)).toEqual([]);
   });

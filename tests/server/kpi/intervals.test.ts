@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  inverseRegularizedIncompleteBeta,
-  logGamma,
-  regularizedIncompleteBeta,
-} from '../../../server/kpi/beta.ts';
-import {
-  clopperPearsonInterval,
-  exactRateRatioInterval,
-  wilsonInterval,
-  Z_95,
-} from '../../../server/kpi/intervals.ts';
+import { inverseRegularizedIncompleteBeta, logGamma, regularizedIncompleteBeta } from '../../../server/kpi/beta.ts';
+import { clopperPearsonInterval, exactRateRatioInterval, wilsonInterval, Z_95 } from '../../../server/kpi/intervals.ts';
 import { randomInt, seededRandom } from './random.ts';
 
 describe('log-gamma and the incomplete beta function', () => {

@@ -104,7 +104,10 @@ describe('Buddhist Era and fiscal years', () => {
 
   it('resolves the period presets', () => {
     const today = new Date('2024-03-15T05:00:00Z');
-    expect(resolvePeriod({ kind: 'fiscal_year', fiscalYearBe: 2566 }, today)).toEqual({ from: '2022-10', to: '2023-09' });
+    expect(resolvePeriod({ kind: 'fiscal_year', fiscalYearBe: 2566 }, today)).toEqual({
+      from: '2022-10',
+      to: '2023-09',
+    });
     expect(resolvePeriod({ kind: 'calendar_year', yearCe: 2022 }, today)).toEqual(calendarYearRange(2022));
     expect(calendarYearRange(2022)).toEqual({ from: '2022-01', to: '2022-12' });
     expect(resolvePeriod({ kind: 'last_12_months' }, today)).toEqual({ from: '2023-03', to: '2024-02' });

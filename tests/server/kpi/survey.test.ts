@@ -122,10 +122,20 @@ describe('surveyIndicator: invalid answers and the denominator', () => {
 
   it('is insufficient with no data, without inventing numbers', () => {
     const none = surveyIndicator(tallySurveyAnswers(invalidAnswers('blank', 4), 5), { target: FEAR_TARGET });
-    expect(none).toMatchObject({ percent: null, interval: null, status: 'insufficient', problem: 'no_data', n: 0, respondents: 4 });
+    expect(none).toMatchObject({
+      percent: null,
+      interval: null,
+      status: 'insufficient',
+      problem: 'no_data',
+      n: 0,
+      respondents: 4,
+    });
     expect(nonFiniteNumbers(none)).toEqual([]);
     // Under 'all', the 4 blanks are a denominator but there is still no valid answer.
-    const all = surveyIndicator(tallySurveyAnswers(invalidAnswers('blank', 4), 5), { target: FEAR_TARGET, denominator: 'all' });
+    const all = surveyIndicator(tallySurveyAnswers(invalidAnswers('blank', 4), 5), {
+      target: FEAR_TARGET,
+      denominator: 'all',
+    });
     expect(all.problem).toBe('no_data');
     expect(surveyIndicator(tallySurveyAnswers([], 5), { target: TRUST_TARGET }).problem).toBe('no_data');
   });
@@ -143,9 +153,10 @@ describe('surveyIndicator: status', () => {
     expect(enough.status).toBe('met_confident');
     expect(enough.problem).toBeNull();
     // The minimum is a setting.
-    expect(surveyIndicator(tallySurveyAnswers(answers({ 5: 28, 1: 1 }), 5), { target: TRUST_TARGET, minimumSample: 20 }).status).toBe(
-      'met_confident',
-    );
+    expect(
+      surveyIndicator(tallySurveyAnswers(answers({ 5: 28, 1: 1 }), 5), { target: TRUST_TARGET, minimumSample: 20 })
+        .status,
+    ).toBe('met_confident');
   });
 
   it('is met with confidence when the whole interval meets the target (trust 90 of 100)', () => {
@@ -184,8 +195,12 @@ describe('surveyIndicator: status', () => {
     expect(justBelow.status).toBe('met');
     // Same for a minimum target on the lower bound.
     const lower = first.interval?.lower ?? Number.NaN;
-    expect(surveyIndicator(aggregate, { target: { targetPercent: lower, direction: 'min' } }).status).toBe('met_confident');
-    expect(surveyIndicator(aggregate, { target: { targetPercent: lower + 1e-9, direction: 'min' } }).status).toBe('met');
+    expect(surveyIndicator(aggregate, { target: { targetPercent: lower, direction: 'min' } }).status).toBe(
+      'met_confident',
+    );
+    expect(surveyIndicator(aggregate, { target: { targetPercent: lower + 1e-9, direction: 'min' } }).status).toBe(
+      'met',
+    );
   });
 });
 
@@ -216,7 +231,10 @@ describe('aggregates from survey_agg rows, and pooling', () => {
       5,
     );
     expect(aggregate.valid[5]).toEqual({ n: 12, sumW: 12, sumW2: 12 });
-    expect(aggregate.invalid).toEqual({ dont_know: { n: 3, sumW: 3, sumW2: 3 }, out_of_range: { n: 1, sumW: 1, sumW2: 1 } });
+    expect(aggregate.invalid).toEqual({
+      dont_know: { n: 3, sumW: 3, sumW2: 3 },
+      out_of_range: { n: 1, sumW: 1, sumW2: 1 },
+    });
   });
 
   it('pools zones by adding their tallies: the same as tallying all the answers together', () => {
@@ -307,7 +325,9 @@ describe('waves', () => {
 
   it('uses the latest wave when no period is asked for, and none when the period has none', () => {
     expect(selectSurveyWaves(waves, { startDate: '2022-07-16' }).current?.wave).toBe('wave-2');
-    expect(selectSurveyWaves(waves, { period: { from: '2021-01', to: '2021-12' }, startDate: '2022-07-16' }).current).toBeNull();
+    expect(
+      selectSurveyWaves(waves, { period: { from: '2021-01', to: '2021-12' }, startDate: '2022-07-16' }).current,
+    ).toBeNull();
     expect(selectSurveyWaves(waves, { startDate: '2020-01-01' }).baseline).toBeNull();
   });
 

@@ -52,7 +52,8 @@ function ringContains(ring: Position[], [x, y]: Position): boolean {
 
 function containsPoint(geometry: Geometry, point: Position): boolean {
   return polygonsOf(geometry).some(
-    ([outer, ...holes]) => outer !== undefined && ringContains(outer, point) && !holes.some((h) => ringContains(h, point)),
+    ([outer, ...holes]) =>
+      outer !== undefined && ringContains(outer, point) && !holes.some((h) => ringContains(h, point)),
   );
 }
 
@@ -178,10 +179,24 @@ describe('stations', () => {
 
   it('includes every station named in the domain brief', () => {
     const named = [
-      'สน.ลุมพินี', 'สน.ห้วยขวาง', 'สน.ภาษีเจริญ', 'สภ.ปากเกร็ด', 'สภ.เมืองสมุทรปราการ', 'สภ.เมืองพัทยา',
-      'สภ.เมืองระยอง', 'สภ.เมืองปราจีนบุรี', 'สภ.ปากช่อง', 'สภ.เมืองอุดรธานี', 'สภ.เมืองเชียงใหม่',
-      'สภ.เมืองพิษณุโลก', 'สภ.เมืองราชบุรี', 'สภ.เมืองภูเก็ต', 'สภ.หาดใหญ่',
-      'สภ.เมืองลำพูน', 'สภ.เมืองสงขลา', 'สภ.เมืองเพชรบูรณ์',
+      'สน.ลุมพินี',
+      'สน.ห้วยขวาง',
+      'สน.ภาษีเจริญ',
+      'สภ.ปากเกร็ด',
+      'สภ.เมืองสมุทรปราการ',
+      'สภ.เมืองพัทยา',
+      'สภ.เมืองระยอง',
+      'สภ.เมืองปราจีนบุรี',
+      'สภ.ปากช่อง',
+      'สภ.เมืองอุดรธานี',
+      'สภ.เมืองเชียงใหม่',
+      'สภ.เมืองพิษณุโลก',
+      'สภ.เมืองราชบุรี',
+      'สภ.เมืองภูเก็ต',
+      'สภ.หาดใหญ่',
+      'สภ.เมืองลำพูน',
+      'สภ.เมืองสงขลา',
+      'สภ.เมืองเพชรบูรณ์',
     ];
     const names = new Set(stations.map((s) => s.name_th));
     expect(named.filter((n) => !names.has(n))).toEqual([]);
@@ -230,9 +245,9 @@ describe('offence groups and types', () => {
   it('maps core Thai offence types as the police do', () => {
     const groupOf = (key: string) => types.find((t) => t.type_key === key)?.group_current4;
     expect(['murder', 'attempted_murder', 'assault', 'rape'].map(groupOf)).toEqual([1, 1, 1, 1]);
-    expect(['theft', 'snatching', 'robbery', 'gang_robbery', 'extortion', 'motorcycle_theft', 'car_theft'].map(groupOf)).toEqual([
-      2, 2, 2, 2, 2, 2, 2,
-    ]);
+    expect(
+      ['theft', 'snatching', 'robbery', 'gang_robbery', 'extortion', 'motorcycle_theft', 'car_theft'].map(groupOf),
+    ).toEqual([2, 2, 2, 2, 2, 2, 2]);
     expect(groupOf('computer_fraud')).toBe(3);
     expect(['drugs', 'firearms', 'gambling'].map(groupOf)).toEqual([4, 4, 4]);
   });
@@ -268,7 +283,11 @@ describe('basemap', () => {
     expect(basemap.features).toHaveLength(77);
     const byIso = new Map(basemap.features.map((f) => [f.properties.iso, f.properties]));
     for (const p of provinces) {
-      expect(byIso.get(p.iso_3166_2), p.iso_3166_2).toEqual({ iso: p.iso_3166_2, name_th: p.name_th, name_en: p.name_en });
+      expect(byIso.get(p.iso_3166_2), p.iso_3166_2).toEqual({
+        iso: p.iso_3166_2,
+        name_th: p.name_th,
+        name_en: p.name_en,
+      });
     }
   });
 

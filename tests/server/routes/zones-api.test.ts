@@ -27,7 +27,10 @@ interface KpiBody {
 describe('zones API on the demo programme', () => {
   it('health counts the demo rows', async () => {
     const res = await get('/api/health');
-    const body = (await res.json()) as { status: string; counts: { zones: number; incidents: number; surveyResponses: number } };
+    const body = (await res.json()) as {
+      status: string;
+      counts: { zones: number; incidents: number; surveyResponses: number };
+    };
     expect(body.status).toBe('ok');
     expect(body.counts.zones).toBeGreaterThanOrEqual(20);
     expect(body.counts.incidents).toBeGreaterThan(10_000);
@@ -60,7 +63,12 @@ describe('zones API on the demo programme', () => {
   it('survey waves carry intervals, n and the answer distribution; the baseline wave is before the start', async () => {
     const body = (await (await get('/api/zones/Z-HDY-01/survey')).json()) as {
       startDate: string;
-      waves: { wave: string; waveDate: string; beforeStart: boolean; fear: { n: number; ciLow: number; distribution: unknown[] } | null }[];
+      waves: {
+        wave: string;
+        waveDate: string;
+        beforeStart: boolean;
+        fear: { n: number; ciLow: number; distribution: unknown[] } | null;
+      }[];
     };
     expect(body.waves.length).toBeGreaterThan(2);
     const baseline = body.waves.find((w) => w.wave === 'baseline');
@@ -82,9 +90,15 @@ describe('zones API on the demo programme', () => {
 
   it('a settings change takes effect at once and is validated', async () => {
     const before = (await (await get('/api/kpis?level=zone&unit=Z-HDY-01')).json()) as KpiBody;
-    const bad = await get('/api/settings/zones/Z-HDY-01', { method: 'PUT', body: JSON.stringify({ crimeTarget: 'low' }) });
+    const bad = await get('/api/settings/zones/Z-HDY-01', {
+      method: 'PUT',
+      body: JSON.stringify({ crimeTarget: 'low' }),
+    });
     expect(bad.status).toBe(400);
-    const ok = await get('/api/settings/zones/Z-HDY-01', { method: 'PUT', body: JSON.stringify({ baseline: 'previous' }) });
+    const ok = await get('/api/settings/zones/Z-HDY-01', {
+      method: 'PUT',
+      body: JSON.stringify({ baseline: 'previous' }),
+    });
     expect(ok.status).toBe(200);
     const after = (await (await get('/api/kpis?level=zone&unit=Z-HDY-01')).json()) as KpiBody;
     expect(after.items[0]?.crime.method.baseline).toBe('previous_months');
@@ -93,23 +107,32 @@ describe('zones API on the demo programme', () => {
 
   it('a wider buffer ring re-assigns incidents to the ring at once', async () => {
     type Ring = { items: { crime: { ring: { after: number; baseline: number; bufferMeters: number } | null } }[] };
-    const ringOf = async () => ((await (await get('/api/kpis?level=zone&unit=Z-HDY-02')).json()) as Ring).items[0]?.crime.ring;
+    const ringOf = async () =>
+      ((await (await get('/api/kpis?level=zone&unit=Z-HDY-02')).json()) as Ring).items[0]?.crime.ring;
     const before = await ringOf();
     expect(before?.bufferMeters).toBe(500);
-    const wider = await get('/api/settings/zones/Z-HDY-02', { method: 'PUT', body: JSON.stringify({ bufferMeters: 1500 }) });
+    const wider = await get('/api/settings/zones/Z-HDY-02', {
+      method: 'PUT',
+      body: JSON.stringify({ bufferMeters: 1500 }),
+    });
     expect(wider.status).toBe(200);
     const after = await ringOf();
     expect(after?.bufferMeters).toBe(1500);
-    expect((after?.after ?? 0) + (after?.baseline ?? 0)).toBeGreaterThan((before?.after ?? 0) + (before?.baseline ?? 0));
+    expect((after?.after ?? 0) + (after?.baseline ?? 0)).toBeGreaterThan(
+      (before?.after ?? 0) + (before?.baseline ?? 0),
+    );
     await get('/api/settings/zones/Z-HDY-02', { method: 'DELETE' });
     expect(await ringOf()).toEqual(before);
   });
 
-  it('chosen control zones replace the rest of the station, counted over the zone\'s own windows', async () => {
+  it("chosen control zones replace the rest of the station, counted over the zone's own windows", async () => {
     type Rel = {
       items: { crime: { relative: { area: string; controlAfter: number; controlBaseline: number } | null } }[];
     };
-    const set = await get('/api/settings/zones/Z-HDY-01', { method: 'PUT', body: JSON.stringify({ controlZones: ['Z-HDY-02'] }) });
+    const set = await get('/api/settings/zones/Z-HDY-01', {
+      method: 'PUT',
+      body: JSON.stringify({ controlZones: ['Z-HDY-02'] }),
+    });
     expect(set.status).toBe(200);
     const kpi = (await (await get('/api/kpis?level=zone&unit=Z-HDY-01')).json()) as Rel;
     const relative = kpi.items[0]?.crime.relative;
@@ -117,7 +140,9 @@ describe('zones API on the demo programme', () => {
     const own = (await (await get('/api/zones/Z-HDY-01/series')).json()) as {
       window: { afterMonths: string[]; baselineMonths: string[] };
     };
-    const control = (await (await get('/api/zones/Z-HDY-02/series')).json()) as { months: { month: string; counted: number }[] };
+    const control = (await (await get('/api/zones/Z-HDY-02/series')).json()) as {
+      months: { month: string; counted: number }[];
+    };
     const counted = new Map(control.months.map((m) => [m.month, m.counted]));
     const sum = (months: string[]) => months.reduce((s, m) => s + (counted.get(m) ?? 0), 0);
     expect(relative?.controlAfter).toBe(sum(own.window.afterMonths));

@@ -17,16 +17,31 @@ import { DEFAULT_PROGRAMME_SETTINGS } from '../../../server/settings/kpi-setting
  */
 const NOW = new Date('2024-07-15T00:00:00Z');
 let db: Database;
-const INCIDENT_COLUMNS = '(case_id, occurred_at, "month", crime_type, crime_group, legacy_group, lat, lon, station_code, zone_id, import_id)';
+const INCIDENT_COLUMNS =
+  '(case_id, occurred_at, "month", crime_type, crime_group, legacy_group, lat, lon, station_code, zone_id, import_id)';
 
 const square = (lon: number, lat: number, d = 0.005) =>
-  JSON.stringify({ type: 'Polygon', coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]] });
+  JSON.stringify({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [lon, lat],
+        [lon + d, lat],
+        [lon + d, lat + d],
+        [lon, lat + d],
+        [lon, lat],
+      ],
+    ],
+  });
 
 beforeAll(async () => {
   db = await openDatabase(':memory:');
   await seedReference(db);
   await db.transaction(async (c) => {
-    for (const [id, lon] of [['Z-A', 100.47], ['Z-B', 100.48]] as const) {
+    for (const [id, lon] of [
+      ['Z-A', 100.47],
+      ['Z-B', 100.48],
+    ] as const) {
       await c.run(
         `INSERT INTO zones (id, station_code, name_th, name_en, start_date, geometry, min_lon, min_lat, max_lon, max_lat)
          VALUES ($id, 'ST-HAT-YAI', $id, $id, DATE '2022-07-16', $g, $lon, 7.0, $lon + 0.005, 7.005)`,
@@ -36,15 +51,23 @@ beforeAll(async () => {
     const months = `generate_series(DATE '2021-01-01', DATE '2023-12-01', INTERVAL 1 MONTH) t(m)`;
     await c.run(`INSERT INTO incidents ${INCIDENT_COLUMNS} SELECT NULL, m, m, 'ลักทรัพย์', 2, NULL, 7.001, 100.471, 'ST-HAT-YAI', 'Z-A', 1
                    FROM ${months}, range(5) r(i) WHERE m < DATE '2022-07-01' OR i < 3`);
-    await c.run(`INSERT INTO incidents ${INCIDENT_COLUMNS} SELECT NULL, m, m, 'ยาเสพติด', 4, NULL, 7.001, 100.471, 'ST-HAT-YAI', 'Z-A', 1 FROM ${months}, range(10)`);
-    await c.run(`INSERT INTO incidents ${INCIDENT_COLUMNS} SELECT NULL, m, m, 'ลักทรัพย์', 2, NULL, NULL, NULL, 'ST-HAT-YAI', NULL, 1 FROM ${months}, range(20)`);
+    await c.run(
+      `INSERT INTO incidents ${INCIDENT_COLUMNS} SELECT NULL, m, m, 'ยาเสพติด', 4, NULL, 7.001, 100.471, 'ST-HAT-YAI', 'Z-A', 1 FROM ${months}, range(10)`,
+    );
+    await c.run(
+      `INSERT INTO incidents ${INCIDENT_COLUMNS} SELECT NULL, m, m, 'ลักทรัพย์', 2, NULL, NULL, NULL, 'ST-HAT-YAI', NULL, 1 FROM ${months}, range(20)`,
+    );
     const answer = (zone: string, date: string, wave: string, fear: string, fearStatus: string, trust: string) =>
       `SELECT '${zone}', DATE '${date}', '${wave}', 'probability', NULL, ${fear}, ${fearStatus}, 5, NULL, ${trust}, 'valid', 5, 1.0, NULL, NULL, NULL, 1`;
-    await c.run(`INSERT INTO survey_responses ${answer('Z-A', '2022-06-20', 'baseline', 'CASE WHEN i < 50 THEN 5 ELSE 2 END', "'valid'", '3')} FROM range(100) t(i)`);
+    await c.run(
+      `INSERT INTO survey_responses ${answer('Z-A', '2022-06-20', 'baseline', 'CASE WHEN i < 50 THEN 5 ELSE 2 END', "'valid'", '3')} FROM range(100) t(i)`,
+    );
     await c.run(
       `INSERT INTO survey_responses ${answer('Z-A', '2023-09-15', '2566-Q4', 'CASE WHEN i < 10 THEN NULL WHEN i < 70 THEN 4 ELSE 1 END', "CASE WHEN i < 10 THEN 'dont_know' ELSE 'valid' END", 'CASE WHEN i < 170 THEN 5 ELSE 2 END')} FROM range(200) t(i)`,
     );
-    await c.run(`INSERT INTO survey_responses ${answer('Z-B', '2023-09-10', '2566-Q4', '1', "'valid'", '5')} FROM range(29) t(i)`);
+    await c.run(
+      `INSERT INTO survey_responses ${answer('Z-B', '2023-09-10', '2566-Q4', '1', "'valid'", '5')} FROM range(29) t(i)`,
+    );
     await refreshAggregates(c);
   });
 });
@@ -73,7 +96,12 @@ describe('crime change (kpi.md)', () => {
 
   it('compares with the rest of the station: 20 a month both sides gives RR_control 1 and effect 0.6', async () => {
     const { crime } = await zoneA({ level: 'zone', from: '2022-10', to: '2023-09' });
-    expect(crime.relative).toMatchObject({ area: 'rest_of_station', controlAfter: 240, controlBaseline: 240, rrControl: 1 });
+    expect(crime.relative).toMatchObject({
+      area: 'rest_of_station',
+      controlAfter: 240,
+      controlBaseline: 240,
+      rrControl: 1,
+    });
     expect(crime.relative?.effect).toBeCloseTo(0.6, 10);
   });
 
@@ -92,7 +120,9 @@ describe('crime change (kpi.md)', () => {
   });
 
   it('a setting change takes effect at once: including state-as-victim cases', async () => {
-    await db.withConnection((c) => writeSettings(c, 'programme', { ...DEFAULT_PROGRAMME_SETTINGS, crimeGroups: [1, 2, 3, 4] }, 'test'));
+    await db.withConnection((c) =>
+      writeSettings(c, 'programme', { ...DEFAULT_PROGRAMME_SETTINGS, crimeGroups: [1, 2, 3, 4] }, 'test'),
+    );
     const { crime } = await zoneA({ level: 'zone', from: '2022-10', to: '2023-09' });
     expect(crime).toMatchObject({ after: 36 + 120, baseline: 60 + 120 });
     await db.withConnection((c) => writeSettings(c, 'programme', DEFAULT_PROGRAMME_SETTINGS, 'test'));
@@ -113,8 +143,10 @@ describe('survey indicators (kpi.md)', () => {
     expect(trust.status).toBe('met'); // the interval dips below 80
   });
 
-  it('all respondents as denominator keeps the don\'t-know answers in', async () => {
-    await db.withConnection((c) => writeSettings(c, 'programme', { ...DEFAULT_PROGRAMME_SETTINGS, denominator: 'all' as const }, 'test'));
+  it("all respondents as denominator keeps the don't-know answers in", async () => {
+    await db.withConnection((c) =>
+      writeSettings(c, 'programme', { ...DEFAULT_PROGRAMME_SETTINGS, denominator: 'all' as const }, 'test'),
+    );
     const { fear } = await zoneA({ level: 'zone' });
     expect(fear.value).toBeCloseTo(30, 10);
     expect(fear.ciLow).toBeCloseTo(24.074744682371403, 8);

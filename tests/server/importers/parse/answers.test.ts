@@ -74,7 +74,9 @@ describe('parseCodebook', () => {
   });
 
   it('accepts friendly spellings of non-answer kinds and numeric strings', () => {
-    const r = parseCodebook({ items: { fear: { levels: '5', missing: { '9': "Don't know", '8': 'Refused', '-1': 'N/A' } } } });
+    const r = parseCodebook({
+      items: { fear: { levels: '5', missing: { '9': "Don't know", '8': 'Refused', '-1': 'N/A' } } },
+    });
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.codebook.items.fear?.missing).toEqual({ '9': 'dont_know', '8': 'refused', '-1': 'missing' });
   });

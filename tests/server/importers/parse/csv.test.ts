@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type CsvRecord, CsvParser, detectDelimiter, iterateCsv, parseCsv } from '../../../../server/importers/parse/csv.ts';
+import {
+  type CsvRecord,
+  CsvParser,
+  detectDelimiter,
+  iterateCsv,
+  parseCsv,
+} from '../../../../server/importers/parse/csv.ts';
 import type { ImportIssue } from '../../../../server/importers/parse/errors.ts';
 
 const fields = (rows: readonly CsvRecord[]) => rows.map((r) => r.fields);
@@ -9,7 +15,11 @@ function parseInPieces(text: string, size: number) {
   const rows: CsvRecord[] = [];
   const issues: ImportIssue[] = [];
   let header: CsvRecord | null = null;
-  const p = new CsvParser({ onHeader: (h) => (header = h), onRow: (r) => rows.push(r), onIssue: (e) => issues.push(e) });
+  const p = new CsvParser({
+    onHeader: (h) => (header = h),
+    onRow: (r) => rows.push(r),
+    onIssue: (e) => issues.push(e),
+  });
   for (let i = 0; i < text.length; i += size) p.push(text.slice(i, i + size));
   p.end();
   return { header: header as CsvRecord | null, rows, issues };

@@ -27,7 +27,9 @@ describe('every accepted form (tests/fixtures/parse/dates-valid.csv)', () => {
     expect(r.month).toBe(c.month);
     expect(r.monthOnly).toBe(c.monthOnly === 'true' ? true : undefined);
     // utcMillis is the Bangkok wall-clock instant of date + time.
-    const wall = Date.parse(`${r.date}T${r.time === undefined ? '00:00:00' : r.time.length === 5 ? `${r.time}:00` : r.time}Z`);
+    const wall = Date.parse(
+      `${r.date}T${r.time === undefined ? '00:00:00' : r.time.length === 5 ? `${r.time}:00` : r.time}Z`,
+    );
     expect(r.utcMillis).toBe(wall - BKK);
   });
 });

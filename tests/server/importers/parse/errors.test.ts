@@ -61,7 +61,8 @@ describe('IssueCollector', () => {
   it('keeps a few examples of a rarer code even when the list is full', () => {
     const c = new IssueCollector({ limit: 10, minPerCode: 3 });
     for (let r = 2; r < 100; r++) c.add(colCount(r));
-    for (let r = 0; r < 5; r++) c.add(makeIssue('unknown_station', { file: 'a.csv', row: 200 + r }, { suggestions: [] }));
+    for (let r = 0; r < 5; r++)
+      c.add(makeIssue('unknown_station', { file: 'a.csv', row: 200 + r }, { suggestions: [] }));
     const codes = c.issues.map((i) => i.code);
     expect(codes).toHaveLength(10);
     expect(codes.filter((x) => x === 'unknown_station')).toHaveLength(3);

@@ -46,7 +46,9 @@ const MUTATORS: readonly Mutator[] = [
   // insert a special character
   (s, r) => {
     const i = at(s, r);
-    return s.slice(0, i) + pick(['"', ',', '\r', '\n', '\r\n', ';', '\t', '|', '""', '\uFEFF', '\u0000'], r) + s.slice(i);
+    return (
+      s.slice(0, i) + pick(['"', ',', '\r', '\n', '\r\n', ';', '\t', '|', '""', '\uFEFF', '\u0000'], r) + s.slice(i)
+    );
   },
   // delete a character
   (s, r) => {
@@ -86,7 +88,11 @@ function parseChunked(text: string, rnd: () => number) {
   const rows: CsvRecord[] = [];
   const issues: ImportIssue[] = [];
   let header: CsvRecord | null = null;
-  const p = new CsvParser({ onHeader: (h) => (header = h), onRow: (x) => rows.push(x), onIssue: (e) => issues.push(e) });
+  const p = new CsvParser({
+    onHeader: (h) => (header = h),
+    onRow: (x) => rows.push(x),
+    onIssue: (e) => issues.push(e),
+  });
   let i = 0;
   while (i < text.length) {
     const size = 1 + Math.floor(rnd() * 50);
@@ -132,7 +138,10 @@ describe(`fuzz: ${CASES} mutated CSV inputs (seed ${SEED})`, () => {
       if (whole.issueCount > 0) withIssues++;
       const chunked = parseChunked(text, rnd);
       expect(chunked.rows, `case ${k}`).toEqual(whole.rows);
-      expect(chunked.issues.map((i) => [i.code, i.row]), `case ${k}`).toEqual(whole.issues.map((i) => [i.code, i.row]));
+      expect(
+        chunked.issues.map((i) => [i.code, i.row]),
+        `case ${k}`,
+      ).toEqual(whole.issues.map((i) => [i.code, i.row]));
       // The other parse steps cope with whatever cells came out.
       for (const row of whole.rows) {
         for (const cell of row.fields) {

@@ -23,7 +23,14 @@ describe('normalizeHeader', () => {
 
 describe('the kind specs', () => {
   it('lists every kind of data-formats.md', () => {
-    expect([...IMPORT_KINDS].sort()).toEqual(['incidents', 'monthly_counts', 'partners', 'stations', 'survey', 'zones']);
+    expect([...IMPORT_KINDS].sort()).toEqual([
+      'incidents',
+      'monthly_counts',
+      'partners',
+      'stations',
+      'survey',
+      'zones',
+    ]);
   });
 
   it('has no alias naming two canonicals within a kind', () => {
@@ -37,7 +44,9 @@ describe('the kind specs', () => {
       for (const field of KIND_SPECS[kind].fields) {
         for (const name of [field.canonical, ...field.aliases]) {
           expect(canonicalFor(kind, name), `${kind}: ${name}`).toBe(field.canonical);
-          expect(canonicalFor(kind, ` ${name.toUpperCase().replace(/_/g, ' ')} `), `${kind}: ${name}`).toBe(field.canonical);
+          expect(canonicalFor(kind, ` ${name.toUpperCase().replace(/_/g, ' ')} `), `${kind}: ${name}`).toBe(
+            field.canonical,
+          );
         }
       }
     }
@@ -50,7 +59,15 @@ describe('the kind specs', () => {
     expect(KIND_SPECS.survey.oneOf).toEqual([['fear', 'trust']]);
     expect(KIND_SPECS.monthly_counts.oneOf).toEqual([['crime_group', 'crime_type']]);
     expect(KIND_SPECS.partners.oneOf).toEqual([['zone', 'station']]);
-    expect(requiredFields('stations').sort()).toEqual(['bureau', 'code', 'division', 'kind', 'name_en', 'name_th', 'province']);
+    expect(requiredFields('stations').sort()).toEqual([
+      'bureau',
+      'code',
+      'division',
+      'kind',
+      'name_en',
+      'name_th',
+      'province',
+    ]);
     expect(requiredFields('zones').sort()).toEqual(['code', 'name_th', 'start_date', 'station']);
     expect(requiredFields('partners').sort()).toEqual(['mou_date', 'partner', 'partner_type']);
   });
@@ -100,7 +117,9 @@ describe('matchHeaders', () => {
   });
 
   it('does not let a whole-file value stand in for a column that cannot have one', () => {
-    const m = matchHeaders('incidents', ['station', 'crime_type'], undefined, { fileDefaults: ['occurred_at' as never] });
+    const m = matchHeaders('incidents', ['station', 'crime_type'], undefined, {
+      fileDefaults: ['occurred_at' as never],
+    });
     expect(m.missingRequired).toEqual(['occurred_at']);
   });
 
@@ -134,17 +153,37 @@ describe('matchHeaders', () => {
   });
 
   it('matches headers of the other kinds', () => {
-    expect(matchHeaders('stations', ['code', 'ชื่อสถานี', 'Name EN', 'ประเภท', 'กองบังคับการ', 'จังหวัด', 'กองบัญชาการ']).ok).toBe(true);
-    expect(matchHeaders('zones', ['code', 'name', 'station', 'start_date', 'population', 'Area (km2)']).mapping).toMatchObject({
+    expect(
+      matchHeaders('stations', ['code', 'ชื่อสถานี', 'Name EN', 'ประเภท', 'กองบังคับการ', 'จังหวัด', 'กองบัญชาการ']).ok,
+    ).toBe(true);
+    expect(
+      matchHeaders('zones', ['code', 'name', 'station', 'start_date', 'population', 'Area (km2)']).mapping,
+    ).toMatchObject({
       code: 0,
       name_th: 1,
       station: 2,
       start_date: 3,
       population: 4,
     });
-    const p = matchHeaders('partners', ['สถานี', 'ภาคีเครือข่าย', 'ประเภทภาคี', 'วันที่ลงนาม', 'กล้องวงจรปิด', 'อาสาสมัคร', 'งบประมาณ (บาท)']);
+    const p = matchHeaders('partners', [
+      'สถานี',
+      'ภาคีเครือข่าย',
+      'ประเภทภาคี',
+      'วันที่ลงนาม',
+      'กล้องวงจรปิด',
+      'อาสาสมัคร',
+      'งบประมาณ (บาท)',
+    ]);
     expect(p.ok).toBe(true);
-    expect(Object.keys(p.mapping).sort()).toEqual(['budget_thb', 'cctv', 'mou_date', 'partner', 'partner_type', 'station', 'volunteers']);
+    expect(Object.keys(p.mapping).sort()).toEqual([
+      'budget_thb',
+      'cctv',
+      'mou_date',
+      'partner',
+      'partner_type',
+      'station',
+      'volunteers',
+    ]);
   });
 
   it('leaves blank headers as extras', () => {

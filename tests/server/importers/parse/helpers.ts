@@ -28,7 +28,18 @@ export function fixtureTable(name: string): Record<string, string>[] {
  * Windows-874 encoder for test data: ASCII as is, Thai U+0E01..U+0E5B at 0xA1..0xFB,
  * and the 0x80-0x9F extras Windows-874 adds to TIS-620.
  */
-const EXTRAS: Record<string, number> = { '€': 0x80, '…': 0x85, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '\u00A0': 0xa0 };
+const EXTRAS: Record<string, number> = {
+  '€': 0x80,
+  '…': 0x85,
+  '‘': 0x91,
+  '’': 0x92,
+  '“': 0x93,
+  '”': 0x94,
+  '•': 0x95,
+  '–': 0x96,
+  '—': 0x97,
+  '\u00A0': 0xa0,
+};
 export function encodeWindows874(text: string): Uint8Array {
   const out: number[] = [];
   for (const ch of text) {

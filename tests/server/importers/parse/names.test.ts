@@ -24,7 +24,11 @@ const stations = readRef('pilot-stations.csv').map((s, i) => ({
   name_th: s.name_th ?? '',
   name_en: s.name_en ?? '',
 }));
-const provinces = readRef('provinces.csv').map((p) => ({ code: p.iso_3166_2 ?? '', name_th: p.name_th ?? '', name_en: p.name_en ?? '' }));
+const provinces = readRef('provinces.csv').map((p) => ({
+  code: p.iso_3166_2 ?? '',
+  name_th: p.name_th ?? '',
+  name_en: p.name_en ?? '',
+}));
 const codeOf = (th: string) => stations.find((s) => s.name_th === th)?.code;
 
 describe('normalizeName', () => {

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  parseCount,
-  parseLatitude,
-  parseNumber,
-  parseWeight,
-} from '../../../../server/importers/parse/numbers.ts';
+import { parseCount, parseLatitude, parseNumber, parseWeight } from '../../../../server/importers/parse/numbers.ts';
 
 const value = (r: ReturnType<typeof parseNumber>) => (r.ok ? r.value : r.reason.code);
 
