@@ -20,8 +20,10 @@ export type BaselineMethod = 'matched' | 'previous';
 export type CrimeWindowProblem =
   /** The station has no whole month of data (before the current month). */
   | 'no_covered_data'
-  /** No month of the period is on/after the start and inside the data (e.g. a period wholly before the start). */
+  /** No month of the period is on/after the start (a period wholly before the start). */
   | 'no_after_window'
+  /** The period is on/after the start but the station's data does not reach into it. */
+  | 'no_data_in_period'
   /** A baseline month lies outside the station's data. */
   | 'incomplete_baseline';
 
@@ -82,6 +84,19 @@ export function matchedBaselineMonth(afterMonth: MonthKey, startMonth: MonthKey)
   return monthFromIndex(start + (offset % 12) - 12);
 }
 
+/**
+ * Why there is no after month: the period ends before the start, or the data does not reach the
+ * part of the period after the start (e.g. "last 12 months" when the data ends a year ago).
+ */
+export function noAfterWindowReason(
+  startIndex: number,
+  period: MonthRange | undefined,
+  covered: MonthRange | null,
+): 'no_after_window' | 'no_data_in_period' {
+  if (period === undefined || covered === null || monthIndex(period.to) < startIndex) return 'no_after_window';
+  return 'no_data_in_period';
+}
+
 /** The covered months minus the unfinished current month and anything later. */
 function usableCoveredMonths(covered: MonthRange | null, currentMonth: MonthKey): MonthRange | null {
   if (covered === null) return null;
@@ -134,7 +149,7 @@ export function crimeWindow(input: CrimeWindowInput): CrimeWindow {
     covered === null
       ? 'no_covered_data'
       : L === 0
-        ? 'no_after_window'
+        ? noAfterWindowReason(start, period, covered)
         : missingBaselineMonths.length > 0
           ? 'incomplete_baseline'
           : null;

@@ -10,6 +10,8 @@ import {
   type DisplacementReading,
   isMet,
   type KpiStatus,
+  monthIndex,
+  noAfterWindowReason,
   overallStatus,
   poolSurveyAggregates,
   relativeEffect,
@@ -19,6 +21,7 @@ import {
   type SurveyIndicatorResult,
   surveyIndicator,
   type TargetDirection,
+  toMonthKey,
   type TrafficLight,
   weightedDisplacementQuotient,
   zonesMeetingTarget,
@@ -256,9 +259,16 @@ function zoneSurveyAggregates(survey: ZoneSurvey | undefined, item: Item, select
   return { main, optIn: poolOptIn ? null : optIn };
 }
 
-function windowProblem(row: ZoneCrimeWindowRow): CrimeWindowProblem | null {
-  if (row.stationFirstMonth === null) return 'no_covered_data';
-  if (row.months === 0) return 'no_after_window';
+function windowProblem(
+  row: ZoneCrimeWindowRow,
+  startDate: string,
+  period: KpiInputs['period'],
+): CrimeWindowProblem | null {
+  if (row.stationFirstMonth === null || row.stationLastMonth === null) return 'no_covered_data';
+  if (row.months === 0) {
+    const covered = { from: row.stationFirstMonth, to: row.stationLastMonth };
+    return noAfterWindowReason(monthIndex(toMonthKey(startDate)), period ?? undefined, covered);
+  }
   if (!row.complete) return 'incomplete_baseline';
   return null;
 }
@@ -308,8 +318,8 @@ function crimeFigure(change: CrimeChangeResult, rules: EffectiveSettings, method
   };
 }
 
-function zoneCrime(row: ZoneCrimeWindowRow, rules: EffectiveSettings, inputs: KpiInputs): CrimeKpi {
-  const problem = windowProblem(row);
+function zoneCrime(row: ZoneCrimeWindowRow, startDate: string, rules: EffectiveSettings, inputs: KpiInputs): CrimeKpi {
+  const problem = windowProblem(row, startDate, inputs.period);
   const change = crimeChange(
     { after: row.after, baseline: row.baseline },
     { afterMonthCount: row.months, problem },
@@ -397,7 +407,7 @@ function zoneResults(inputs: KpiInputs): ZoneResult[] {
     };
     const fear = item('fear');
     const trust = item('trust');
-    const crime = zoneCrime(crimeRow ?? noData, rules, inputs);
+    const crime = zoneCrime(crimeRow ?? noData, zone.startDate, rules, inputs);
     const overall = overallStatus({ fear: fear.status, trust: trust.status, crime: crime.status });
     const one = (status: KpiStatus) => ({ k: isMet(status) ? 1 : 0, n: 1 });
     return {
@@ -484,7 +494,7 @@ function rollup(level: Exclude<KpiLevel, 'zone'>, members: ZoneResult[], inputs:
       baseline: m.item.crime.baseline,
       window: {
         afterMonthCount: m.item.crime.months,
-        problem: m.crimeRow ? windowProblem(m.crimeRow) : 'no_covered_data',
+        problem: m.crimeRow ? windowProblem(m.crimeRow, m.zone.startDate, inputs.period) : 'no_covered_data',
       },
     })),
     { targetPercent: rules.crimeTarget },

@@ -236,3 +236,27 @@ describe('classifyMonths', () => {
     expect(roles).toHaveLength(26);
   });
 });
+
+describe('why there is no after window', () => {
+  const covered = { from: '2021-01', to: '2024-06' };
+  it('a period wholly before the start has no after window', () => {
+    expect(
+      crimeWindow({
+        startMonth: '2022-07',
+        coveredMonths: covered,
+        currentMonth: '2026-11',
+        period: { from: '2021-01', to: '2021-12' },
+      }).problem,
+    ).toBe('no_after_window');
+  });
+  it('a period after the end of the data says the data does not reach it', () => {
+    const window = crimeWindow({
+      startMonth: '2022-07',
+      coveredMonths: covered,
+      currentMonth: '2026-11',
+      period: { from: '2025-11', to: '2026-10' },
+    });
+    expect(window.problem).toBe('no_data_in_period');
+    expect(window.afterMonthCount).toBe(0);
+  });
+});

@@ -113,6 +113,11 @@ describe('crime change (kpi.md)', () => {
     expect(before.crime.problem).toBe('no_after_window');
   });
 
+  it('a period after the end of the data says so, rather than "no month after the start"', async () => {
+    const { crime } = await zoneA({ level: 'zone', from: '2024-01', to: '2024-06' });
+    expect(crime).toMatchObject({ status: 'insufficient', problem: 'no_data_in_period', months: 0 });
+  });
+
   it('since the start: 18 months, a matched month counted twice', async () => {
     const { crime } = await zoneA({ level: 'zone' });
     // Jul 2022 .. Dec 2023 = 18 after months x 3; baseline Jul 2021 .. Jun 2022 with Jul-Dec twice = 18 x 5.
