@@ -128,7 +128,15 @@ async function ensureTarget(nationalPath: string, key: string, log: Log): Promis
   try {
     await db.withConnection(async (conn) => {
       await conn.run(`ATTACH '${nationalPath.replaceAll("'", "''")}' AS nat (READ_ONLY)`);
-      for (const table of ['bureaus', 'divisions', 'provinces', 'stations', 'offence_groups', 'offence_types', 'zones']) {
+      for (const table of [
+        'bureaus',
+        'divisions',
+        'provinces',
+        'stations',
+        'offence_groups',
+        'offence_types',
+        'zones',
+      ]) {
         await conn.run(`INSERT INTO ${table} SELECT * FROM nat.${table}`);
       }
       await conn.run('DETACH nat');
@@ -214,7 +222,8 @@ async function parseOnly(csvPath: string): Promise<{ rows: number; ms: number }>
   const decoder = createChunkDecoder('utf-8');
   let rows = 0;
   const parser = new CsvParser({ onRow: () => rows++, onIssue: () => undefined });
-  for await (const chunk of createReadStream(csvPath, { highWaterMark: 1 << 20 })) parser.push(decoder.decode(chunk as Buffer));
+  for await (const chunk of createReadStream(csvPath, { highWaterMark: 1 << 20 }))
+    parser.push(decoder.decode(chunk as Buffer));
   parser.push(decoder.end());
   parser.end();
   return { rows, ms: t() };
@@ -239,7 +248,16 @@ async function appendOnly(targetPath: string, rows: number): Promise<number> {
       function* gen(): Generator<Cell[]> {
         const start = Date.UTC(2016, 10, 1) / 1000;
         for (let i = 0; i < rows; i++) {
-          yield [`BK-${i}`, start + ((i * 7919) % 315_532_800), 'ลักทรัพย์', 2, 13.7 + (i % 1000) / 1e4, 100.5, 'BS-0001', i % 3 === 0 ? 'BZ-00001' : null];
+          yield [
+            `BK-${i}`,
+            start + ((i * 7919) % 315_532_800),
+            'ลักทรัพย์',
+            2,
+            13.7 + (i % 1000) / 1e4,
+            100.5,
+            'BS-0001',
+            i % 3 === 0 ? 'BZ-00001' : null,
+          ];
         }
       }
       await appendRows(conn, 'bench_stage', gen());
@@ -256,10 +274,13 @@ async function appendOnly(targetPath: string, rows: number): Promise<number> {
   }
 }
 
-export async function runImportBench(options: { log?: Log; rows?: number } = {}): Promise<ImportBenchResult> {
+export async function runImportBench(
+  options: { log?: Log; rows?: number; national?: { path: string; info: { key: string } } } = {},
+): Promise<ImportBenchResult> {
   const log = options.log ?? ((line: string) => console.log(line));
   const rows = options.rows ?? 1_000_000;
-  const national = await nationalFor(log);
+  // npm run bench hands over the data set it measured; alone, this makes sure it exists.
+  const national = options.national ?? (await nationalFor(log));
   const csvPath = await ensureCsv(national.path, national.info.key, rows, log);
   const targetPath = await ensureTarget(national.path, national.info.key, log);
   log(`CSV: ${basename(csvPath)} (${bytes(statSync(csvPath).size)}, ${rows.toLocaleString('en')} rows)`);
@@ -272,7 +293,9 @@ export async function runImportBench(options: { log?: Log; rows?: number } = {})
   log(
     `budget part, writing ${rows.toLocaleString('en')} incident rows (server/db/append.ts into a staging table + INSERT ... SELECT): ${(appendMs / 1000).toFixed(2)} s = ${Math.round((rows / appendMs) * 1000).toLocaleString('en')} rows/s`,
   );
-  log(`(the whole pipeline must do both, plus dates, names, point-in-polygon, within ${((rows / TARGET_ROWS_PER_SECOND)).toFixed(1)} s)`);
+  log(
+    `(the whole pipeline must do both, plus dates, names, point-in-polygon, within ${(rows / TARGET_ROWS_PER_SECOND).toFixed(1)} s)`,
+  );
 
   const found = await findPipeline();
   if (!found) {
@@ -301,8 +324,12 @@ export async function runImportBench(options: { log?: Log; rows?: number } = {})
     log(
       `runImport: ok=${result.ok}, ${result.errorCount} errors, ${result.warningCount} warnings, rows read ${result.counts?.rowsRead ?? '?'}, written ${JSON.stringify(result.counts?.write ?? {})}, its own durationMs ${result.durationMs ?? '?'}`,
     );
-    const spans = phases.map(([name, at], i) => `${name} ${(((phases[i + 1]?.[1] ?? elapsed) - at) / 1000).toFixed(2)} s`);
-    log(`phases (onProgress): ${spans.join(', ')}  ('start' lasts until the first progress report, at 50,000 rows; 'writing' includes zone assignment, aggregates, commit)`);
+    const spans = phases.map(
+      ([name, at], i) => `${name} ${(((phases[i + 1]?.[1] ?? elapsed) - at) / 1000).toFixed(2)} s`,
+    );
+    log(
+      `phases (onProgress): ${spans.join(', ')}  ('start' lasts until the first progress report, at 50,000 rows; 'writing' includes zone assignment, aggregates, commit)`,
+    );
     log(`issues by code: ${JSON.stringify(result.byCode ?? {})}`);
     if (!result.ok) {
       for (const e of (result.errors ?? []).slice(0, 5)) log(`  error: ${JSON.stringify(e).slice(0, 240)}`);
@@ -320,7 +347,9 @@ export async function runImportBench(options: { log?: Log; rows?: number } = {})
       return { rowsPerSecond: null, rows, csvPath, note: 'no rows imported' };
     }
     const rowsPerSecond = (rows / elapsed) * 1000;
-    log(`=> ${Math.round(rowsPerSecond).toLocaleString('en')} rows/s (target >= ${TARGET_ROWS_PER_SECOND.toLocaleString('en')})`);
+    log(
+      `=> ${Math.round(rowsPerSecond).toLocaleString('en')} rows/s (target >= ${TARGET_ROWS_PER_SECOND.toLocaleString('en')})`,
+    );
     return { rowsPerSecond, rows, csvPath, note: 'ok' };
   } finally {
     db.close();

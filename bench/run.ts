@@ -18,7 +18,17 @@ import { ensureNational, nationalSpec } from './lib/national.ts';
 import { prototypeFigures } from './lib/prototypes.ts';
 import { holdConnections, type RecordedStatement, replay, stagesOf } from './lib/recording-db.ts';
 import { assembleAndSerialize, assemblyInputs } from './lib/service-parts.ts';
-import { bytes, type MeasureOptions, measure, measureTogether, ms, type Summary, stopwatch, sumOfRuns, table } from './lib/stats.ts';
+import {
+  bytes,
+  type MeasureOptions,
+  measure,
+  measureTogether,
+  ms,
+  type Summary,
+  stopwatch,
+  sumOfRuns,
+  table,
+} from './lib/stats.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -48,11 +58,17 @@ const ratioOf = (api: Summary, raw: Summary) => api.p50 / raw.p50;
 
 const runStarted = stopwatch();
 const spec = nationalSpec(Number(process.env.BENCH_SCALE ?? 1));
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const elapsed = () => `${Math.round(runStarted() / 1000)} s`;
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 log('Smart Safety Zone 4.0 — KPI API bench');
 log(`machine: ${cpus().length} cores, load average ${load()}, node ${process.version}`);
 if ((loadavg()[0] ?? 0) > cpus().length * 0.5) {
-  log(`WARNING: the machine is busy (1-min load ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores): figures will be slower and noisier.`);
+  log(
+    `WARNING: the machine is busy (1-min load ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores): figures will be slower and noisier.`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -62,8 +78,16 @@ const info = cache.info;
 log(
   `data: ${cache.path} (${cache.built ? 'BUILT NOW' : 'cached'}, key ${info.key}; the build took ${(info.buildMs / 1000).toFixed(1)} s on ${info.builtAt.slice(0, 16)})`,
 );
-log(`      ${Object.entries(info.counts).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}`);
-log(`      build steps: ${Object.entries(info.steps).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}`);
+log(
+  `      ${Object.entries(info.counts)
+    .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+    .join(', ')}`,
+);
+log(
+  `      build steps: ${Object.entries(info.steps)
+    .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
+    .join(', ')}`,
+);
 judge(
   `national data set build${cache.built ? '' : ' (cached; from its last build)'}`,
   '<= 10 min',
@@ -75,9 +99,10 @@ const bench = await openBenchApp(cache.path);
 log(`auth: Bearer API token (admin, national scope); auth middleware ${bench.authMode}`);
 const { headers } = bench;
 const zoneRows = await bench.db.all<{ id: string }>('SELECT id FROM zones ORDER BY id');
-const sampleZones = Array.from({ length: 8 }, (_, i) => zoneRows[Math.floor(((i + 0.5) * zoneRows.length) / 8)]?.id).filter(
-  (id): id is string => id !== undefined,
-);
+const sampleZones = Array.from(
+  { length: 8 },
+  (_, i) => zoneRows[Math.floor(((i + 0.5) * zoneRows.length) / 8)]?.id,
+).filter((id): id is string => id !== undefined);
 log(`one-zone figures rotate over ${sampleZones.length} zones: ${sampleZones.join(' ')}`);
 log(
   `each figure: ${mo.warmup} warm-up runs, then up to ${mo.iterations} timed runs, stopping after ${(mo.budgetMs ?? 0) / 1000} s once ${mo.minIterations} are done (3 when one run takes over 1 s)`,
@@ -86,7 +111,8 @@ log(
 const get = async (path: string): Promise<number> => {
   const res = await bench.app.request(path, { headers });
   const body = await res.arrayBuffer();
-  if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${new TextDecoder().decode(body).slice(0, 300)}`);
+  if (res.status !== 200)
+    throw new Error(`${path} answered ${res.status}: ${new TextDecoder().decode(body).slice(0, 300)}`);
   return body.byteLength;
 };
 
@@ -103,8 +129,15 @@ async function capture(path: string): Promise<RecordedStatement[]> {
 const rawCache = new Map<string, Summary>();
 /** Statements and values, the clock left out (the token lookup binds `now`). */
 const signature = (recordings: readonly RecordedStatement[][]) =>
-  JSON.stringify(recordings.map((r) => r.filter((s) => !s.writes).map((s) => [s.sql, s.values])), (k, v: unknown) =>
-    k === 'now' ? null : typeof v === 'bigint' ? String(v) : v,
+  JSON.stringify(
+    recordings.map((r) =>
+      r
+        .filter((s) => !s.writes)
+        .map((s) => [s.sql, s.values])
+        // Statements of one parallel stage start in any order.
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    ),
+    (k, v: unknown) => (k === 'now' ? null : typeof v === 'bigint' ? String(v) : v),
   );
 /** Several requests' statements at once (the page's parallel requests), each on its own connections. */
 async function replayConcurrent(recordings: readonly RecordedStatement[][], convert = false) {
@@ -139,7 +172,9 @@ const fmtRow = (r: Row) => [
 
 // ---------------------------------------------------------------------------------------------
 // [1] Overview: zone items + rollups
-log(`\n[1] Overview: GET /api/kpis?level=... for every zone in scope and the rollups (national scope, no period)   load ${load()}`);
+log(
+  `\n[1] Overview: GET /api/kpis?level=... for every zone in scope and the rollups (national scope, no period)   [load ${load()}, t+${elapsed()}]`,
+);
 const LEVELS = ['zone', 'station', 'division', 'bureau', 'national'] as const;
 const levelPath = (level: string) => `/api/kpis?level=${level}`;
 const levelRows = new Map<string, Row>();
@@ -166,7 +201,9 @@ for (const level of LEVELS) {
     rawCache.set(key, raw);
   }
   levelRows.set(level, { name: `level=${level}`, api, raw, size });
-  log(`  level=${level.padEnd(8)} API p50 ${ms(api.p50)} p95 ${ms(api.p95)} | raw SQL p50 ${ms(raw.p50)} p95 ${ms(raw.p95)}${cachedRaw ? ' (same SQL as above)' : ''} | ${bytes(size)}`);
+  log(
+    `  level=${level.padEnd(8)} API p50 ${ms(api.p50)} p95 ${ms(api.p95)} | raw SQL p50 ${ms(raw.p50)} p95 ${ms(raw.p95)}${cachedRaw ? ' (same SQL as above)' : ''} | ${bytes(size)}`,
+  );
 }
 const recordingsOf = (levels: readonly string[]) => levels.map((l) => levelRecordings.get(l) ?? []);
 // What the overview page sends when it opens (web/features/overview/overview-page.tsx): the zone
@@ -187,7 +224,10 @@ const allParallel: Row | null =
     ? {
         name: 'all 5 levels, in parallel',
         ...(await measureTogether(
-          { api: () => Promise.all(LEVELS.map((l) => get(levelPath(l)))), raw: () => replayConcurrent(recordingsOf(LEVELS)) },
+          {
+            api: () => Promise.all(LEVELS.map((l) => get(levelPath(l)))),
+            raw: () => replayConcurrent(recordingsOf(LEVELS)),
+          },
           { ...mo, warmup: 0 },
         )),
       }
@@ -198,25 +238,51 @@ const allSequential: Row = {
   api: sumOfRuns(LEVELS.map((l) => levelRows.get(l)?.api as Summary)),
   raw: sumOfRuns(LEVELS.map((l) => levelRows.get(l)?.raw as Summary)),
 };
-log(table(HEAD, [...levelRows.values(), overviewPage, ...(allParallel ? [allParallel] : []), allSequential].map(fmtRow)));
-if (!allParallel) log(`  (all 5 levels in parallel: not measured, the overview page alone takes ${ms(overviewPage.api.p50)} ms)`);
+log(
+  table(HEAD, [...levelRows.values(), overviewPage, ...(allParallel ? [allParallel] : []), allSequential].map(fmtRow)),
+);
+if (!allParallel)
+  log(`  (all 5 levels in parallel: not measured, the overview page alone takes ${ms(overviewPage.api.p50)} ms)`);
 
 const perLevel = [...levelRows.values()];
-judge('overview page: zone+national+bureau in parallel, p95', '<= 100 ms', `${ms(overviewPage.api.p95)} ms`, overviewPage.api.p95 <= 100);
+judge(
+  'overview page: zone+national+bureau in parallel, p95',
+  '<= 100 ms',
+  `${ms(overviewPage.api.p95)} ms`,
+  overviewPage.api.p95 <= 100,
+);
 for (const r of perLevel) judge(`  one request: ${r.name}, p95`, '<= 100 ms', `${ms(r.api.p95)} ms`, r.api.p95 <= 100);
-if (allParallel) judge('  all 5 levels in parallel, p95', '<= 100 ms', `${ms(allParallel.api.p95)} ms`, allParallel.api.p95 <= 100);
-judge('  all 5 levels one after another (sum), p95', '<= 100 ms', `${ms(allSequential.api.p95)} ms`, allSequential.api.p95 <= 100);
-judge('overview page: API / raw SQL (p50)', '<= 1.3x', `${ratioOf(overviewPage.api, overviewPage.raw).toFixed(2)}x`, ratioOf(overviewPage.api, overviewPage.raw) <= 1.3);
+if (allParallel)
+  judge('  all 5 levels in parallel, p95', '<= 100 ms', `${ms(allParallel.api.p95)} ms`, allParallel.api.p95 <= 100);
+judge(
+  '  all 5 levels one after another (sum), p95',
+  '<= 100 ms',
+  `${ms(allSequential.api.p95)} ms`,
+  allSequential.api.p95 <= 100,
+);
+judge(
+  'overview page: API / raw SQL (p50)',
+  '<= 1.3x',
+  `${ratioOf(overviewPage.api, overviewPage.raw).toFixed(2)}x`,
+  ratioOf(overviewPage.api, overviewPage.raw) <= 1.3,
+);
 for (const r of perLevel) {
-  judge(`  ${r.name}: API / raw SQL (p50)`, '<= 1.3x', `${ratioOf(r.api, r.raw).toFixed(2)}x`, ratioOf(r.api, r.raw) <= 1.3);
+  judge(
+    `  ${r.name}: API / raw SQL (p50)`,
+    '<= 1.3x',
+    `${ratioOf(r.api, r.raw).toFixed(2)}x`,
+    ratioOf(r.api, r.raw) <= 1.3,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // [2] One zone
-log(`\n[2] One zone: its KPIs, its monthly series, its survey waves (rotating over the sample zones)   load ${load()}`);
+log(`\n[2] One zone: its KPIs, its monthly series, its survey waves (rotating over the sample zones)   [load ${load()}, t+${elapsed()}]`);
 const ENDPOINTS = ['kpis', 'series', 'survey'] as const;
 const zonePath = (id: string, endpoint: (typeof ENDPOINTS)[number]) =>
-  endpoint === 'kpis' ? `/api/kpis?level=zone&unit=${encodeURIComponent(id)}` : `/api/zones/${encodeURIComponent(id)}/${endpoint}`;
+  endpoint === 'kpis'
+    ? `/api/kpis?level=zone&unit=${encodeURIComponent(id)}`
+    : `/api/zones/${encodeURIComponent(id)}/${endpoint}`;
 const zoneRowsOut = new Map<string, Row>();
 const zoneRecordings = new Map<string, RecordedStatement[][]>(); // per endpoint, one recording per sample zone
 for (const endpoint of ENDPOINTS) {
@@ -262,20 +328,49 @@ const zoneSequential: Row = {
   raw: sumOfRuns(ENDPOINTS.map((e) => zoneRowsOut.get(e)?.raw as Summary)),
 };
 log(table(HEAD, [...zoneRowsOut.values(), zoneParallel, zoneSequential].map(fmtRow)));
-judge('one zone: the 3 requests in parallel, p95', '<= 25 ms', `${ms(zoneParallel.api.p95)} ms`, zoneParallel.api.p95 <= 25);
-judge('  the 3 one after another (sum), p95', '<= 25 ms', `${ms(zoneSequential.api.p95)} ms`, zoneSequential.api.p95 <= 25);
+judge(
+  'one zone: the 3 requests in parallel, p95',
+  '<= 25 ms',
+  `${ms(zoneParallel.api.p95)} ms`,
+  zoneParallel.api.p95 <= 25,
+);
+judge(
+  '  the 3 one after another (sum), p95',
+  '<= 25 ms',
+  `${ms(zoneSequential.api.p95)} ms`,
+  zoneSequential.api.p95 <= 25,
+);
 for (const r of [...zoneRowsOut.values()]) judge(`  ${r.name}, p95`, '(part of 25 ms)', `${ms(r.api.p95)} ms`, null);
-judge('one zone: API / raw SQL, 3 in parallel (p50)', '<= 1.3x', `${ratioOf(zoneParallel.api, zoneParallel.raw).toFixed(2)}x`, ratioOf(zoneParallel.api, zoneParallel.raw) <= 1.3);
+judge(
+  'one zone: API / raw SQL, 3 in parallel (p50)',
+  '<= 1.3x',
+  `${ratioOf(zoneParallel.api, zoneParallel.raw).toFixed(2)}x`,
+  ratioOf(zoneParallel.api, zoneParallel.raw) <= 1.3,
+);
 for (const r of zoneRowsOut.values()) {
-  judge(`  ${r.name}: API / raw SQL (p50)`, '<= 1.3x', `${ratioOf(r.api, r.raw).toFixed(2)}x`, ratioOf(r.api, r.raw) <= 1.3);
+  judge(
+    `  ${r.name}: API / raw SQL (p50)`,
+    '<= 1.3x',
+    `${ratioOf(r.api, r.raw).toFixed(2)}x`,
+    ratioOf(r.api, r.raw) <= 1.3,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // [3] Where the time goes
-log(`\n[3] Where the time goes in GET /api/kpis (p50 ms, each part measured on its own)   load ${load()}`);
+log(`\n[3] Where the time goes in GET /api/kpis (p50 ms; each part timed on its own, all in one loop)   [load ${load()}, t+${elapsed()}]`);
 const connectCost = await measure(() => bench.db.withConnection(async () => undefined), mo);
 log(`  a connection opened and closed (db.all does it per query): p50 ${ms(connectCost.p50, 2)} ms`);
-const partsHead = ['request', 'SQL (raw)', 'SQL + rows to JS', 'assembly', 'JSON.stringify', 'rest: Hono, auth, c.json', 'app.request', 'JSON'];
+const partsHead = [
+  'request',
+  'SQL (raw)',
+  'SQL + rows to JS',
+  'assembly',
+  'JSON.stringify',
+  'rest: Hono, auth, c.json',
+  'app.request',
+  'JSON',
+];
 const parts: string[][] = [];
 // The other levels run the same statements as level=zone; their assembly is in the JSON/assembly column of [1] via P4.
 for (const [label, level, unit] of [
@@ -315,7 +410,10 @@ log('  each statement of level=zone alone, raw (p50 ms), and what turning its ro
 const perStatement: string[][] = [];
 for (const s of (levelRecordings.get('zone') ?? []).filter((x) => !x.writes)) {
   const one = await measure(() => replay([s], held.conns, 'sequential'), { ...mo, budgetMs: 1_500 });
-  const conv = await measure(() => replay([s], held.conns, 'sequential', { convert: true }), { ...mo, budgetMs: 1_500 });
+  const conv = await measure(() => replay([s], held.conns, 'sequential', { convert: true }), {
+    ...mo,
+    budgetMs: 1_500,
+  });
   perStatement.push([s.origin, s.rows.toLocaleString('en'), ms(one.p50), ms(conv.p50 - one.p50)]);
 }
 log(table(['statement (origin)', 'rows', 'SQL', '+ rows to JS'], perStatement));
@@ -324,7 +422,7 @@ log('  (the same statements run for every level and for unit=ID: computeKpis alw
 // ---------------------------------------------------------------------------------------------
 // [4] Over real HTTP (loopback)
 if (!flag('no-http')) {
-  log(`\n[4] The same over real HTTP on 127.0.0.1 (@hono/node-server, fetch with keep-alive)   load ${load()}`);
+  log(`\n[4] The same over real HTTP on 127.0.0.1 (@hono/node-server, fetch with keep-alive)   [load ${load()}, t+${elapsed()}]`);
   const server = await serveLoopback(bench.fetchApp);
   const fetchGet = async (path: string) => {
     const res = await fetch(`${server.base}${path}`, { headers });
@@ -335,12 +433,18 @@ if (!flag('no-http')) {
   const httpRows: string[][] = [];
   for (const [name, path] of [
     ['level=zone', levelPath('zone')],
-    ['level=national', levelPath('national')],
     ['zone series', zonePath(sampleZones[0] as string, 'series')],
     ['zone survey', zonePath(sampleZones[0] as string, 'survey')],
   ] as const) {
     const f = await measureTogether({ inProcess: () => get(path), http: () => fetchGet(path) }, { ...mo, warmup: 0 });
-    httpRows.push([name, ms(f.inProcess.p50), ms(f.http.p50), ms(f.http.p95), ms(f.http.p50 - f.inProcess.p50), String(f.http.n)]);
+    httpRows.push([
+      name,
+      ms(f.inProcess.p50),
+      ms(f.http.p50),
+      ms(f.http.p95),
+      ms(f.http.p50 - f.inProcess.p50),
+      String(f.http.n),
+    ]);
   }
   log(table(['request', 'app.request p50', 'HTTP p50', 'HTTP p95', 'HTTP adds (p50)', 'n'], httpRows));
   await server.close();
@@ -349,7 +453,7 @@ if (!flag('no-http')) {
 // ---------------------------------------------------------------------------------------------
 // [5] Prototypes of the proposed fixes (bench-local; the server is unchanged)
 if (!flag('no-prototypes')) {
-  log(`\n[5] Prototypes of the proposed fixes (bench-local; p50 / p95 ms)   load ${load()}`);
+  log(`\n[5] Prototypes of the proposed fixes (bench-local; p50 / p95 ms)   [load ${load()}, t+${elapsed()}]`);
   const lines = await prototypeFigures({
     db: bench.db,
     recorder: bench.recorder,
@@ -368,9 +472,9 @@ await bench.close();
 // ---------------------------------------------------------------------------------------------
 // [6] Import hook
 if (!flag('no-import')) {
-  log(`\n[6] Import: 1M incident rows from CSV, point-in-polygon against the zones   load ${load()}`);
+  log(`\n[6] Import: 1M incident rows from CSV, point-in-polygon against the zones   [load ${load()}, t+${elapsed()}]`);
   const { runImportBench } = await import('./import-bench.ts');
-  const result = await runImportBench({ log: (line: string) => log(`  ${line}`) });
+  const result = await runImportBench({ log: (line: string) => log(`  ${line}`), national: cache });
   judge(
     'import 1M incident rows (CSV, point-in-polygon)',
     '>= 200,000 rows/s',
@@ -380,7 +484,7 @@ if (!flag('no-import')) {
 }
 
 // ---------------------------------------------------------------------------------------------
-log(`\nSummary (targets from the issue; printed, never asserted)   load ${load()}`);
+log(`\nSummary (targets from the issue; printed, never asserted)   [load ${load()}, t+${elapsed()}]`);
 log(
   table(
     ['figure', 'target', 'measured', 'result'],

@@ -34,9 +34,17 @@ export interface BenchApp {
   close(): Promise<void>;
 }
 
-type AnyApp = { request: (path: string, init?: RequestInit) => Response | Promise<Response>; fetch: (req: Request) => Response | Promise<Response> };
+type AnyApp = {
+  request: (path: string, init?: RequestInit) => Response | Promise<Response>;
+  fetch: (req: Request) => Response | Promise<Response>;
+};
 
-const deps = (db: Database): AppDeps => ({ db, version: 'bench', secureCookies: false, maxUploadBytes: 200 * 1024 * 1024 });
+const deps = (db: Database): AppDeps => ({
+  db,
+  version: 'bench',
+  secureCookies: false,
+  maxUploadBytes: 200 * 1024 * 1024,
+});
 
 export async function openBenchApp(path: string): Promise<BenchApp & { fetchApp: AnyApp }> {
   const db = await openDatabase(path);

@@ -85,14 +85,17 @@ async function duckdbVersion(): Promise<string> {
 /** Everything that, when changed, makes the cached file stale. */
 export async function cacheKey(spec: NationalSpec): Promise<string> {
   const h = createHash('sha256');
+  // Whitespace is left out, so reformatting the server code does not force a rebuild.
+  const squeeze = (text: string) => text.replace(/\s+/g, '');
   h.update(`generator ${GENERATOR_VERSION}\n${JSON.stringify(spec)}\nduckdb ${await duckdbVersion()}\n`);
-  for (const m of migrations) h.update(`migration ${m.version}\n${m.sql}\n`);
-  h.update(fileText('server/queries/refresh-aggregates.ts'));
+  for (const m of migrations) h.update(`migration ${m.version}\n${squeeze(m.sql)}\n`);
+  h.update(squeeze(fileText('server/queries/refresh-aggregates.ts')));
   for (const f of readdirSync(`${repoRoot}data/reference`).sort()) h.update(`${f}\n${fileText(`data/reference/${f}`)}`);
   return h.digest('hex').slice(0, 16);
 }
 
-export const dbFileName = (spec: NationalSpec) => (spec.scale === 1 ? 'national.duckdb' : `national-x${spec.scale}.duckdb`);
+export const dbFileName = (spec: NationalSpec) =>
+  spec.scale === 1 ? 'national.duckdb' : `national-x${spec.scale}.duckdb`;
 
 /** The cached database file, (re)built when missing or stale. */
 export async function ensureNational(spec: NationalSpec, log: (line: string) => void, force = false) {
@@ -110,9 +113,15 @@ export async function ensureNational(spec: NationalSpec, log: (line: string) => 
   return { path, info, built: true };
 }
 
-async function buildNational(spec: NationalSpec, path: string, key: string, log: (line: string) => void): Promise<BuildInfo> {
+async function buildNational(
+  spec: NationalSpec,
+  path: string,
+  key: string,
+  log: (line: string) => void,
+): Promise<BuildInfo> {
   const tmp = `${path}.building`;
-  for (const f of [tmp, `${tmp}.wal`, path, `${path}.wal`]) rmSync(f, { force: true });
+  // The old file stays usable until the new one replaces it (a killed build leaves only *.building).
+  for (const f of [tmp, `${tmp}.wal`]) rmSync(f, { force: true });
   const total = stopwatch();
   const steps: Record<string, number> = {};
   const db = await openDatabase(tmp);
@@ -142,6 +151,7 @@ async function buildNational(spec: NationalSpec, path: string, key: string, log:
     });
     const counts = await tableCounts(db);
     db.close();
+    rmSync(`${path}.wal`, { force: true });
     renameSync(tmp, path);
     rmSync(`${tmp}.wal`, { force: true });
     return { key, spec, builtAt: new Date().toISOString(), buildMs: Math.round(total()), steps, counts };
@@ -152,7 +162,17 @@ async function buildNational(spec: NationalSpec, path: string, key: string, log:
 }
 
 async function tableCounts(db: Database): Promise<Record<string, number>> {
-  const tables = ['stations', 'zones', 'incidents', 'incident_rings', 'survey_responses', 'crime_monthly', 'station_coverage', 'survey_agg', 'settings'];
+  const tables = [
+    'stations',
+    'zones',
+    'incidents',
+    'incident_rings',
+    'survey_responses',
+    'crime_monthly',
+    'station_coverage',
+    'survey_agg',
+    'settings',
+  ];
   const [row] = await db.all<Record<string, number>>(
     `SELECT ${tables.map((t) => `(SELECT count(*) FROM ${t})::INTEGER AS ${t}`).join(', ')}`,
   );

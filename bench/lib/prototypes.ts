@@ -116,12 +116,16 @@ export async function prototypeFigures(ctx: PrototypeContext): Promise<string[][
     // Compared on in-memory copies (temp tables live on one connection), so that only the row
     // order differs; the file as it is today is shown beside.
     await conn.run('CREATE OR REPLACE TEMP TABLE bench_cm_as_is AS SELECT * FROM crime_monthly');
-    await conn.run('CREATE OR REPLACE TEMP TABLE bench_cm_sorted AS SELECT * FROM crime_monthly ORDER BY station_code, zone_id, "month"');
+    await conn.run(
+      'CREATE OR REPLACE TEMP TABLE bench_cm_sorted AS SELECT * FROM crime_monthly ORDER BY station_code, zone_id, "month"',
+    );
     const [withControls] = await db.all<{ id: string }>(
       `SELECT scope AS id FROM settings WHERE key = 'kpi' AND value::VARCHAR LIKE '%controlZones%' ORDER BY scope LIMIT 1`,
     );
     for (const id of [zone, ...(withControls ? [withControls.id] : [])]) {
-      const statements = (await recorder.capture(() => computeKpis(recorder, [id], { level: 'zone', unit: id }))).filter((s) => !s.writes);
+      const statements = (
+        await recorder.capture(() => computeKpis(recorder, [id], { level: 'zone', unit: id }))
+      ).filter((s) => !s.writes);
       const crime = statements.find((s) => s.origin.includes('zone-crime-windows'));
       const crimeA = crime ? patched(crime, PATCH_A) : null;
       const label = id === zone ? 'the sample zone' : `${id}, a zone with control zones`;
@@ -131,7 +135,8 @@ export async function prototypeFigures(ctx: PrototypeContext): Promise<string[][
       }
       const reference = await rowsOf(conn, crime);
       const same =
-        reference === (await rowsOf(conn, crimeA)) && reference === (await rowsOf(conn, onTable(crimeA, 'bench_cm_sorted')));
+        reference === (await rowsOf(conn, crimeA)) &&
+        reference === (await rowsOf(conn, onTable(crimeA, 'bench_cm_sorted')));
       const f = await measureTogether(
         {
           file: () => replay([crime], [conn], 'sequential'),
@@ -190,12 +195,18 @@ export async function prototypeFigures(ctx: PrototypeContext): Promise<string[][
     const started = performance.now();
     const inputs = await assemblyInputs(recorder, { level: 'zone' });
     const queriesMs = performance.now() - started;
-    for (const level of levels) snapshot.set(level, JSON.stringify({ level, period: null, settings: inputs.programme, items: buildKpiItems(inputs, level) }));
+    for (const level of levels)
+      snapshot.set(
+        level,
+        JSON.stringify({ level, period: null, settings: inputs.programme, items: buildKpiItems(inputs, level) }),
+      );
     const buildMs = performance.now() - started;
     const deps: AppDeps = { db, version: 'bench', secureCookies: false, maxUploadBytes: 1 };
     const app = new Hono<AppEnv>()
       .use('/api/*', authMiddleware(deps))
-      .get('/api/kpis', (c) => c.body(snapshot.get(c.req.query('level') ?? 'zone') ?? '{}', 200, { 'content-type': 'application/json' }));
+      .get('/api/kpis', (c) =>
+        c.body(snapshot.get(c.req.query('level') ?? 'zone') ?? '{}', 200, { 'content-type': 'application/json' }),
+      );
     const get = async (level: string) => {
       const res = await app.request(`/api/kpis?level=${level}`, { headers: ctx.headers });
       await res.arrayBuffer();
@@ -215,12 +226,17 @@ export async function prototypeFigures(ctx: PrototypeContext): Promise<string[][
     const body = JSON.parse(snapshot.get('zone') ?? '{}') as { items?: Record<string, unknown>[] };
     const items = body.items ?? [];
     const total = Buffer.byteLength(JSON.stringify(items));
-    const without = (drop: (item: Record<string, unknown>) => unknown) => Buffer.byteLength(JSON.stringify(items.map(drop)));
+    const without = (drop: (item: Record<string, unknown>) => unknown) =>
+      Buffer.byteLength(JSON.stringify(items.map(drop)));
     const stripMethods = (v: unknown): unknown =>
       Array.isArray(v)
         ? v.map(stripMethods)
         : v && typeof v === 'object'
-          ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'method').map(([k, x]) => [k, stripMethods(x)]))
+          ? Object.fromEntries(
+              Object.entries(v)
+                .filter(([k]) => k !== 'method')
+                .map(([k, x]) => [k, stripMethods(x)]),
+            )
           : v;
     const noMethods = without((i) => stripMethods(i));
     const minimal = without((i) => {
@@ -233,7 +249,12 @@ export async function prototypeFigures(ctx: PrototypeContext): Promise<string[][
         overall: i.overall,
         fear: { value: f('fear').value, status: f('fear').status, n: f('fear').n },
         trust: { value: f('trust').value, status: f('trust').status, n: f('trust').n },
-        crime: { changePct: f('crime').changePct, status: f('crime').status, after: f('crime').after, baseline: f('crime').baseline },
+        crime: {
+          changePct: f('crime').changePct,
+          status: f('crime').status,
+          after: f('crime').after,
+          baseline: f('crime').baseline,
+        },
       };
     });
     lines.push([

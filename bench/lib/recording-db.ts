@@ -59,13 +59,18 @@ export class RecordingDatabase implements Database {
         if (typeof value !== 'function') return value;
         const fn = value as (...args: unknown[]) => unknown;
         if (typeof prop !== 'string' || !RUN_METHODS.has(prop)) return fn.bind(target);
-        return async (sql: string, values?: Record<string, DuckDBValue>, types?: Record<string, DuckDBType | undefined>) => {
+        return async (
+          sql: string,
+          values?: Record<string, DuckDBValue>,
+          types?: Record<string, DuckDBType | undefined>,
+        ) => {
           if (!this.recording) return fn.call(target, sql, values, types);
           const start = performance.now();
           const result = await fn.call(target, sql, values, types);
-          const rows = typeof (result as { currentRowCount?: number })?.currentRowCount === 'number'
-            ? ((result as { currentRowCount: number }).currentRowCount)
-            : 0;
+          const rows =
+            typeof (result as { currentRowCount?: number })?.currentRowCount === 'number'
+              ? (result as { currentRowCount: number }).currentRowCount
+              : 0;
           this.statements.push({
             sql,
             values,

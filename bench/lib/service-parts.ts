@@ -20,7 +20,10 @@ export async function assemblyInputs(recorder: RecordingDatabase, request: KpiRe
   await recorder.capture(() => computeKpis(recorder, null, request));
   const rowsOf = <T>(file: string): T[] => {
     const hit = recorder.results.find((r) => r.origin.includes(file));
-    if (!hit) throw new Error(`no rows recorded from ${file}; computeKpis changed? origins: ${recorder.results.map((r) => r.origin).join(', ')}`);
+    if (!hit)
+      throw new Error(
+        `no rows recorded from ${file}; computeKpis changed? origins: ${recorder.results.map((r) => r.origin).join(', ')}`,
+      );
     return hit.rows as T[];
   };
   const settings = await readSettings(recorder);
