@@ -1,7 +1,10 @@
 import { type DuckDBConnection, DuckDBDataChunkWriter, JSToDuckDBValueConverter } from '@duckdb/node-api';
 
-/** A plain JS cell: strings, numbers, booleans, null; DATE / TIMESTAMP columns take 'YYYY-MM-DD[ HH:MM:SS]' strings. */
-export type Cell = string | number | boolean | null;
+/**
+ * A plain JS cell: strings, numbers, booleans, null. DATE / TIMESTAMP columns need JS `Date`s with
+ * the JS converter (a string throws), so bulk loaders stage dates as text and cast in SQL.
+ */
+export type Cell = string | number | boolean | Date | null;
 
 /**
  * Bulk-loads rows into a table through DuckDB's appender (data chunks, not row-by-row INSERT).

@@ -19,3 +19,16 @@ export async function scopeZoneIds(db: Database, scope: Scope): Promise<string[]
   );
   return rows.map((r) => r.id);
 }
+
+/** The zone ids under one unit of the hierarchy: a zone id, station, division or bureau code, or 'national'. */
+export async function unitZoneIds(db: Database, unit: string): Promise<string[]> {
+  const rows = await db.all<{ id: string }>(
+    `SELECT z.id FROM zones z
+       JOIN stations s ON s.code = z.station_code
+       JOIN divisions d ON d.code = s.division_code
+      WHERE $unit IN (z.id, s.code, s.division_code, d.bureau_code, 'national')
+      ORDER BY z.id`,
+    { unit },
+  );
+  return rows.map((r) => r.id);
+}

@@ -362,14 +362,15 @@ function zoneCrime(row: ZoneCrimeWindowRow, startDate: string, rules: EffectiveS
   return figure;
 }
 
-interface ZoneResult {
+/** One zone's KPI item with what its rollups pool (kept so levels can be derived without re-querying). */
+export interface ZoneResult {
   zone: ZoneDirectoryRow;
   item: KpiItem;
   crimeRow: ZoneCrimeWindowRow | null;
   survey: ZoneSurvey | undefined;
 }
 
-function zoneResults(inputs: KpiInputs): ZoneResult[] {
+export function buildZoneResults(inputs: KpiInputs): ZoneResult[] {
   const crimeByZone = new Map(inputs.crime.map((r) => [r.zoneId, r]));
   const surveys = groupTallies(inputs.tallies);
   return inputs.zones.map((zone) => {
@@ -461,7 +462,7 @@ function unitOf(zone: ZoneDirectoryRow, level: Exclude<KpiLevel, 'zone'>) {
  * over the pooled rows); crime change sums the counts of zones with both windows; every rollup says
  * "k of n zones meet this target". Rollups are judged against the programme targets.
  */
-function rollup(level: Exclude<KpiLevel, 'zone'>, members: ZoneResult[], inputs: KpiInputs): KpiItem {
+function rollup(level: Exclude<KpiLevel, 'zone'>, members: ZoneResult[], inputs: RollupContext): KpiItem {
   const first = members[0];
   if (!first) throw new Error('a rollup needs at least one zone');
   const unit = unitOf(first.zone, level);
@@ -530,16 +531,23 @@ function rollup(level: Exclude<KpiLevel, 'zone'>, members: ZoneResult[], inputs:
   };
 }
 
-/** KPI items of one level; `unit` keeps one unit (a zone id, station code, division or bureau code). */
-export function buildKpiItems(inputs: KpiInputs, level: KpiLevel, unit?: string): KpiItem[] {
-  const zones = zoneResults(inputs);
-  if (level === 'zone') return zones.map((z) => z.item).filter((item) => unit === undefined || item.id === unit);
+/** What rollups need besides their zones: the programme's rules and the period. */
+export type RollupContext = Pick<KpiInputs, 'programme' | 'period'>;
+
+/** KPI items of one level from zone results; `unit` keeps one unit (zone id, station, division or bureau code). */
+export function levelItems(zones: readonly ZoneResult[], context: RollupContext, level: KpiLevel, unit?: string): KpiItem[] {
+  if (level === 'zone') return zones.filter((z) => unit === undefined || z.zone.id === unit).map((z) => z.item);
   const groups = new Map<string, ZoneResult[]>();
   for (const z of zones) {
     const id = unitOf(z.zone, level).id;
-    groups.set(id, [...(groups.get(id) ?? []), z]);
+    if (unit !== undefined && id !== unit) continue;
+    const members = groups.get(id);
+    if (members) members.push(z);
+    else groups.set(id, [z]);
   }
-  return [...groups.entries()]
-    .filter(([id]) => unit === undefined || id === unit)
-    .map(([, members]) => rollup(level, members, inputs));
+  return [...groups.values()].map((members) => rollup(level, members, context));
+}
+
+export function buildKpiItems(inputs: KpiInputs, level: KpiLevel, unit?: string): KpiItem[] {
+  return levelItems(buildZoneResults(inputs), inputs, level, unit);
 }

@@ -1,10 +1,12 @@
 import type { Database } from '../db/database.ts';
 import { addMonths, bangkokMonth, monthStartDate } from '../kpi/months.ts';
+import { dataFingerprint } from '../queries/data-version.ts';
+import { unitZoneIds } from '../queries/scope-zones.ts';
 import { readSettings } from '../queries/settings.ts';
 import { zoneCrimeWindows } from '../queries/zone-crime-windows.ts';
 import { zoneDirectory } from '../queries/zone-directory.ts';
 import { zoneSurveyTallies } from '../queries/zone-survey-tallies.ts';
-import { buildKpiItems, type KpiLevel } from './kpi-items.ts';
+import { buildZoneResults, type KpiLevel, levelItems, type RollupContext, type ZoneResult } from './kpi-items.ts';
 
 export interface KpiRequest {
   level: KpiLevel;
@@ -14,18 +16,21 @@ export interface KpiRequest {
   unit?: string | undefined;
 }
 
+type Period = { from: string; to: string } | null;
+
 /** Last day of a 'YYYY-MM' month as 'YYYY-MM-DD'. */
 function monthEndDate(month: string): string {
   const next = new Date(`${monthStartDate(addMonths(month, 1))}T00:00:00Z`);
   return new Date(next.getTime() - 86_400_000).toISOString().slice(0, 10);
 }
 
-/**
- * The KPIs of every in-scope zone, or of one hierarchy level's units (pooled from in-scope zones only).
- * `now` decides which month is unfinished (it never counts), in Bangkok time.
- */
-export async function computeKpis(db: Database, zoneIds: string[] | null, request: KpiRequest, now = new Date()) {
-  const period = request.from && request.to ? { from: request.from, to: request.to } : null;
+interface ZoneResults {
+  zones: ZoneResult[];
+  context: RollupContext;
+}
+
+/** Queries and assembles the KPIs of the given zones (null = every zone). */
+async function computeZoneResults(db: Database, zoneIds: string[] | null, period: Period, now: Date): Promise<ZoneResults> {
   const settings = await readSettings(db);
   const baselineExceptions = [...settings.zones]
     .filter(([, s]) => s.baseline !== undefined && s.baseline !== settings.programme.baseline)
@@ -52,10 +57,63 @@ export async function computeKpis(db: Database, zoneIds: string[] | null, reques
       rule: settings.programme.surveyRule,
     }),
   ]);
-  const items = buildKpiItems(
-    { zones, crime, tallies, programme: settings.programme, zoneSettings: settings.zones, period },
-    request.level,
-    request.unit,
-  );
-  return { level: request.level, period, settings: settings.programme, items };
+  const inputs = { zones, crime, tallies, programme: settings.programme, zoneSettings: settings.zones, period };
+  return { zones: buildZoneResults(inputs), context: inputs };
+}
+
+/**
+ * Every zone's results, computed once per state of the data (see dataFingerprint), Bangkok month
+ * and period, and shared by all users and levels: each request then only filters to its scope and
+ * pools its rollups. A few recent states are kept.
+ */
+const caches = new WeakMap<Database, Map<string, Promise<ZoneResults>>>();
+const CACHE_ENTRIES = 6;
+/** Below this many zones a cold request computes its own zones rather than the whole country. */
+const NARROW_ZONES = 60;
+
+function cacheOf(db: Database): Map<string, Promise<ZoneResults>> {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  return cache;
+}
+
+async function cachedAllZones(db: Database, key: string, period: Period, now: Date): Promise<ZoneResults> {
+  const allZonesCache = cacheOf(db);
+  let entry = allZonesCache.get(key);
+  if (!entry) {
+    entry = computeZoneResults(db, null, period, now);
+    entry.catch(() => allZonesCache.delete(key));
+    allZonesCache.set(key, entry);
+    while (allZonesCache.size > CACHE_ENTRIES) {
+      const oldest = allZonesCache.keys().next().value;
+      if (oldest === undefined) break;
+      allZonesCache.delete(oldest);
+    }
+  }
+  return entry;
+}
+
+/**
+ * The KPIs of every in-scope zone, or of one hierarchy level's units (pooled from in-scope zones
+ * only). `now` decides which month is unfinished (it never counts), in Bangkok time.
+ */
+export async function computeKpis(db: Database, zoneIds: string[] | null, request: KpiRequest, now = new Date()) {
+  const period: Period = request.from && request.to ? { from: request.from, to: request.to } : null;
+  const unitZones = request.unit === undefined ? null : new Set(await unitZoneIds(db, request.unit));
+  const scope = zoneIds === null ? null : new Set(zoneIds);
+  const wanted = (id: string) => (scope === null || scope.has(id)) && (unitZones === null || unitZones.has(id));
+
+  const key = JSON.stringify([await dataFingerprint(db), bangkokMonth(now), period]);
+  const narrow = unitZones ?? scope;
+  const results =
+    !cacheOf(db).has(key) && narrow !== null && narrow.size <= NARROW_ZONES
+      ? await computeZoneResults(db, [...narrow].filter(wanted), period, now)
+      : await cachedAllZones(db, key, period, now);
+
+  const zones = results.zones.filter((z) => wanted(z.zone.id));
+  const items = levelItems(zones, results.context, request.level, request.unit);
+  return { level: request.level, period, settings: results.context.programme, items };
 }
