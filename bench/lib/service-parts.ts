@@ -1,13 +1,9 @@
 /**
- * The pure assembly step of GET /api/kpis on its own: the query rows computeKpis fetched (taken
- * from a recording) go into buildKpiItems, then JSON.stringify, each timed separately.
+ * The pure assembly step of GET /api/kpis on its own: the query rows computeKpis assembles from go
+ * into buildKpiItems, then JSON.stringify, each timed separately.
  */
-import { readSettings } from '../../server/queries/settings.ts';
-import type { ZoneCrimeWindowRow } from '../../server/queries/zone-crime-windows.ts';
-import type { ZoneDirectoryRow } from '../../server/queries/zone-directory.ts';
-import type { SurveyTallyRow } from '../../server/queries/zone-survey-tallies.ts';
 import { buildKpiItems, type KpiInputs, type KpiLevel } from '../../server/services/kpi-items.ts';
-import { computeKpis } from '../../server/services/kpis.ts';
+import { queryKpiInputs } from '../../server/services/kpis.ts';
 import type { RecordingDatabase } from './recording-db.ts';
 
 export interface KpiRequestLike {
@@ -15,26 +11,9 @@ export interface KpiRequestLike {
   unit?: string;
 }
 
-/** Runs computeKpis once on the recorder and keeps the rows each query returned. */
-export async function assemblyInputs(recorder: RecordingDatabase, request: KpiRequestLike): Promise<KpiInputs> {
-  await recorder.capture(() => computeKpis(recorder, null, request));
-  const rowsOf = <T>(file: string): T[] => {
-    const hit = recorder.results.find((r) => r.origin.includes(file));
-    if (!hit)
-      throw new Error(
-        `no rows recorded from ${file}; computeKpis changed? origins: ${recorder.results.map((r) => r.origin).join(', ')}`,
-      );
-    return hit.rows as T[];
-  };
-  const settings = await readSettings(recorder);
-  return {
-    zones: rowsOf<ZoneDirectoryRow>('zone-directory.ts'),
-    crime: rowsOf<ZoneCrimeWindowRow>('zone-crime-windows.ts'),
-    tallies: rowsOf<SurveyTallyRow>('zone-survey-tallies.ts'),
-    programme: settings.programme,
-    zoneSettings: settings.zones,
-    period: null,
-  };
+/** The query rows computeKpis assembles from, fetched as it fetches them (national scope, no period). */
+export async function assemblyInputs(recorder: RecordingDatabase, _request: KpiRequestLike): Promise<KpiInputs> {
+  return queryKpiInputs(recorder, null, null, new Date());
 }
 
 /** buildKpiItems and JSON.stringify of the same body computeKpis returns, as separate steps. */

@@ -1,9 +1,10 @@
 import type { Database } from '../db/database.ts';
 
 /**
- * A cheap fingerprint of everything KPIs are computed from: imports (every write goes through one,
- * the demo included), their undos, settings, and the row counts of the data tables. When it is
- * unchanged, cached KPI results are still right.
+ * A cheap fingerprint of everything KPIs are computed from. Every write of data goes through an
+ * import record (the demo load too; zone re-assignment happens inside imports and settings
+ * changes), and rules live in settings, so the imports and settings tables alone tell whether
+ * cached KPI results are still right.
  */
 export async function dataFingerprint(db: Database): Promise<string> {
   const [row] = await db.all<Record<string, number | string | null>>(`SELECT
@@ -11,10 +12,6 @@ export async function dataFingerprint(db: Database): Promise<string> {
     (SELECT max(id) FROM imports)::INTEGER AS last_import,
     (SELECT count(*) FROM imports WHERE status <> 'committed')::INTEGER AS undone,
     (SELECT count(*) FROM settings)::INTEGER AS settings,
-    (SELECT max(updated_at) FROM settings)::VARCHAR AS settings_at,
-    (SELECT count(*) FROM zones)::INTEGER AS zones,
-    (SELECT count(*) FROM incidents)::INTEGER AS incidents,
-    (SELECT count(*) FROM monthly_counts)::INTEGER AS counts,
-    (SELECT count(*) FROM survey_responses)::INTEGER AS responses`);
+    (SELECT max(updated_at) FROM settings)::VARCHAR AS settings_at`);
   return JSON.stringify(row ?? {});
 }

@@ -6,7 +6,15 @@ import { readSettings } from '../queries/settings.ts';
 import { zoneCrimeWindows } from '../queries/zone-crime-windows.ts';
 import { zoneDirectory } from '../queries/zone-directory.ts';
 import { zoneSurveyTallies } from '../queries/zone-survey-tallies.ts';
-import { buildZoneResults, type KpiLevel, levelItems, type RollupContext, type ZoneResult } from './kpi-items.ts';
+import {
+  buildZoneResults,
+  type KpiInputs,
+  type KpiItem,
+  type KpiLevel,
+  levelItems,
+  type RollupContext,
+  type ZoneResult,
+} from './kpi-items.ts';
 
 export interface KpiRequest {
   level: KpiLevel;
@@ -27,10 +35,29 @@ function monthEndDate(month: string): string {
 interface ZoneResults {
   zones: ZoneResult[];
   context: RollupContext;
+  /** Level items already derived from these results, per scope, level and unit. */
+  levels?: Map<string, KpiItem[]>;
 }
 
-/** Queries and assembles the KPIs of the given zones (null = every zone). */
-async function computeZoneResults(db: Database, zoneIds: string[] | null, period: Period, now: Date): Promise<ZoneResults> {
+/** Items of one scope, level and unit, derived once from the shared zone results and kept with them. */
+async function cachedLevelItems(results: ZoneResults, key: string, derive: () => KpiItem[]): Promise<KpiItem[]> {
+  results.levels ??= new Map();
+  let items = results.levels.get(key);
+  if (!items) {
+    items = derive();
+    if (results.levels.size >= 200) results.levels.clear();
+    results.levels.set(key, items);
+  }
+  return items;
+}
+
+/** Everything the KPIs of the given zones (null = every zone) stand on: settings and query rows. */
+export async function queryKpiInputs(
+  db: Database,
+  zoneIds: string[] | null,
+  period: Period,
+  now: Date,
+): Promise<KpiInputs> {
   const settings = await readSettings(db);
   const baselineExceptions = [...settings.zones]
     .filter(([, s]) => s.baseline !== undefined && s.baseline !== settings.programme.baseline)
@@ -57,7 +84,16 @@ async function computeZoneResults(db: Database, zoneIds: string[] | null, period
       rule: settings.programme.surveyRule,
     }),
   ]);
-  const inputs = { zones, crime, tallies, programme: settings.programme, zoneSettings: settings.zones, period };
+  return { zones, crime, tallies, programme: settings.programme, zoneSettings: settings.zones, period };
+}
+
+async function computeZoneResults(
+  db: Database,
+  zoneIds: string[] | null,
+  period: Period,
+  now: Date,
+): Promise<ZoneResults> {
+  const inputs = await queryKpiInputs(db, zoneIds, period, now);
   return { zones: buildZoneResults(inputs), context: inputs };
 }
 
@@ -113,7 +149,13 @@ export async function computeKpis(db: Database, zoneIds: string[] | null, reques
       ? await computeZoneResults(db, [...narrow].filter(wanted), period, now)
       : await cachedAllZones(db, key, period, now);
 
-  const zones = results.zones.filter((z) => wanted(z.zone.id));
-  const items = levelItems(zones, results.context, request.level, request.unit);
+  const items = await cachedLevelItems(results, JSON.stringify([zoneIds, request.level, request.unit]), () =>
+    levelItems(
+      results.zones.filter((z) => wanted(z.zone.id)),
+      results.context,
+      request.level,
+      request.unit,
+    ),
+  );
   return { level: request.level, period, settings: results.context.programme, items };
 }
