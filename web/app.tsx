@@ -98,7 +98,7 @@ function Dashboard({ me }: { me: Me }) {
               <ZonePage key={state.zoneId} zoneId={state.zoneId} />
             </Suspense>
           ) : (
-            <OverviewPage />
+            <OverviewPage me={me} />
           )}
         </>
       )}

@@ -158,7 +158,9 @@ describe('staff screens in Chromium', () => {
     const confirm = page.locator('dialog[open]');
     await confirm.waitFor();
     await page.screenshot({ path: shot('27-import-undo-confirm-th') });
-    await confirm.getByRole('button', { name: 'ยกเลิกการนำเข้า' }).click();
+    // The two choices cannot be mistaken for each other ("ยกเลิก" used to mean both).
+    expect(await confirm.getByRole('button', { name: 'ไม่ใช่ กลับไป' }).count()).toBe(1);
+    await confirm.getByRole('button', { name: 'ใช่ ยกเลิกการนำเข้านี้' }).click();
     await expect.poll(() => row.textContent()).toContain('ยกเลิกแล้ว');
     await page.screenshot({ path: shot('28-import-undone-th') });
   });

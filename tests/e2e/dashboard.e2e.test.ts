@@ -151,6 +151,46 @@ describe('dashboard in Chromium', () => {
     await phone.close();
   });
 
+  test('an executive sees a summary of their own zones, on a map fitted to them', async () => {
+    const executive = await browser.newPage({
+      viewport: { width: 1280, height: 900 },
+      locale: 'th-TH',
+      timezoneId: 'Asia/Bangkok',
+    });
+    collectPageProblems(executive, problems);
+    await executive.goto(server.baseUrl);
+    await executive.fill('input[name=username]', 'demo-executive');
+    await executive.fill('input[name=password]', 'demo-executive-2567');
+    await executive.click('button[type=submit]');
+    const rows = executive.locator('[data-testid=zone-table] tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(3);
+    // Not "ภาพรวมทั้งประเทศ": the executive sees three zones of Hat Yai, not the country.
+    await expect
+      .poll(() => executive.locator('#national-title').textContent())
+      .toBe('ภาพรวมพื้นที่ในความรับผิดชอบของคุณ (3 พื้นที่)');
+    await waitForMapIdle(executive, '.map-overview');
+    // The credit line sits under the map, where no zone name can hide beneath it.
+    expect(await executive.locator('.map-source').textContent()).toContain('OCHA/HDX');
+    await executive.screenshot({ path: shot('08-overview-executive-th') });
+    await executive.locator('.map-and-legend').screenshot({ path: shot('08b-overview-executive-map-th') });
+
+    // Rate-ratio intervals keep their decimals: a bound near 1 is never printed as a bare "1"
+    // (QA: Z-HDY-03 read "1.18 (95%: 1 – 1.39)" beside "significant"; its lower bound is 1.0025).
+    await executive.locator('[data-zone-id="Z-HDY-03"] th a').click();
+    const crime = executive.locator('.kpi-tile.kpi-crime');
+    await crime.waitFor();
+    await expect.poll(() => crime.textContent()).toMatch(/อัตราส่วน \d+\.\d\d \(95%: \d+\.\d{2,} – (\d+\.\d{2,}|∞)\)/);
+    await crime.screenshot({ path: shot('09-zone-executive-crime-th') });
+
+    await executive.setViewportSize({ width: 390, height: 844 });
+    await executive.getByRole('link', { name: /กลับหน้าภาพรวม/ }).click();
+    await waitForMapIdle(executive, '.map-overview');
+    await executive.locator('.map-overview').scrollIntoViewIfNeeded();
+    await executive.screenshot({ path: shot('10-overview-executive-phone') });
+    await executive.close();
+  });
+
   test('no script errors, failed requests or CSP violations', () => {
     expect(problems).toEqual([]);
   });

@@ -3,12 +3,13 @@ import {
   AUDIT_ACTIONS,
   auditActionKey,
   auditDetailText,
+  auditTargetText,
   auditParams,
   EMPTY_AUDIT_FILTER,
   pageCount,
 } from '../../web/features/admin/audit-view.ts';
 import { endOfBangkokDay, formatDateTime } from '../../web/features/admin/date-time.ts';
-import { en, th } from './fixtures.ts';
+import { en, th, zoneSummary } from './fixtures.ts';
 
 describe('audit filters', () => {
   test('blank filters are left out; the user is lower-cased', () => {
@@ -59,16 +60,60 @@ describe('audit filters', () => {
 });
 
 describe('audit details', () => {
-  test('flat objects read as key: value pairs; long text is cut with the full text kept', () => {
-    expect(auditDetailText(null)).toEqual({ short: '', full: '' });
-    expect(auditDetailText({ role: 'viewer', demo: true }).full).toBe('role: viewer · demo: true');
-    expect(auditDetailText({ scope: { kind: 'station', codes: ['A'] } }).full).toBe(
-      'scope: {"kind":"station","codes":["A"]}',
+  const zones = [
+    zoneSummary({ id: 'Z-HDY-01', nameTh: 'ตลาดกิมหยง', nameEn: 'Kim Yong market', stationCode: 'ST-HAT-YAI' }),
+    zoneSummary({ id: 'Z-HDY-02', stationCode: 'ST-HAT-YAI', stationNameTh: 'สภ.หาดใหญ่', stationNameEn: 'Hat Yai' }),
+  ];
+  const thCtx = { ...th, zones };
+  const enCtx = { ...en, zones };
+
+  test('known keys read as labelled words; roles and scopes by name', () => {
+    expect(auditDetailText(null, thCtx)).toEqual({ short: '', full: '' });
+    expect(auditDetailText({ role: 'viewer', demo: true }, thCtx).full).toBe('บทบาท: ผู้ชม · ผู้ใช้ตัวอย่าง: ใช่');
+    expect(auditDetailText({ role: 'commander', scope: { kind: 'zones', ids: ['Z-HDY-01'] } }, enCtx).full).toBe(
+      'Role: Commander · Scope: Zones: Kim Yong market',
     );
-    const long = auditDetailText({ file: 'x'.repeat(300) }, 20);
+    expect(auditDetailText({ changes: { disabled: true, role: 'analyst' } }, enCtx).full).toBe(
+      'Disabled: yes · Role: Analyst',
+    );
+    expect(auditDetailText({ name: 'hatyai', role: 'commander', expiresAt: null }, thCtx).full).toBe(
+      'ชื่อ: hatyai · บทบาท: ผู้บังคับบัญชา · หมดอายุ: ไม่มีวันหมดอายุ',
+    );
+  });
+
+  test('imports, undo and sign-in failures', () => {
+    expect(
+      auditDetailText({ kind: 'incidents', file: 'a.csv', sha256: 'abcdef0123456789abcdef', rows: 3 }, enCtx).full,
+    ).toBe('Kind of data: Incidents (one per case) · File: a.csv · SHA-256: abcdef012345… · Rows: 3');
+    expect(auditDetailText({ removed: { incidents: 3 }, restored: 0 }, thCtx).full).toBe(
+      'ลบออก: คดี 3 · นำแถวเดิมกลับคืน: 0',
+    );
+    expect(auditDetailText({ reason: 'locked' }, enCtx).full).toBe(
+      'Reason: Locked for a while (too many failed sign-ins)',
+    );
+  });
+
+  test('KPI settings in the settings screen’s words', () => {
+    expect(auditDetailText({ crimeTarget: -10, controlZones: [] }, enCtx).full).toBe(
+      'Crime change target: \u221210% · Comparison zones: rest of the station area',
+    );
+  });
+
+  test('unknown keys and shapes fall back to compact JSON; long text is cut with the full text kept', () => {
+    expect(auditDetailText({ brandNew: { a: 1 } }, enCtx).full).toBe('brandNew: {"a":1}');
+    expect(auditDetailText({ role: { odd: true } }, enCtx).full).toBe('role: {"odd":true}');
+    expect(auditDetailText(['x', 1], enCtx).full).toBe('["x",1]');
+    const long = auditDetailText({ file: 'x'.repeat(300) }, enCtx, 20);
     expect(long.short).toHaveLength(20);
     expect(long.short.endsWith('…')).toBe(true);
-    expect(long.full).toHaveLength(306);
+    expect(long.full).toBe(`File: ${'x'.repeat(300)}`);
+  });
+
+  test('a settings change names its zone', () => {
+    expect(auditTargetText('settings_update', 'Z-HDY-01', thCtx)).toBe('ตลาดกิมหยง');
+    expect(auditTargetText('settings_update', 'programme', enCtx)).toBe(en.t('settings.programme'));
+    expect(auditTargetText('user_create', 'somchai', enCtx)).toBe('somchai');
+    expect(auditTargetText('logout', null, enCtx)).toBe('');
   });
 });
 

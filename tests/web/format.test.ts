@@ -8,8 +8,11 @@ import {
   formatMonthTick,
   formatNumber,
   formatPercent,
+  formatRatio,
   formatSigned,
+  formatSignedIndex,
   formatSignedPercent,
+  formatWave,
 } from '../../web/i18n/format.ts';
 
 describe('months and dates', () => {
@@ -67,5 +70,47 @@ describe('numbers', () => {
     expect(formatSignedPercent(3, 'en')).toBe('+3.0%');
     expect(formatSigned(-0.04, 'en')).toBe('0.0');
     expect(formatSignedPercent(null, 'en')).toBe('–');
+  });
+});
+
+describe('ratios never round onto 1 (rate ratios, relative effects)', () => {
+  test('two fixed decimals, trailing zeros kept', () => {
+    expect(formatRatio(1.18, 'th')).toBe('1.18');
+    expect(formatRatio(0.7, 'en')).toBe('0.70');
+    expect(formatRatio(2, 'en')).toBe('2.00');
+    expect(formatRatio(1.39, 'en')).toBe('1.39');
+  });
+
+  test('a bound that would print as 1.00 without being 1 gets 3 decimals (or more)', () => {
+    expect(formatRatio(1.0025, 'th')).toBe('1.003');
+    expect(formatRatio(0.9978, 'en')).toBe('0.998');
+    expect(formatRatio(1.0004, 'en')).toBe('1.0004');
+    expect(formatRatio(0.99996, 'en')).toBe('0.99996');
+    expect(formatRatio(1, 'en')).toBe('1.00');
+  });
+
+  test('missing values show a dash', () => {
+    expect(formatRatio(null, 'en')).toBe('–');
+    expect(formatRatio(Number.POSITIVE_INFINITY, 'en')).toBe('–');
+  });
+});
+
+describe('signed indices never round onto 0 (WDQ)', () => {
+  test('two fixed decimals with a sign; 3 when they would read 0.00', () => {
+    expect(formatSignedIndex(0.0643, 'en')).toBe('+0.06');
+    expect(formatSignedIndex(-0.5, 'th')).toBe('\u22120.50');
+    expect(formatSignedIndex(0.0025, 'en')).toBe('+0.003');
+    expect(formatSignedIndex(-0.004, 'en')).toBe('\u22120.004');
+    expect(formatSignedIndex(0, 'en')).toBe('0.00');
+    expect(formatSignedIndex(null, 'en')).toBe('–');
+  });
+});
+
+describe('survey wave labels', () => {
+  test('the data’s "baseline" wave reads in Thai; other labels as they are', () => {
+    expect(formatWave('baseline', 'th')).toBe('ก่อนเริ่มโครงการ (baseline)');
+    expect(formatWave('baseline', 'th', 'short')).toBe('ก่อนเริ่ม');
+    expect(formatWave('baseline', 'en')).toBe('baseline');
+    expect(formatWave('2567-Q3', 'th')).toBe('2567-Q3');
   });
 });

@@ -21,6 +21,23 @@ describe('dictionaries', () => {
     expect(interpolate('{k} of {n}', { k: 3 })).toBe('3 of {n}');
   });
 
+  test('English plurals: {n|one|other} picks by the number', () => {
+    expect(interpolate('{n} {n|zone|zones}', { n: 1 })).toBe('1 zone');
+    expect(interpolate('{n} {n|zone|zones}', { n: '3' })).toBe('3 zones');
+    expect(interpolate('{n} {n|zone|zones}', { n: '0' })).toBe('0 zones');
+    expect(interpolate('{n} {n|zone|zones}', {})).toBe('{n} {n|zone|zones}');
+    expect(translator('en')('figure.zoneCount', { n: '1' })).toBe('1 zone');
+    expect(translator('en')('overview.scopeZones', { n: '1' })).toBe('Summary of your zones (1 zone)');
+    expect(translator('th')('figure.zoneCount', { n: '1' })).toBe('1 พื้นที่');
+  });
+
+  test('plural choices name a placeholder the message also fills', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      const choices = [...en[key].matchAll(/\{(\w+)\|[^|{}]*\|[^|{}]*\}/g)].map((m) => m[1]);
+      for (const name of choices) expect(placeholders(en[key]), key).toContain(name);
+    }
+  });
+
   test('an unknown key shows as itself', () => {
     expect(translator('en')('no.such.key' as never)).toBe('no.such.key');
   });

@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { geometryBounds } from '../../web/features/map/geometry-bounds.ts';
-import { boundsOf, toZoneMarkers } from '../../web/features/map/to-zone-markers.ts';
+import { THAILAND_BOUNDS } from '../../web/features/map/map-style.ts';
+import {
+  boundsOf,
+  fitPadding,
+  markerPositionsKey,
+  overviewMapView,
+  toZoneMarkers,
+  ZONES_MAX_ZOOM,
+} from '../../web/features/map/to-zone-markers.ts';
 import { kpiItem, zoneSummary } from './fixtures.ts';
 
 describe('toZoneMarkers', () => {
@@ -76,5 +84,62 @@ describe('bounds', () => {
       [100.1, 13.2],
     ]);
     expect(geometryBounds(null)).toBeNull();
+  });
+});
+
+describe('where the overview map looks', () => {
+  const hatYai = [
+    zoneSummary({ id: 'Z-HDY-01', lon: 100.4706, lat: 7.0058 }),
+    zoneSummary({ id: 'Z-HDY-02', lon: 100.4831, lat: 6.9933 }),
+    zoneSummary({ id: 'Z-HDY-03', lon: 100.4662, lat: 7.0124 }),
+  ];
+
+  test("an executive's Hat Yai zones: their own box, no further in than zoom 13 (QA m-exec-map)", () => {
+    const view = overviewMapView(toZoneMarkers(hatYai, [], 'th'));
+    expect(view).toEqual({
+      fit: 'zones',
+      maxZoom: ZONES_MAX_ZOOM,
+      bounds: [
+        [100.4662, 6.9933],
+        [100.4831, 7.0124],
+      ],
+    });
+    expect(ZONES_MAX_ZOOM).toBe(13);
+  });
+
+  test('one zone, or a region: fitted to the zones', () => {
+    expect(overviewMapView(toZoneMarkers(hatYai.slice(0, 1), [], 'th')).fit).toBe('zones');
+    const south = [
+      ...hatYai,
+      zoneSummary({ id: 'Z-PTN', lon: 101.25, lat: 6.87 }),
+      zoneSummary({ id: 'Z-PKT', lon: 98.39, lat: 7.88 }),
+    ];
+    expect(overviewMapView(toZoneMarkers(south, [], 'th')).fit).toBe('zones');
+  });
+
+  test('zones all over the country, or none: the whole of Thailand', () => {
+    const national = [
+      ...hatYai,
+      zoneSummary({ id: 'Z-CNX', lon: 98.99, lat: 18.79 }),
+      zoneSummary({ id: 'Z-BKK', lon: 100.5, lat: 13.75 }),
+    ];
+    expect(overviewMapView(toZoneMarkers(national, [], 'th'))).toMatchObject({
+      fit: 'country',
+      bounds: THAILAND_BOUNDS,
+    });
+    expect(overviewMapView(toZoneMarkers([], [], 'th')).fit).toBe('country');
+  });
+
+  test('the camera refits only when the zones move, not when their colours change', () => {
+    const a = markerPositionsKey(toZoneMarkers(hatYai, [], 'th'));
+    const recoloured = markerPositionsKey(toZoneMarkers(hatYai, [kpiItem({ id: 'Z-HDY-01', overall: 'red' })], 'en'));
+    expect(recoloured).toBe(a);
+    expect(markerPositionsKey(toZoneMarkers(hatYai.slice(1), [], 'th'))).not.toBe(a);
+  });
+
+  test('padding leaves room for names, less on a phone', () => {
+    expect(fitPadding(727, 620)).toEqual({ top: 70, bottom: 110, left: 140, right: 140 });
+    expect(fitPadding(366, 380)).toEqual({ top: 46, bottom: 91, left: 92, right: 92 });
+    expect(fitPadding(80, 100)).toEqual({ top: 24, bottom: 24, left: 24, right: 24 });
   });
 });

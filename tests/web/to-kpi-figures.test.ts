@@ -22,12 +22,25 @@ describe('survey figures', () => {
   test('insufficient data says why, and still shows the estimate', () => {
     const figure = surveyFigure(
       'trust',
-      surveyKpi({ status: 'insufficient', problem: 'below_minimum_sample', n: 12 }),
+      surveyKpi({ status: 'insufficient', problem: 'below_minimum_sample', n: 12, nEff: 12 }),
       en,
     );
     expect(figure.headline).toBe('37.5%');
     expect(figure.problem).toBe('Fewer answers than the minimum');
     expect(figure.basis).toBe('n\u00a0=\u00a012');
+  });
+
+  test('weighted answers: effective n beside n, and the needed n is an effective one (QA n04)', () => {
+    const figure = surveyFigure('fear', surveyKpi({ n: 351, nEff: 315.27, neededN: 322 }), th);
+    expect(figure.basis).toBe('n\u00a0=\u00a0351 · n ที่มีผล (Kish) ≈ 315');
+    expect(figure.details).toContain('ต้องการ n ที่มีผล ≈ 322 เพื่อความคลาดเคลื่อน ±5 จุด');
+    expect(surveyFigure('fear', surveyKpi({ n: 351, nEff: 351 }), en).basis).toBe('n\u00a0=\u00a0351');
+    expect(surveyFigure('fear', surveyKpi({ n: 351, nEff: 350.6 }), en).basis).toBe('n\u00a0=\u00a0351');
+  });
+
+  test('the baseline wave is named in Thai', () => {
+    const figure = surveyFigure('fear', surveyKpi({ waves: ['baseline'], waveDate: '2021-02-21' }), th);
+    expect(figure.details).toContain('รอบสำรวจ ก่อนเริ่มโครงการ (baseline) · 21 ก.พ. 2564');
   });
 
   test('no survey at all', () => {
@@ -73,7 +86,28 @@ describe('crime figures', () => {
     expect(figure.basis).toBe('หลัง 18 เดือน: 120 คดี เทียบ 150');
     expect(figure.target).toBe('เป้าหมาย: ลดลง');
     expect(figure.details).toContain('หลัง: ม.ค. 2566 – มิ.ย. 2567 · ฐาน: ม.ค. 2565 – ธ.ค. 2565');
-    expect(figure.details).toContain('อัตราส่วน 0.8 (95%: 0.63 – 1.01)');
+    expect(figure.details).toContain('อัตราส่วน 0.80 (95%: 0.63 – 1.01)');
+  });
+
+  test('a significant interval never reads as if it included 1 (QA: "1.18 (95%: 1 – 1.39)")', () => {
+    const figure = crimeFigure(crimeKpi({ rr: 1.18, rrLow: 1.0025, rrHigh: 1.39, significant: true }), en);
+    expect(figure.details).toContain('Rate ratio 1.18 (95%: 1.003 – 1.39)');
+    expect(figure.details).toContain(en.t('figure.significant'));
+  });
+
+  test('relative effect with fixed decimals', () => {
+    const relative = {
+      area: 'rest_of_station' as const,
+      controlAfter: 632,
+      controlBaseline: 590,
+      rrControl: 1.07,
+      effect: 0.9,
+      low: 0.7,
+      high: 0.9991,
+      significant: true,
+    };
+    const text = crimeFigure(crimeKpi({ relative }), en).details.find((d) => d.includes('0.90'));
+    expect(text).toContain('0.90 (95%: 0.70 – 0.999)');
   });
 
   test('a zero baseline gives no percentage, never infinity', () => {
@@ -106,12 +140,14 @@ describe('crime figures', () => {
   });
 
   test('an unbounded rate-ratio interval reads as infinity', () => {
-    expect(crimeFigure(crimeKpi({ rrHigh: null }), en).details).toContain('Rate ratio 0.8 (95%: 0.63 – ∞)');
+    expect(crimeFigure(crimeKpi({ rrHigh: null }), en).details).toContain('Rate ratio 0.80 (95%: 0.63 – ∞)');
   });
 
   test('displacement reading with a true minus', () => {
     const figure = crimeFigure(crimeKpi({ wdq: { value: -0.066, reading: 'zone_not_improved' } }), en);
     expect(figure.details).toContain('Weighted displacement quotient \u22120.07: zone not improved');
+    const tiny = crimeFigure(crimeKpi({ wdq: { value: 0.0021, reading: 'diffusion_of_benefits' } }), en);
+    expect(tiny.details.find((d) => d.startsWith('Weighted'))).toContain('+0.002');
   });
 });
 
@@ -120,6 +156,7 @@ describe('toKpiFigures', () => {
     const figures = toKpiFigures(kpiItem(), en);
     expect(figures.map((f) => f.key)).toEqual(['fear', 'trust', 'crime']);
     expect(figures.every((f) => f.meets === null)).toBe(true);
+    expect(figures.every((f) => !f.pooled)).toBe(true);
   });
 
   test('a rollup says how many zones meet each target and pools crime by zones, not months', () => {
@@ -134,5 +171,16 @@ describe('toKpiFigures', () => {
     expect(crime?.meets).toBe('2 จาก 5 พื้นที่ผ่าน');
     expect(crime?.basis).toBe('หลังเริ่ม (รวม 4 พื้นที่): 120 คดี เทียบ 150');
     expect(crime?.details).toContain('ไม่รวม 1 พื้นที่ที่ข้อมูลไม่ครบ');
+    expect(crime?.pooled).toBe(true);
+    const [enFear, , enCrime] = toKpiFigures(
+      kpiItem({
+        level: 'station',
+        crime: crimeKpi({ zonesPooled: 1 }),
+        meets: { ...item.meets, fear: { k: 1, n: 1 } },
+      }),
+      en,
+    );
+    expect(enFear?.meets).toBe('1 of 1 zone meets');
+    expect(enCrime?.basis).toBe('After start (1 zone pooled): 120 cases vs 150');
   });
 });

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import type { ZoneSurvey } from '../../web/api/types.ts';
-import { toSurveyChart } from '../../web/features/zone/to-survey-chart.ts';
+import { axisFontSize } from '../../web/features/zone/chart-font.ts';
+import { toSurveyChart, waveAxis, waveTickLabel } from '../../web/features/zone/to-survey-chart.ts';
 import { waveFigure } from './fixtures.ts';
 
 type Wave = ZoneSurvey['waves'][number];
@@ -34,5 +35,50 @@ test('probability waves in date order with their interval; opt-in apart', () => 
 });
 
 test('an item no wave asked is empty', () => {
-  expect(toSurveyChart(survey, 'trust')).toEqual({ points: [], optIn: [], target: null });
+  expect(toSurveyChart(survey, 'trust')).toEqual({ points: [], optIn: [], target: null, used: null });
+});
+
+test('the waves the selected period’s KPI uses are marked (probability waves only)', () => {
+  const chart = toSurveyChart(
+    {
+      ...survey,
+      waves: [...survey.waves, wave('2564-Q3', '2021-06-21', 'opt_in', waveFigure(50, 45, 55, 300))],
+    },
+    'fear',
+    ['2564-Q3'],
+  );
+  expect(chart.points.filter((p) => p.used).map((p) => p.wave)).toEqual(['2564-Q3']);
+  expect(chart.used).toEqual({ from: '2564-Q3', to: '2564-Q3' });
+  expect(chart.optIn.some((p) => p.used)).toBe(false);
+  expect(toSurveyChart(survey, 'fear', ['not-on-axis']).used).toBeNull();
+});
+
+test('wave ticks: baseline in Thai, "before start" on other early waves', () => {
+  expect(waveTickLabel({ wave: 'baseline', beforeStart: true }, 'th', 'ก่อนเริ่ม')).toBe('ก่อนเริ่ม');
+  expect(waveTickLabel({ wave: 'baseline', beforeStart: true }, 'en', 'before start')).toBe('baseline');
+  expect(waveTickLabel({ wave: '2564-Q1', beforeStart: true }, 'en', 'before start')).toBe('2564-Q1 (before start)');
+  expect(waveTickLabel({ wave: '2564-Q3', beforeStart: false }, 'th', 'ก่อนเริ่ม')).toBe('2564-Q3');
+});
+
+test('every wave is labelled up to 16; slanted when the labels do not fit side by side', () => {
+  const nine = Array.from({ length: 9 }, (_, i) => `256${i}-Q1`);
+  expect(waveAxis(nine, 1200, 16)).toMatchObject({ interval: 0, angle: 0, textAnchor: 'middle' });
+  const tight = waveAxis(nine, 450, 16);
+  expect(tight).toMatchObject({ interval: 0, textAnchor: 'end' });
+  expect(tight.angle).toBeLessThan(0);
+  expect(tight.height).toBeGreaterThan(waveAxis(nine, 1200, 16).height);
+  expect(
+    waveAxis(
+      Array.from({ length: 17 }, (_, i) => `w${i}`),
+      450,
+      16,
+    ).interval,
+  ).toBe('preserveStartEnd');
+});
+
+test('axis text scales with the root font, never below 14 px', () => {
+  expect(axisFontSize(20)).toBe(16);
+  expect(axisFontSize(18)).toBe(14);
+  expect(axisFontSize(16)).toBe(14);
+  expect(axisFontSize(Number.NaN)).toBe(14);
 });

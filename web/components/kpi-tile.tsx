@@ -42,7 +42,7 @@ export function KpiTile({ figure, headingLevel = 3 }: { figure: KpiFigure; headi
           <p className="opt-in-caveat">{t('optIn.caveat')}</p>
         </aside>
       )}
-      <MethodDetails method={figure.method} />
+      <MethodDetails method={figure.method} pooled={figure.pooled} />
     </article>
   );
 }
@@ -55,7 +55,7 @@ export function KpiCell({ figure }: { figure: KpiFigure }) {
       <StatusBadge status={figure.status} />
       <span className="kpi-cell-basis">{figure.basis}</span>
       {figure.meets && <span className="kpi-cell-meets">{figure.meets}</span>}
-      <MethodDetails method={figure.method} />
+      <MethodDetails method={figure.method} pooled={figure.pooled} />
     </div>
   );
 }

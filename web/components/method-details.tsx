@@ -5,9 +5,9 @@ import { toMethodLines } from '../features/kpi/to-method-lines.ts';
  * "How is this computed?" next to a figure: the rule names and parameters the API used. A native
  * <details> so it works by keyboard and screen reader without script.
  */
-export function MethodDetails({ method }: { method: object }) {
+export function MethodDetails({ method, pooled = false }: { method: object; pooled?: boolean }) {
   const { lang, t } = useT();
-  const lines = toMethodLines(method, lang);
+  const lines = toMethodLines(method, lang, { pooled });
   return (
     <details className="method">
       <summary>{t('method.title')}</summary>

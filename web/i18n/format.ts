@@ -133,3 +133,40 @@ export function formatFiscalYear(fiscalYearBe: number, lang: Lang): string {
 export function formatCalendarYear(yearCe: number, lang: Lang): string {
   return lang === 'th' ? `พ.ศ. ${yearCe + 543}` : String(yearCe);
 }
+
+/**
+ * Fixed decimals that never round a value onto a threshold it is not on: 2 decimals (trailing
+ * zeros kept), but a value that would print as the pivot without being it gets 3 decimals, or
+ * more (up to 6) until it no longer does. 1.0025 next to 1 reads "1.003", never "1.00".
+ */
+function digitsAwayFrom(value: number, pivot: number, digits: number, maxDigits = 6): number {
+  if (value === pivot) return digits;
+  let d = digits;
+  if (Number(value.toFixed(d)) === pivot) d = Math.max(d + 1, 3);
+  while (d < maxDigits && Number(value.toFixed(d)) === pivot) d++;
+  return d;
+}
+
+/** A ratio (rate ratio, relative effect, their bounds): "1.18", "1.003", "0.70". Pivot 1. */
+export function formatRatio(value: number | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
+  const digits = digitsAwayFrom(value, 1, 2);
+  return numberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/** A signed index around 0 (WDQ): "+0.06", "−0.003", "0.00" only when exactly 0. */
+export function formatSignedIndex(value: number | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
+  return formatSigned(value, lang, digitsAwayFrom(value, 0, 2));
+}
+
+/**
+ * A survey wave's label as the data names it ("2567-Q3", "baseline"). The pre-start wave the
+ * data calls "baseline" reads in Thai: "ก่อนเริ่มโครงการ (baseline)"; short (axis ticks):
+ * "ก่อนเริ่ม". Other labels are shown as they are.
+ */
+export function formatWave(wave: string, lang: Lang, style: 'long' | 'short' = 'long'): string {
+  if (wave.trim().toLowerCase() !== 'baseline') return wave;
+  if (lang === 'en') return 'baseline';
+  return style === 'short' ? 'ก่อนเริ่ม' : 'ก่อนเริ่มโครงการ (baseline)';
+}

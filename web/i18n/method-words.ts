@@ -1,7 +1,9 @@
 /**
  * Words for the "how is this computed?" panels: the names of the rules and parameters the API
- * sends in each figure's `method`. Unknown keys and values are shown as the API sent them, so a
- * new rule on the server is visible before it has a translation.
+ * sends in each figure's `method` (fear, trust and crime at every level, and the rules of the
+ * relative effect, WDQ, k-of-n and traffic light). A key or value without words here is shown in
+ * a readable form of the name the API sent ("newRule" -> "New rule"), so a new rule on the server
+ * is visible before it has a translation.
  */
 import type { Lang } from './format.ts';
 
@@ -33,6 +35,15 @@ export const METHOD_KEYS: Record<Lang, Words> = {
     startMonth: 'เดือนเริ่มโครงการ',
     from: 'จาก',
     to: 'ถึง',
+    pooledZones: 'จำนวนพื้นที่ที่นำมารวม',
+    source: 'ที่มา',
+    variance: 'ความแปรปรวน',
+    counted: 'นับเป็นผ่าน',
+    n: 'จำนวนพื้นที่ทั้งหมด (n)',
+    green: 'เขียว',
+    amber: 'เหลือง',
+    red: 'แดง',
+    grey: 'เทา',
   },
   en: {
     rule: 'Rule',
@@ -59,6 +70,15 @@ export const METHOD_KEYS: Record<Lang, Words> = {
     startMonth: 'Start month',
     from: 'From',
     to: 'To',
+    pooledZones: 'Zones pooled',
+    source: 'Source',
+    variance: 'Variance',
+    counted: 'Counted as meeting',
+    n: 'All zones (n)',
+    green: 'Green',
+    amber: 'Amber',
+    red: 'Red',
+    grey: 'Grey',
   },
 };
 
@@ -81,6 +101,18 @@ export const METHOD_VALUES: Record<Lang, Words> = {
     percent_change: 'ร้อยละการเปลี่ยนแปลง',
     exact_conditional_binomial: 'แบบแม่นตรง (ทวินามมีเงื่อนไข)',
     since_start: 'ตั้งแต่เริ่มโครงการ',
+    ratio_of_rate_ratios: 'อัตราส่วนของอัตราส่วน (เทียบพื้นที่ควบคุม)',
+    log_normal: 'แบบล็อกปกติ (log-normal)',
+    sum_of_reciprocals: 'ผลรวมส่วนกลับของจำนวนคดี (1/a + 1/b + 1/c + 1/d)',
+    weighted_displacement_quotient: 'ดัชนีการย้ายที่ถ่วงน้ำหนัก (WDQ)',
+    k_of_n_zones: 'k จาก n พื้นที่',
+    met_or_met_confident: 'ผ่าน หรือ ผ่านอย่างมั่นใจ',
+    all_zones: 'ทุกพื้นที่ (รวมที่ข้อมูลไม่เพียงพอ)',
+    traffic_light: 'สัญญาณไฟ',
+    all_three_met: 'ผ่านครบทั้ง 3 ตัวชี้วัด',
+    one_or_two_met: 'ผ่าน 1 หรือ 2 ตัวชี้วัด',
+    none_met: 'ไม่ผ่านเลย',
+    fewer_than_two_judged: 'ประเมินได้น้อยกว่า 2 ตัวชี้วัด',
     true: 'ใช่',
     false: 'ไม่',
   },
@@ -102,7 +134,44 @@ export const METHOD_VALUES: Record<Lang, Words> = {
     percent_change: 'Percent change',
     exact_conditional_binomial: 'Exact (conditional binomial)',
     since_start: 'Since the start',
+    ratio_of_rate_ratios: 'Ratio of rate ratios (against the comparison area)',
+    log_normal: 'Log-normal',
+    sum_of_reciprocals: 'Sum of reciprocal counts (1/a + 1/b + 1/c + 1/d)',
+    weighted_displacement_quotient: 'Weighted displacement quotient (WDQ)',
+    k_of_n_zones: 'k of n zones',
+    met_or_met_confident: 'Met or met with confidence',
+    all_zones: 'All zones (insufficient ones too)',
+    traffic_light: 'Traffic light',
+    all_three_met: 'All three met',
+    one_or_two_met: 'One or two met',
+    none_met: 'None met',
+    fewer_than_two_judged: 'Fewer than two can be judged',
     true: 'yes',
     false: 'no',
   },
 };
+
+/**
+ * Labels that depend on the figure: a rollup's L is zone-months summed over its pooled zones, not
+ * months of calendar time.
+ */
+export const METHOD_KEYS_POOLED: Record<Lang, Words> = {
+  th: { L: 'เดือน-พื้นที่ (รวมทุกพื้นที่)' },
+  en: { L: 'Zone-months (summed over zones)' },
+};
+
+/**
+ * A key or value name the dictionaries do not know, in readable words: "pooledZones" and
+ * "pooled_zones" -> "Pooled zones". Single-letter and upper-case names (L, WDQ) stay as they are.
+ */
+export function humanizeName(name: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*$/.test(name) || !/[a-z]/.test(name)) return name;
+  const words = name
+    .replace(/_/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .trim()
+    .split(/\s+/)
+    .map((word) => (/^[A-Z][a-z]/.test(word) || /^[a-z]/.test(word) ? word.toLowerCase() : word));
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

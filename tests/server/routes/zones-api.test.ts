@@ -155,7 +155,9 @@ describe('zones API on the demo programme', () => {
 
   it('a narrow request computed on its own equals the same zones taken from the whole-country results', async () => {
     const narrowFirst = await (await commander('/api/kpis?level=zone&from=2021-10&to=2022-09')).json();
-    const all = (await (await get('/api/kpis?level=zone&from=2021-10&to=2022-09')).json()) as { items: { id: string }[] };
+    const all = (await (await get('/api/kpis?level=zone&from=2021-10&to=2022-09')).json()) as {
+      items: { id: string }[];
+    };
     const fromAll = all.items.filter((i) => i.id.startsWith('Z-HDY'));
     expect((narrowFirst as { items: unknown[] }).items).toEqual(fromAll);
     // And once the whole country is cached, the narrow request reads from it with the same answer.

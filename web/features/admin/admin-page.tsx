@@ -33,7 +33,7 @@ export default function AdminPage({ me }: { me: Me }) {
       </fieldset>
       {tab === 'users' && <UsersPanel me={me} zones={zoneItems} />}
       {tab === 'tokens' && <TokensPanel zones={zoneItems} />}
-      {tab === 'audit' && <AuditPanel users={users.data?.users ?? []} />}
+      {tab === 'audit' && <AuditPanel users={users.data?.users ?? []} zones={zoneItems} />}
     </>
   );
 }

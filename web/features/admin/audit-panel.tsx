@@ -5,7 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { auditQuery } from '../../api/queries.ts';
-import type { AdminUser } from '../../api/types.ts';
+import type { AdminUser, ZoneSummary } from '../../api/types.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { useT } from '../../i18n/use-t.tsx';
@@ -14,13 +14,14 @@ import {
   type AuditFilterForm,
   auditActionKey,
   auditDetailText,
+  auditTargetText,
   auditParams,
   EMPTY_AUDIT_FILTER,
   pageCount,
 } from './audit-view.ts';
 import { formatDateTime } from './date-time.ts';
 
-export function AuditPanel({ users }: { users: readonly AdminUser[] }) {
+export function AuditPanel({ users, zones }: { users: readonly AdminUser[]; zones: readonly ZoneSummary[] }) {
   const { lang, t } = useT();
   const usersListId = useId();
   const [draft, setDraft] = useState<AuditFilterForm>(EMPTY_AUDIT_FILTER);
@@ -127,7 +128,8 @@ export function AuditPanel({ users }: { users: readonly AdminUser[] }) {
                     </thead>
                     <tbody>
                       {data.items.map((item) => {
-                        const detail = auditDetailText(item.detail);
+                        const detail = auditDetailText(item.detail, { lang, t, zones });
+                        const target = auditTargetText(item.action, item.target, { lang, t, zones });
                         return (
                           <tr key={item.id} className={item.action === 'login_failed' ? 'is-warning' : undefined}>
                             <td className="nowrap">
@@ -135,14 +137,19 @@ export function AuditPanel({ users }: { users: readonly AdminUser[] }) {
                             </td>
                             <td className="mono">{item.username}</td>
                             <td>{actionLabel(item.action)}</td>
-                            <td className="mono">{item.target ?? ''}</td>
+                            <td
+                              className={target === item.target ? 'mono' : undefined}
+                              title={target === item.target ? undefined : (item.target ?? undefined)}
+                            >
+                              {target}
+                            </td>
                             <td className="detail-cell">
                               {detail.short === detail.full ? (
                                 detail.full
                               ) : (
                                 <details>
                                   <summary>{detail.short}</summary>
-                                  <p className="mono">{detail.full}</p>
+                                  <p>{detail.full}</p>
                                 </details>
                               )}
                             </td>

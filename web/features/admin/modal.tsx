@@ -52,6 +52,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel,
   busy,
   error,
   onConfirm,
@@ -60,6 +61,8 @@ export function ConfirmDialog({
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The safe choice's words; say what it does when "cancel" could be read as the action itself. */
+  cancelLabel?: string;
   busy?: boolean;
   error?: string | null;
   onConfirm: () => void;
@@ -77,7 +80,7 @@ export function ConfirmDialog({
       <div className="modal-actions">
         {/* biome-ignore lint/a11y/noAutofocus: a confirm dialog starts on its safe choice */}
         <button type="button" onClick={onCancel} autoFocus>
-          {t('form.cancel')}
+          {cancelLabel ?? t('form.cancel')}
         </button>
         <button type="button" className="danger" onClick={onConfirm} disabled={busy}>
           {busy ? t('form.working') : confirmLabel}

@@ -1,10 +1,11 @@
 /**
  * Imports touching the user's stations, newest first, with undo (after a confirm). An undo the
- * server refuses (later imports stand on this one) shows its bilingual reason.
+ * server refuses (later imports stand on this one) shows its bilingual reason. Stations are shown
+ * by name (code on hover); on phones each row is a card with its undo button in view.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { importHistoryQuery } from '../../api/queries.ts';
+import { importHistoryQuery, zonesQuery } from '../../api/queries.ts';
 import type { ImportHistoryItem } from '../../api/types.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { formatNumber } from '../../i18n/format.ts';
@@ -15,6 +16,7 @@ import { errorText } from '../admin/error-text.ts';
 import { ConfirmDialog } from '../admin/modal.tsx';
 import { pageCount } from '../admin/audit-view.ts';
 import { rowsToWrite } from './to-issue-lines.ts';
+import { stationNames } from './to-station-names.ts';
 import { useUndoImport } from './use-imports.ts';
 
 const PAGE_SIZE = 20;
@@ -23,6 +25,7 @@ export function HistoryTable({ canUndo }: { canUndo: boolean }) {
   const { lang, t } = useT();
   const [page, setPage] = useState(1);
   const history = useQuery(importHistoryQuery({ kind: null, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }));
+  const zones = useQuery(zonesQuery());
   const undo = useUndoImport();
   const [undoing, setUndoing] = useState<ImportHistoryItem | null>(null);
   const [notice, setNotice] = useState('');
@@ -46,7 +49,7 @@ export function HistoryTable({ canUndo }: { canUndo: boolean }) {
           ) : (
             <>
               <div className="table-scroll">
-                <table className="data-table" data-testid="import-history">
+                <table className="data-table card-table" data-testid="import-history">
                   <thead>
                     <tr>
                       <th scope="col">#</th>
@@ -67,17 +70,32 @@ export function HistoryTable({ canUndo }: { canUndo: boolean }) {
                         data-import-id={item.id}
                         className={item.status === 'undone' ? 'is-disabled' : undefined}
                       >
-                        <td className="num">{item.id}</td>
-                        <td className="nowrap">{formatDateTime(item.createdAt, lang)}</td>
-                        <td>{kindLabel(item.kind)}</td>
-                        <td className="file-cell">
+                        <td className="num" data-label="#">
+                          {item.id}
+                        </td>
+                        <td className="nowrap" data-label={t('audit.time')}>
+                          {formatDateTime(item.createdAt, lang)}
+                        </td>
+                        <td data-label={t('imports.kind')}>{kindLabel(item.kind)}</td>
+                        <td className="file-cell" data-label={t('imports.file')}>
                           {item.fileName}
                           {item.forced && <span className="tag">{t('imports.forced')}</span>}
                         </td>
-                        <td className="mono">{item.username}</td>
-                        <td className="mono">{item.stationCodes.join(', ')}</td>
-                        <td className="num">{formatNumber(rowsToWrite(item.rowCounts), lang)}</td>
-                        <td>
+                        <td className="mono" data-label={t('audit.user')}>
+                          {item.username}
+                        </td>
+                        <td data-label={t('imports.stations')}>
+                          {stationNames(item.stationCodes, zones.data?.items ?? [], lang).map((station, index) => (
+                            <span key={station.code} title={station.code} className="station-name">
+                              {index > 0 && ', '}
+                              {station.name}
+                            </span>
+                          ))}
+                        </td>
+                        <td className="num" data-label={t('imports.rows')}>
+                          {formatNumber(rowsToWrite(item.rowCounts), lang)}
+                        </td>
+                        <td data-label={t('admin.state')}>
                           {item.status === 'committed' ? (
                             <span className="state-word state-on">
                               <span aria-hidden="true">✓ </span>
@@ -93,7 +111,7 @@ export function HistoryTable({ canUndo }: { canUndo: boolean }) {
                             </span>
                           )}
                         </td>
-                        <td>
+                        <td data-label={t('admin.actions')} className="actions-cell">
                           {canUndo && item.status === 'committed' && item.kind !== 'demo' && (
                             <button
                               type="button"
@@ -131,7 +149,8 @@ export function HistoryTable({ canUndo }: { canUndo: boolean }) {
       {undoing && (
         <ConfirmDialog
           title={t('imports.undoTitle', { id: undoing.id })}
-          confirmLabel={t('imports.undo')}
+          confirmLabel={t('imports.undoYes')}
+          cancelLabel={t('imports.undoNo')}
           busy={undo.isPending}
           error={undo.isError ? errorText(undo.error, lang, t) : null}
           onCancel={() => setUndoing(null)}

@@ -8,8 +8,11 @@ import {
   formatMonthRange,
   formatNumber,
   formatPercent,
+  formatRatio,
   formatSigned,
+  formatSignedIndex,
   formatSignedPercent,
+  formatWave,
   type Lang,
   MISSING,
 } from '../../i18n/format.ts';
@@ -37,6 +40,8 @@ export interface KpiFigure {
   /** "k of n zones meet" for rollups; null for a zone. */
   meets: string | null;
   method: object;
+  /** A rollup's figure: its method's counts and months are summed over the pooled zones. */
+  pooled: boolean;
   optIn: OptInFigure | null;
 }
 
@@ -71,11 +76,15 @@ function surveyDetails(kpi: SurveyKpi, { lang, t }: FigureContext): string[] {
       }),
     );
   }
-  if (kpi.neededN !== null) details.push(t('figure.neededN', { n: formatNumber(kpi.neededN, lang) }));
+  if (kpi.neededN !== null) {
+    // The needed size is an effective one: say so when the sample is weighted.
+    const key = hasDistinctEffectiveN(kpi) ? 'figure.neededNEff' : 'figure.neededN';
+    details.push(t(key, { n: formatNumber(kpi.neededN, lang) }));
+  }
   if (kpi.waves.length > 0) {
     details.push(
       t('figure.wave', {
-        wave: kpi.waves.join(', '),
+        wave: kpi.waves.map((wave) => formatWave(wave, lang)).join(', '),
         date: formatDate(kpi.waveDate, lang),
       }).replace(/ · –$/, ''),
     );
@@ -91,7 +100,20 @@ function surveyDetails(kpi: SurveyKpi, { lang, t }: FigureContext): string[] {
   return details;
 }
 
-export function surveyFigure(key: 'fear' | 'trust', kpi: SurveyKpi, context: FigureContext): KpiFigure {
+/** Weighted answers: the Kish effective n (rounded) is not n, so both are shown. */
+function hasDistinctEffectiveN(kpi: SurveyKpi): boolean {
+  return kpi.n > 0 && Number.isFinite(kpi.nEff) && kpi.nEff > 0 && Math.round(kpi.nEff) !== kpi.n;
+}
+
+/** "n = 351", and beside it "n ที่มีผล (Kish) ≈ 315" when weights make them differ. */
+function surveyBasis(kpi: SurveyKpi, { lang, t }: FigureContext): string {
+  if (kpi.n === 0 && kpi.respondents === 0) return t('figure.noSurvey');
+  const n = t('figure.n', { n: formatNumber(kpi.n, lang) });
+  if (!hasDistinctEffectiveN(kpi)) return n;
+  return `${n} · ${t('figure.nEff', { n: formatNumber(Math.round(kpi.nEff), lang) })}`;
+}
+
+export function surveyFigure(key: 'fear' | 'trust', kpi: SurveyKpi, context: FigureContext, pooled = false): KpiFigure {
   const { lang, t } = context;
   const target = formatPercent(kpi.target, lang, 0);
   return {
@@ -101,11 +123,12 @@ export function surveyFigure(key: 'fear' | 'trust', kpi: SurveyKpi, context: Fig
     target: t(key === 'fear' ? 'kpi.fear.target' : 'kpi.trust.target', {
       target,
     }),
-    basis: kpi.n > 0 || kpi.respondents > 0 ? t('figure.n', { n: formatNumber(kpi.n, lang) }) : t('figure.noSurvey'),
+    basis: surveyBasis(kpi, context),
     problem: kpi.status === 'insufficient' ? problemText(kpi.problem, t) : null,
     details: surveyDetails(kpi, context),
     meets: null,
     method: kpi.method,
+    pooled,
     optIn: kpi.optIn
       ? {
           headline: formatPercent(kpi.optIn.value, lang),
@@ -128,9 +151,9 @@ function crimeDetails(kpi: CrimeKpi, { lang, t }: FigureContext): string[] {
   if (kpi.rr !== null && kpi.rrLow !== null) {
     details.push(
       t('figure.rr', {
-        rr: formatNumber(kpi.rr, lang, 2),
-        low: formatNumber(kpi.rrLow, lang, 2),
-        high: kpi.rrHigh === null ? '∞' : formatNumber(kpi.rrHigh, lang, 2),
+        rr: formatRatio(kpi.rr, lang),
+        low: formatRatio(kpi.rrLow, lang),
+        high: kpi.rrHigh === null ? '∞' : formatRatio(kpi.rrHigh, lang),
       }),
     );
     details.push(t(kpi.significant ? 'figure.significant' : 'figure.notSignificant'));
@@ -139,9 +162,9 @@ function crimeDetails(kpi: CrimeKpi, { lang, t }: FigureContext): string[] {
     details.push(
       t('figure.relative', {
         area: t(kpi.relative.area === 'control_zones' ? 'area.control_zones' : 'area.rest_of_station'),
-        effect: formatNumber(kpi.relative.effect, lang, 2),
-        low: formatNumber(kpi.relative.low, lang, 2),
-        high: formatNumber(kpi.relative.high, lang, 2),
+        effect: formatRatio(kpi.relative.effect, lang),
+        low: formatRatio(kpi.relative.low, lang),
+        high: formatRatio(kpi.relative.high, lang),
       }),
     );
   }
@@ -156,7 +179,7 @@ function crimeDetails(kpi: CrimeKpi, { lang, t }: FigureContext): string[] {
   }
   if (kpi.wdq && kpi.wdq.value !== null) {
     const reading = kpi.wdq.reading ? t(`wdq.${kpi.wdq.reading}` as MessageKey) : MISSING;
-    details.push(t('figure.wdq', { value: formatSigned(kpi.wdq.value, lang, 2), reading }));
+    details.push(t('figure.wdq', { value: formatSignedIndex(kpi.wdq.value, lang), reading }));
   }
   return details;
 }
@@ -183,6 +206,7 @@ export function crimeFigure(kpi: CrimeKpi, context: FigureContext, pooled = fals
     details: crimeDetails(kpi, context),
     meets: null,
     method: kpi.method,
+    pooled,
     optIn: null,
   };
 }
@@ -202,15 +226,16 @@ function crimeBasis(kpi: CrimeKpi, pooled: boolean, { lang, t }: FigureContext):
         after: formatNumber(kpi.after, lang),
         baseline: formatNumber(kpi.baseline, lang),
       })
-    : t('problem.no_after_window');
+    : t(kpi.problem === 'no_data_in_period' ? 'problem.no_data_in_period' : 'problem.no_after_window');
 }
 
 /** The three figures of an item; rollups also say how many of their zones meet each target. */
 export function toKpiFigures(item: KpiItem, context: FigureContext): KpiFigure[] {
+  const pooled = item.level !== 'zone';
   const figures = [
-    surveyFigure('fear', item.fear, context),
-    surveyFigure('trust', item.trust, context),
-    crimeFigure(item.crime, context, item.level !== 'zone'),
+    surveyFigure('fear', item.fear, context, pooled),
+    surveyFigure('trust', item.trust, context, pooled),
+    crimeFigure(item.crime, context, pooled),
   ];
   if (item.level === 'zone') return figures;
   return figures.map((figure) => {

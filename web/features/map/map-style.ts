@@ -88,11 +88,17 @@ export function overviewMapStyle(basemapUrl: string, lang: 'th' | 'en'): StyleSp
           'text-field': ['get', 'name'],
           'text-font': LABEL_FONT,
           'text-size': ['interpolate', ['linear'], ['zoom'], 4, 12, 9, 15],
-          // Beside the dot where there is room, else below, above or left: fewer names dropped in Bangkok.
-          'text-variable-anchor': ['top', 'right', 'bottom', 'left'],
-          'text-radial-offset': 1.1,
+          // Under the dot where there is room, else above, right or left: fewer names dropped in
+          // Bangkok, and centred names stay inside a map fitted with side padding (fitPadding).
+          'text-variable-anchor': ['top', 'bottom', 'right', 'left'],
+          'text-radial-offset': 1.5,
           'text-max-width': 9,
+          // Names collide with each other and the one that does not fit is hidden (it is in the
+          // table); the dots are a circle layer, never hidden, and drawn over any name.
+          'text-allow-overlap': false,
+          'text-ignore-placement': false,
           'text-optional': true,
+          'text-padding': 4,
         },
         paint: {
           'text-color': '#111',
@@ -113,17 +119,23 @@ export function overviewMapStyle(basemapUrl: string, lang: 'th' | 'en'): StyleSp
       },
       {
         // The legend's marks inside each dot (green ✓, amber !, red ✕, grey none): readable without colour.
+        // Always drawn, and (padded to the dot's size) they take their place in the collision index:
+        // being above the names they are placed first, so a name is moved or hidden rather than
+        // drawn across another zone's dot. Grey's mark is a dot in the dot's own colour.
         id: 'zone-mark',
         type: 'symbol',
         source: SOURCE.markers,
         layout: {
-          'text-field': ['match', ['get', 'light'], 'green', '✓', 'amber', '!', 'red', '✕', ''],
+          'text-field': ['match', ['get', 'light'], 'green', '✓', 'amber', '!', 'red', '✕', '●'],
           'text-font': LABEL_FONT,
           'text-size': ['interpolate', ['linear'], ['zoom'], 4, 10, 9, 16],
           'text-allow-overlap': true,
-          'text-ignore-placement': true,
+          'text-ignore-placement': false,
+          'text-padding': ['interpolate', ['linear'], ['zoom'], 4, 4, 9, 6],
         },
-        paint: { 'text-color': ['match', ['get', 'light'], 'amber', '#000', 'grey', '#000', '#fff'] },
+        paint: {
+          'text-color': ['match', ['get', 'light'], 'amber', '#000', 'grey', LIGHT_COLORS.grey, '#fff'],
+        },
       },
     ],
   };

@@ -1,21 +1,43 @@
 /**
  * The overview map: Thailand's provinces and a dot per zone in its overall colour. Clicking a dot
  * opens the zone. Loaded lazily (MapLibre is the heaviest part of the app) and removed on unmount.
+ * It looks at the user's own zones (all of Thailand only when they are spread over the country),
+ * and the basemap's credit sits under the map, where no zone name can hide beneath it.
  */
 import { useEffect, useRef } from 'react';
 import type { Lang } from '../../i18n/format.ts';
-import { overviewMapStyle, SOURCE, THAILAND_BOUNDS } from './map-style.ts';
+import { overviewMapStyle, SOURCE } from './map-style.ts';
 import { basemapUrl, type GeoJSONSource, type MapLayerMouseEvent, MapLibreMap } from './maplibre.ts';
-import type { MarkerCollection } from './to-zone-markers.ts';
+import {
+  fitPadding,
+  type MarkerCollection,
+  markerPositionsKey,
+  type OverviewMapView,
+  overviewMapView,
+} from './to-zone-markers.ts';
 
 export interface ZonesMapProps {
   markers: MarkerCollection;
   lang: Lang;
   label: string;
+  /** The credit line under the map, e.g. "แผนที่ฐาน: OCHA/HDX …". */
+  attribution: string;
   onSelectZone: (zoneId: string) => void;
 }
 
-export default function ZonesMap({ markers, lang, label, onSelectZone }: ZonesMapProps) {
+/**
+ * Room for names around the user's zones; the whole country keeps its thin margin of sea, a
+ * little more at the bottom for the names under the southernmost dots.
+ */
+function fitOptions(container: HTMLElement, view: OverviewMapView) {
+  const padding =
+    view.fit === 'zones'
+      ? fitPadding(container.clientWidth, container.clientHeight)
+      : { top: 8, bottom: 32, left: 8, right: 8 };
+  return { padding, maxZoom: view.maxZoom, animate: false };
+}
+
+export default function ZonesMap({ markers, lang, label, attribution, onSelectZone }: ZonesMapProps) {
   const container = useRef<HTMLElement>(null);
   const map = useRef<MapLibreMap | null>(null);
   // Handlers read the latest props through refs, so the map is built once per language only.
@@ -23,18 +45,19 @@ export default function ZonesMap({ markers, lang, label, onSelectZone }: ZonesMa
   select.current = onSelectZone;
   const latestMarkers = useRef(markers);
   latestMarkers.current = markers;
+  /** The zone positions the camera was last fitted to: a new period recolours dots, it does not move the map. */
+  const fittedTo = useRef('');
 
   useEffect(() => {
     if (!container.current) return;
+    const view = overviewMapView(latestMarkers.current);
+    fittedTo.current = markerPositionsKey(latestMarkers.current);
     const instance = new MapLibreMap({
       container: container.current,
       style: overviewMapStyle(basemapUrl, lang),
-      bounds: THAILAND_BOUNDS,
-      fitBoundsOptions: { padding: 8 },
-      attributionControl: {
-        compact: true,
-        customAttribution: 'OCHA/HDX COD-AB (CC BY-IGO)',
-      },
+      bounds: view.bounds,
+      fitBoundsOptions: fitOptions(container.current, view),
+      attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
       touchPitch: false,
@@ -68,9 +91,21 @@ export default function ZonesMap({ markers, lang, label, onSelectZone }: ZonesMa
   }, [lang]);
 
   useEffect(() => {
-    const source = map.current?.getSource(SOURCE.markers) as GeoJSONSource | undefined;
-    source?.setData(markers as never);
+    const instance = map.current;
+    if (!instance) return;
+    (instance.getSource(SOURCE.markers) as GeoJSONSource | undefined)?.setData(markers as never);
+    const key = markerPositionsKey(markers);
+    if (key !== fittedTo.current && container.current) {
+      fittedTo.current = key;
+      const view = overviewMapView(markers);
+      instance.fitBounds(view.bounds, fitOptions(container.current, view));
+    }
   }, [markers]);
 
-  return <section ref={container} className="map map-overview" aria-label={label} />;
+  return (
+    <>
+      <section ref={container} className="map map-overview" aria-label={label} />
+      <p className="map-source">{attribution}</p>
+    </>
+  );
 }

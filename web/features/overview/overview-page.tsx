@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo } from 'react';
 import { kpisQuery, zonesQuery } from '../../api/queries.ts';
+import type { Me } from '../../api/types.ts';
 import { KpiTile } from '../../components/kpi-tile.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useT } from '../../i18n/use-t.tsx';
@@ -9,13 +10,16 @@ import { toKpiFigures } from '../kpi/to-kpi-figures.ts';
 import { toZoneMarkers } from '../map/to-zone-markers.ts';
 import { RollupTable } from './rollup-table.tsx';
 import { StatusLegend } from './status-legend.tsx';
+import { scopeHeading } from './to-scope-heading.ts';
 import { countLights } from './to-zone-rows.ts';
 import { ZoneTable } from './zone-table.tsx';
 
 // MapLibre is most of the bundle's weight: old PCs get the tables first, the map when it arrives.
 const ZonesMap = lazy(() => import('../map/zones-map.tsx'));
 
-export function OverviewPage() {
+const BASEMAP_SOURCE = 'OCHA/HDX COD-AB (CC BY-IGO) · MapLibre';
+
+export function OverviewPage({ me }: { me: Me }) {
   const { lang, t } = useT();
   const [state, navigate] = useDashboardState();
   const period = { from: state.from, to: state.to };
@@ -33,7 +37,7 @@ export function OverviewPage() {
     <>
       <h1>{t('overview.title')}</h1>
       <section className="national" aria-labelledby="national-title">
-        <h2 id="national-title">{t('overview.national')}</h2>
+        <h2 id="national-title">{scopeHeading(me.scope, zones.data?.items ?? [], lang, t)}</h2>
         <QueryState query={national}>
           {(data) => {
             const item = data.items[0];
@@ -59,6 +63,7 @@ export function OverviewPage() {
                 markers={markers}
                 lang={lang}
                 label={t('overview.map')}
+                attribution={t('overview.mapSource', { source: BASEMAP_SOURCE })}
                 onSelectZone={(zoneId) => navigate({ view: 'zone', zoneId })}
               />
             </Suspense>

@@ -20,6 +20,7 @@ import type { ZoneSeries } from '../../api/types.ts';
 import { formatMonth, formatMonthTick, formatNumber } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/use-t.tsx';
+import { axisFontSize, useRootFontPx } from './chart-font.ts';
 import { groupKey, toCrimeChart } from './to-crime-chart.ts';
 
 /** Colour-blind-safe (Okabe-Ito) and distinct in greyscale by lightness. */
@@ -34,6 +35,7 @@ const BASELINE_FILL = '#f3dcc2';
 
 export function CrimeChart({ series }: { series: ZoneSeries }) {
   const { lang, t } = useT();
+  const fontPx = axisFontSize(useRootFontPx());
   const chart = toCrimeChart(series);
   const groupName = (group: string) => t(`group.${group}` as MessageKey);
   if (chart.rows.length === 0) return <p>{t('chart.noMonths')}</p>;
@@ -66,15 +68,16 @@ export function CrimeChart({ series }: { series: ZoneSeries }) {
             <XAxis
               dataKey="month"
               tickFormatter={(month: string) => formatMonthTick(month, lang)}
-              tick={{ fontSize: 13, fill: '#222' }}
+              tick={{ fontSize: fontPx, fill: '#222' }}
               minTickGap={12}
+              height={Math.ceil(fontPx * 2)}
             />
-            <YAxis allowDecimals={false} tick={{ fontSize: 13, fill: '#222' }} width={44} />
+            <YAxis allowDecimals={false} tick={{ fontSize: fontPx, fill: '#222' }} width={Math.round(fontPx * 3.2)} />
             <Tooltip
               labelFormatter={(month) => formatMonth(String(month), lang, 'long')}
               formatter={(value) => `${formatNumber(Number(value), lang)} ${t('chart.cases')}`}
             />
-            <Legend wrapperStyle={{ fontSize: 14 }} />
+            <Legend wrapperStyle={{ fontSize: fontPx }} />
             {chart.countedGroups.map((group) => (
               <Bar
                 key={group}
@@ -107,7 +110,7 @@ export function CrimeChart({ series }: { series: ZoneSeries }) {
                   value: t('chart.start'),
                   position: 'top',
                   fill: '#111',
-                  fontSize: 14,
+                  fontSize: fontPx,
                   fontWeight: 700,
                 }}
               />

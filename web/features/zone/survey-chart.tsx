@@ -1,13 +1,17 @@
 /**
  * One survey item across waves (SVG, recharts): estimate dots joined by a line, 95% Wilson
- * intervals as error bars, the target as a dashed line. Opt-in waves are listed apart, labelled
- * as not a probability sample, never drawn on the same axis as if comparable.
+ * intervals as error bars, the target as a dashed line, and a grey band on the wave(s) the
+ * selected period's KPI uses. Every wave is labelled (up to 16; slanted when they do not fit).
+ * Opt-in waves are listed apart, labelled as not a probability sample, never drawn on the same
+ * axis as if comparable.
  */
+import { useState } from 'react';
 import {
   CartesianGrid,
   ComposedChart,
   Bar,
   Line,
+  ReferenceArea,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -15,9 +19,10 @@ import {
   YAxis,
 } from 'recharts';
 import type { ZoneSurvey } from '../../api/types.ts';
-import { formatDate, formatNumber, formatPercent } from '../../i18n/format.ts';
+import { formatDate, formatNumber, formatPercent, formatWave } from '../../i18n/format.ts';
 import { useT } from '../../i18n/use-t.tsx';
-import { type SurveyItem, type SurveyPoint, toSurveyChart } from './to-survey-chart.ts';
+import { axisFontSize, useRootFontPx } from './chart-font.ts';
+import { type SurveyItem, type SurveyPoint, toSurveyChart, waveAxis, waveTickLabel } from './to-survey-chart.ts';
 
 const ITEM_COLOR: Record<SurveyItem, string> = {
   fear: '#a3330f',
@@ -28,38 +33,83 @@ const INTERVAL_COLOR: Record<SurveyItem, string> = {
   trust: '#6f9fd3',
 };
 
-export function SurveyChart({ survey, item }: { survey: ZoneSurvey; item: SurveyItem }) {
+const USED_FILL = '#e4e4e4';
+
+export function SurveyChart({
+  survey,
+  item,
+  usedWaves = [],
+}: {
+  survey: ZoneSurvey;
+  item: SurveyItem;
+  /** The waves the selected period's KPI stands on (the KPI item's `waves`). */
+  usedWaves?: readonly string[];
+}) {
   const { lang, t } = useT();
-  const chart = toSurveyChart(survey, item);
+  const fontPx = axisFontSize(useRootFontPx());
+  const [width, setWidth] = useState(0);
+  const chart = toSurveyChart(survey, item, usedWaves);
   const title = t(item === 'fear' ? 'kpi.fear' : 'kpi.trust');
   const tick = (wave: string) => {
     const point = chart.points.find((p) => p.wave === wave);
-    return point ? `${wave}${point.beforeStart ? ` (${t('chart.beforeStart')})` : ''}` : wave;
+    return point ? waveTickLabel(point, lang, t('chart.beforeStart')) : formatWave(wave, lang, 'short');
   };
+  const margin = { top: 24, right: Math.round(fontPx * 6.5), bottom: 8, left: 0 };
+  const yAxisWidth = Math.round(fontPx * 3.6);
+  const axis = waveAxis(
+    chart.points.map((p) => tick(p.wave)),
+    width - margin.left - margin.right - yAxisWidth,
+    fontPx,
+  );
   return (
     <figure className="chart" data-testid={`survey-chart-${item}`}>
       <h3>{title}</h3>
       {chart.points.length === 0 ? (
         <p>{t('chart.noWaves')}</p>
       ) : (
-        <div className="chart-box" style={{ height: 300 }}>
-          <ResponsiveContainer width="100%" height="100%">
-            <ComposedChart data={chart.points} margin={{ top: 16, right: 96, bottom: 8, left: 0 }}>
+        <div className="chart-box" style={{ height: 280 + axis.height }}>
+          <ResponsiveContainer width="100%" height="100%" onResize={(w) => setWidth(w)}>
+            <ComposedChart data={chart.points} margin={margin}>
               <CartesianGrid stroke="#d9d9d9" vertical={false} />
-              <XAxis dataKey="wave" tickFormatter={tick} tick={{ fontSize: 13, fill: '#222' }} />
+              {chart.used && (
+                <ReferenceArea
+                  x1={chart.used.from}
+                  x2={chart.used.to}
+                  fill={USED_FILL}
+                  fillOpacity={1}
+                  ifOverflow="visible"
+                  label={{
+                    value: t('chart.used'),
+                    position: 'insideTop',
+                    fill: '#111',
+                    fontSize: fontPx,
+                    fontWeight: 700,
+                  }}
+                />
+              )}
+              <XAxis
+                dataKey="wave"
+                tickFormatter={tick}
+                tick={{ fontSize: fontPx, fill: '#222' }}
+                interval={axis.interval}
+                angle={axis.angle}
+                textAnchor={axis.textAnchor}
+                height={axis.height}
+              />
               <YAxis
                 domain={[0, 100]}
                 ticks={[0, 20, 40, 60, 80, 100]}
                 unit="%"
-                tick={{ fontSize: 13, fill: '#222' }}
-                width={52}
+                tick={{ fontSize: fontPx, fill: '#222' }}
+                width={yAxisWidth}
               />
               <Tooltip
                 labelFormatter={(wave) => {
                   const point = chart.points.find((p) => p.wave === wave);
+                  const name = formatWave(String(wave), lang);
                   return point
-                    ? `${wave} · ${formatDate(point.waveDate, lang)} · n = ${formatNumber(point.n, lang)}`
-                    : String(wave);
+                    ? `${name} · ${formatDate(point.waveDate, lang)} · n = ${formatNumber(point.n, lang)}`
+                    : name;
                 }}
                 formatter={(value) =>
                   Array.isArray(value)
@@ -79,7 +129,7 @@ export function SurveyChart({ survey, item }: { survey: ZoneSurvey; item: Survey
                     }),
                     position: 'right',
                     fill: '#111',
-                    fontSize: 14,
+                    fontSize: fontPx,
                     fontWeight: 700,
                   }}
                 />
@@ -109,7 +159,15 @@ export function SurveyChart({ survey, item }: { survey: ZoneSurvey; item: Survey
           </ResponsiveContainer>
         </div>
       )}
-      <figcaption>{t('chart.surveyNote')}</figcaption>
+      <figcaption>
+        {t('chart.surveyNote')}
+        {chart.used && (
+          <>
+            <br />
+            <span className="swatch" style={{ background: USED_FILL }} aria-hidden="true" /> {t('chart.usedNote')}
+          </>
+        )}
+      </figcaption>
       <WaveTable points={chart.points} caption={title} />
       {chart.optIn.length > 0 && (
         <aside className="opt-in" aria-label={t('chart.optInTitle')}>
@@ -141,7 +199,10 @@ function WaveTable({ points, caption, open = false }: { points: SurveyPoint[]; c
         <tbody>
           {points.map((p) => (
             <tr key={`${p.wave}-${p.waveDate}`}>
-              <th scope="row">{p.wave}</th>
+              <th scope="row">
+                {formatWave(p.wave, lang)}
+                {p.used && <span className="tag">{t('chart.used')}</span>}
+              </th>
               <td>{formatDate(p.waveDate, lang)}</td>
               <td>{formatPercent(p.value, lang)}</td>
               <td>

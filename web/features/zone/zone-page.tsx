@@ -86,8 +86,8 @@ export default function ZonePage({ zoneId }: { zoneId: string }) {
               <QueryState query={survey}>
                 {(data) => (
                   <div className="chart-pair">
-                    <SurveyChart survey={data} item="fear" />
-                    <SurveyChart survey={data} item="trust" />
+                    <SurveyChart survey={data} item="fear" usedWaves={item?.fear.waves ?? []} />
+                    <SurveyChart survey={data} item="trust" usedWaves={item?.trust.waves ?? []} />
                   </div>
                 )}
               </QueryState>
