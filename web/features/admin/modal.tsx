@@ -89,3 +89,35 @@ export function ConfirmDialog({
     </Modal>
   );
 }
+
+/** A form dialog's error line and its Cancel / submit buttons. */
+export function FormActions({
+  error,
+  pending,
+  submitLabel,
+  onCancel,
+}: {
+  error: string | null;
+  pending: boolean;
+  submitLabel: string;
+  onCancel: () => void;
+}) {
+  const { t } = useT();
+  return (
+    <>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="modal-actions">
+        <button type="button" onClick={onCancel}>
+          {t('form.cancel')}
+        </button>
+        <button type="submit" className="primary" disabled={pending}>
+          {pending ? t('form.working') : submitLabel}
+        </button>
+      </div>
+    </>
+  );
+}

@@ -14,7 +14,7 @@ import { bangkokToday, checkTokenForm, type FormErrors, type TokenForm, tokenSta
 import { formatDateTime } from './date-time.ts';
 import { errorText } from './error-text.ts';
 import { RoleSelect, SecretBox } from './fields.tsx';
-import { ConfirmDialog, Modal } from './modal.tsx';
+import { ConfirmDialog, Modal, FormActions } from './modal.tsx';
 import { ScopeEditor } from './scope-editor.tsx';
 import { describeScope, NATIONAL_FORM, scopeForRole } from './scope-form.ts';
 import { TextField } from './users-panel.tsx';
@@ -209,19 +209,12 @@ function CreateTokenDialog({
           </span>
           {errors.expires && <span className="field-error">{t(errors.expires)}</span>}
         </label>
-        {create.isError && (
-          <p className="form-error" role="alert">
-            {errorText(create.error, lang, t)}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={create.isPending}>
-            {create.isPending ? t('form.working') : t('admin.createToken')}
-          </button>
-        </div>
+        <FormActions
+          error={create.isError ? errorText(create.error, lang, t) : null}
+          pending={create.isPending}
+          submitLabel={t('admin.createToken')}
+          onCancel={onClose}
+        />
       </form>
     </Modal>
   );

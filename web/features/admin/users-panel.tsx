@@ -13,7 +13,7 @@ import { checkPassword, checkUserForm, type FormErrors, type UserForm } from './
 import { formatDateTime } from './date-time.ts';
 import { errorText } from './error-text.ts';
 import { PasswordField, RoleSelect } from './fields.tsx';
-import { ConfirmDialog, Modal } from './modal.tsx';
+import { ConfirmDialog, Modal, FormActions } from './modal.tsx';
 import { ScopeEditor } from './scope-editor.tsx';
 import { describeScope, formToScope, NATIONAL_FORM, scopeForRole, scopeToForm } from './scope-form.ts';
 import { useCreateUser, useResetPassword, useUpdateUser } from './use-admin.ts';
@@ -263,19 +263,12 @@ function CreateUserDialog({
           error={words(errors.scope)}
         />
         <PasswordField value={form.password} onChange={(v) => set('password', v)} error={words(errors.password)} />
-        {create.isError && (
-          <p className="form-error" role="alert">
-            {errorText(create.error, lang, t)}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={create.isPending}>
-            {create.isPending ? t('form.working') : t('admin.createUser')}
-          </button>
-        </div>
+        <FormActions
+          error={create.isError ? errorText(create.error, lang, t) : null}
+          pending={create.isPending}
+          submitLabel={t('admin.createUser')}
+          onCancel={onClose}
+        />
       </form>
     </Modal>
   );
@@ -322,19 +315,12 @@ function EditUserDialog({
           zones={zones}
           onChange={setScope}
         />
-        {(error || update.isError) && (
-          <p className="form-error" role="alert">
-            {error ?? errorText(update.error, lang, t)}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={update.isPending}>
-            {update.isPending ? t('form.working') : t('form.save')}
-          </button>
-        </div>
+        <FormActions
+          error={error || update.isError ? (error ?? errorText(update.error, lang, t)) : null}
+          pending={update.isPending}
+          submitLabel={t('form.save')}
+          onCancel={onClose}
+        />
       </form>
     </Modal>
   );
@@ -356,19 +342,12 @@ function ResetPasswordDialog({ user, onClose, onDone }: { user: AdminUser; onClo
       <form className="stack-form" onSubmit={submit} noValidate>
         <p>{t('admin.resetPasswordBody', { name: user.displayName })}</p>
         <PasswordField value={password} onChange={setPassword} error={error ? t(error) : null} />
-        {reset.isError && (
-          <p className="form-error" role="alert">
-            {errorText(reset.error, lang, t)}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={reset.isPending}>
-            {reset.isPending ? t('form.working') : t('admin.setPassword')}
-          </button>
-        </div>
+        <FormActions
+          error={reset.isError ? errorText(reset.error, lang, t) : null}
+          pending={reset.isPending}
+          submitLabel={t('admin.setPassword')}
+          onCancel={onClose}
+        />
       </form>
     </Modal>
   );
