@@ -1,13 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { notFound, zoneVisible } from '../auth/middleware.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
-import { currentOffenceGroups } from '../queries/offence-groups.ts';
 import { readSettings } from '../queries/settings.ts';
 import { zoneGeometries, zonePartners } from '../queries/zone-detail.ts';
 import { zoneDirectory } from '../queries/zone-directory.ts';
-import { zoneMonthlySeries, zoneStationCoverage } from '../queries/zone-series.ts';
-import { zoneSurveyWaves } from '../queries/zone-survey-waves.ts';
-import { buildZoneSeries, buildZoneSurveyWaves } from '../services/zone-views.ts';
+import { zoneSeriesPage, zoneSurveyPage } from '../services/zone-pages.ts';
 import { effectiveSettings } from '../settings/kpi-settings.ts';
 import { MONTH_PATTERN, validate } from './validation.ts';
 import { visibleZone } from './zone-access.ts';
@@ -48,25 +46,17 @@ export const zoneRoutes = (deps: AppDeps) =>
       return c.json({ zone, partners, geometry: outline, settings: rules });
     })
     .get('/:id/series', validate('param', zoneParam), validate('query', periodQuery), async (c) => {
-      const zone = await visibleZone(c, deps.db, c.req.valid('param').id);
+      const { id } = c.req.valid('param');
       const { from, to } = c.req.valid('query');
-      const [rows, coverage, rules, groups] = await Promise.all([
-        zoneMonthlySeries(deps.db, zone.id),
-        zoneStationCoverage(deps.db, zone.id),
-        zoneRules(deps, zone.id),
-        currentOffenceGroups(deps.db),
-      ]);
-      const period = from && to ? { from, to } : undefined;
-      const series = buildZoneSeries(rows, coverage, zone, rules, period, new Date());
-      const groupNames = groups.map((g) => ({ ...g, counted: rules.crimeGroups.includes(g.group) }));
-      return c.json({ zoneId: zone.id, ...series, groupNames });
+      if (!zoneVisible(c.get('zoneIds'), id)) throw notFound();
+      const page = await zoneSeriesPage(deps.db, id, from && to ? { from, to } : undefined, new Date());
+      if (!page) throw notFound();
+      return c.json(page);
     })
     .get('/:id/survey', validate('param', zoneParam), async (c) => {
-      const zone = await visibleZone(c, deps.db, c.req.valid('param').id);
-      const [rows, rules] = await Promise.all([zoneSurveyWaves(deps.db, zone.id), zoneRules(deps, zone.id)]);
-      return c.json({
-        zoneId: zone.id,
-        startDate: zone.startDate,
-        waves: buildZoneSurveyWaves(rows, rules, zone.startDate),
-      });
+      const { id } = c.req.valid('param');
+      if (!zoneVisible(c.get('zoneIds'), id)) throw notFound();
+      const page = await zoneSurveyPage(deps.db, id);
+      if (!page) throw notFound();
+      return c.json(page);
     });

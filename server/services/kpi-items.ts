@@ -535,7 +535,12 @@ function rollup(level: Exclude<KpiLevel, 'zone'>, members: ZoneResult[], inputs:
 export type RollupContext = Pick<KpiInputs, 'programme' | 'period'>;
 
 /** KPI items of one level from zone results; `unit` keeps one unit (zone id, station, division or bureau code). */
-export function levelItems(zones: readonly ZoneResult[], context: RollupContext, level: KpiLevel, unit?: string): KpiItem[] {
+export function levelItems(
+  zones: readonly ZoneResult[],
+  context: RollupContext,
+  level: KpiLevel,
+  unit?: string,
+): KpiItem[] {
   if (level === 'zone') return zones.filter((z) => unit === undefined || z.zone.id === unit).map((z) => z.item);
   const groups = new Map<string, ZoneResult[]>();
   for (const z of zones) {

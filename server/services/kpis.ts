@@ -138,20 +138,27 @@ async function cachedAllZones(db: Database, key: string, period: Period, now: Da
  */
 export async function computeKpis(db: Database, zoneIds: string[] | null, request: KpiRequest, now = new Date()) {
   const period: Period = request.from && request.to ? { from: request.from, to: request.to } : null;
-  const unitZones = request.unit === undefined ? null : new Set(await unitZoneIds(db, request.unit));
+  const { unit } = request;
   const scope = zoneIds === null ? null : new Set(zoneIds);
-  const wanted = (id: string) => (scope === null || scope.has(id)) && (unitZones === null || unitZones.has(id));
+  const inScope = (id: string) => scope === null || scope.has(id);
+  const inUnit = (z: ZoneResult['zone']) =>
+    unit === undefined || [z.id, z.stationCode, z.divisionCode, z.bureauCode, 'national'].includes(unit);
 
   const key = JSON.stringify([await dataFingerprint(db), bangkokMonth(now), period]);
-  const narrow = unitZones ?? scope;
-  const results =
-    !cacheOf(db).has(key) && narrow !== null && narrow.size <= NARROW_ZONES
-      ? await computeZoneResults(db, [...narrow].filter(wanted), period, now)
-      : await cachedAllZones(db, key, period, now);
+  let results: ZoneResults;
+  if (cacheOf(db).has(key)) results = await cachedAllZones(db, key, period, now);
+  else {
+    // Cold: a request for a few zones computes just those rather than the whole country.
+    const narrow = unit === undefined ? zoneIds : (await unitZoneIds(db, unit)).filter(inScope);
+    results =
+      narrow !== null && narrow.length <= NARROW_ZONES
+        ? await computeZoneResults(db, narrow, period, now)
+        : await cachedAllZones(db, key, period, now);
+  }
 
   const items = await cachedLevelItems(results, JSON.stringify([zoneIds, request.level, request.unit]), () =>
     levelItems(
-      results.zones.filter((z) => wanted(z.zone.id)),
+      results.zones.filter((z) => inScope(z.zone.id) && inUnit(z.zone)),
       results.context,
       request.level,
       request.unit,

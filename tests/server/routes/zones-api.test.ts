@@ -102,6 +102,9 @@ describe('zones API on the demo programme', () => {
     expect(ok.status).toBe(200);
     const after = (await (await get('/api/kpis?level=zone&unit=Z-HDY-01')).json()) as KpiBody;
     expect(after.items[0]?.crime.method.baseline).toBe('previous_months');
+    // The zone page's series follows at once too (its cache is keyed by the data and settings).
+    const series = (await (await get('/api/zones/Z-HDY-01/series')).json()) as { window: { method: { rule: string } } };
+    expect(series.window.method.rule).toBe('previous_months');
     expect(after.items[0]?.crime.baseline).not.toBe(before.items[0]?.crime.baseline);
   });
 
