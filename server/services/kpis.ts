@@ -35,20 +35,33 @@ function monthEndDate(month: string): string {
 interface ZoneResults {
   zones: ZoneResult[];
   context: RollupContext;
-  /** Level items already derived from these results, per scope, level and unit. */
-  levels?: Map<string, KpiItem[]>;
+  /** Responses already derived from these results, per scope, level and unit. */
+  responses?: Map<string, KpiResponse>;
 }
 
-/** Items of one scope, level and unit, derived once from the shared zone results and kept with them. */
-async function cachedLevelItems(results: ZoneResults, key: string, derive: () => KpiItem[]): Promise<KpiItem[]> {
-  results.levels ??= new Map();
-  let items = results.levels.get(key);
-  if (!items) {
-    items = derive();
-    if (results.levels.size >= 200) results.levels.clear();
-    results.levels.set(key, items);
+/** One /api/kpis answer, and its JSON text once serialised (a national zone list is megabytes). */
+interface KpiResponse {
+  body: KpiBody;
+  text?: string;
+}
+
+export interface KpiBody {
+  level: KpiLevel;
+  period: Period;
+  settings: RollupContext['programme'];
+  items: KpiItem[];
+}
+
+/** Derived once from the shared zone results and kept with them. */
+function cachedResponse(results: ZoneResults, key: string, derive: () => KpiBody): KpiResponse {
+  results.responses ??= new Map();
+  let response = results.responses.get(key);
+  if (!response) {
+    response = { body: derive() };
+    if (results.responses.size >= 200) results.responses.clear();
+    results.responses.set(key, response);
   }
-  return items;
+  return response;
 }
 
 /** Everything the KPIs of the given zones (null = every zone) stand on: settings and query rows. */
@@ -132,11 +145,13 @@ async function cachedAllZones(db: Database, key: string, period: Period, now: Da
   return entry;
 }
 
-/**
- * The KPIs of every in-scope zone, or of one hierarchy level's units (pooled from in-scope zones
- * only). `now` decides which month is unfinished (it never counts), in Bangkok time.
- */
-export async function computeKpis(db: Database, zoneIds: string[] | null, request: KpiRequest, now = new Date()) {
+/** Finds (or derives) the answer for a scope and request from the shared zone results. */
+async function kpiResponse(
+  db: Database,
+  zoneIds: string[] | null,
+  request: KpiRequest,
+  now: Date,
+): Promise<KpiResponse> {
   const period: Period = request.from && request.to ? { from: request.from, to: request.to } : null;
   const { unit } = request;
   const scope = zoneIds === null ? null : new Set(zoneIds);
@@ -156,13 +171,30 @@ export async function computeKpis(db: Database, zoneIds: string[] | null, reques
         : await cachedAllZones(db, key, period, now);
   }
 
-  const items = await cachedLevelItems(results, JSON.stringify([zoneIds, request.level, request.unit]), () =>
-    levelItems(
+  return cachedResponse(results, JSON.stringify([zoneIds, request.level, unit]), () => ({
+    level: request.level,
+    period,
+    settings: results.context.programme,
+    items: levelItems(
       results.zones.filter((z) => inScope(z.zone.id) && inUnit(z.zone)),
       results.context,
       request.level,
-      request.unit,
+      unit,
     ),
-  );
-  return { level: request.level, period, settings: results.context.programme, items };
+  }));
+}
+
+/**
+ * The KPIs of every in-scope zone, or of one hierarchy level's units (pooled from in-scope zones
+ * only). `now` decides which month is unfinished (it never counts), in Bangkok time.
+ */
+export async function computeKpis(db: Database, zoneIds: string[] | null, request: KpiRequest, now = new Date()) {
+  return (await kpiResponse(db, zoneIds, request, now)).body;
+}
+
+/** The same answer as JSON text, serialised once per data state, scope and request. */
+export async function computeKpisJson(db: Database, zoneIds: string[] | null, request: KpiRequest, now = new Date()) {
+  const response = await kpiResponse(db, zoneIds, request, now);
+  response.text ??= JSON.stringify(response.body);
+  return response.text;
 }
