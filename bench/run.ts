@@ -277,7 +277,9 @@ for (const r of perLevel) {
 
 // ---------------------------------------------------------------------------------------------
 // [2] One zone
-log(`\n[2] One zone: its KPIs, its monthly series, its survey waves (rotating over the sample zones)   [load ${load()}, t+${elapsed()}]`);
+log(
+  `\n[2] One zone: its KPIs, its monthly series, its survey waves (rotating over the sample zones)   [load ${load()}, t+${elapsed()}]`,
+);
 const ENDPOINTS = ['kpis', 'series', 'survey'] as const;
 const zonePath = (id: string, endpoint: (typeof ENDPOINTS)[number]) =>
   endpoint === 'kpis'
@@ -358,7 +360,9 @@ for (const r of zoneRowsOut.values()) {
 
 // ---------------------------------------------------------------------------------------------
 // [3] Where the time goes
-log(`\n[3] Where the time goes in GET /api/kpis (p50 ms; each part timed on its own, all in one loop)   [load ${load()}, t+${elapsed()}]`);
+log(
+  `\n[3] Where the time goes in GET /api/kpis (p50 ms; each part timed on its own, all in one loop)   [load ${load()}, t+${elapsed()}]`,
+);
 const connectCost = await measure(() => bench.db.withConnection(async () => undefined), mo);
 log(`  a connection opened and closed (db.all does it per query): p50 ${ms(connectCost.p50, 2)} ms`);
 const partsHead = [
@@ -422,7 +426,9 @@ log('  (the same statements run for every level and for unit=ID: computeKpis alw
 // ---------------------------------------------------------------------------------------------
 // [4] Over real HTTP (loopback)
 if (!flag('no-http')) {
-  log(`\n[4] The same over real HTTP on 127.0.0.1 (@hono/node-server, fetch with keep-alive)   [load ${load()}, t+${elapsed()}]`);
+  log(
+    `\n[4] The same over real HTTP on 127.0.0.1 (@hono/node-server, fetch with keep-alive)   [load ${load()}, t+${elapsed()}]`,
+  );
   const server = await serveLoopback(bench.fetchApp);
   const fetchGet = async (path: string) => {
     const res = await fetch(`${server.base}${path}`, { headers });
