@@ -1,4 +1,10 @@
 import type { Database } from '../db/database.ts';
+import {
+  bureauCodesByAbbreviation,
+  divisionCodesOfProvince,
+  stationCodesByThaiName,
+  zoneIdsOfMunicipality,
+} from '../queries/hierarchy-lookup.ts';
 import { countUsers, findUser } from '../queries/users.ts';
 import { createUser } from './accounts.ts';
 import { audit } from './audit.ts';
@@ -93,24 +99,18 @@ export interface DemoUser {
  * scope cannot be found in the data is skipped and listed in `skipped`.
  */
 export async function createDemoUsers(db: Database): Promise<{ users: DemoUser[]; skipped: string[] }> {
-  const hatYai = await db.all<{ code: string }>(`SELECT code FROM stations WHERE name_th = $name`, {
-    name: 'สภ.หาดใหญ่',
-  });
-  const municipalityZones = await db.all<{ id: string }>('SELECT id FROM zones WHERE municipality = $m ORDER BY id', {
-    m: 'เทศบาลนครหาดใหญ่',
-  });
-  const songkhla = await db.all<{ code: string }>(
-    `SELECT d.code FROM divisions d JOIN provinces p ON p.iso = d.province_iso WHERE p.name_th = $p`,
-    { p: 'สงขลา' },
-  );
-  const region9 = await db.all<{ code: string }>('SELECT code FROM bureaus WHERE abbr_th = $abbr', { abbr: 'ภ.9' });
+  const [hatYai, municipalityZones, songkhla, region9] = await Promise.all([
+    stationCodesByThaiName(db, 'สภ.หาดใหญ่'),
+    zoneIdsOfMunicipality(db, 'เทศบาลนครหาดใหญ่'),
+    divisionCodesOfProvince(db, 'สงขลา'),
+    bureauCodesByAbbreviation(db, 'ภ.9'),
+  ]);
 
-  const codesOf = (rows: { code: string }[]) => rows.map((r) => r.code);
   const executiveScope: Scope | null =
     municipalityZones.length > 0
-      ? { kind: 'zones', ids: municipalityZones.map((z) => z.id) }
+      ? { kind: 'zones', ids: municipalityZones }
       : songkhla.length > 0
-        ? { kind: 'division', codes: codesOf(songkhla) }
+        ? { kind: 'division', codes: songkhla }
         : null;
 
   const wanted: Array<Omit<DemoUser, 'password' | 'scope'> & { scope: Scope | null }> = [
@@ -125,7 +125,7 @@ export async function createDemoUsers(db: Database): Promise<{ users: DemoUser[]
       username: 'demo-commander',
       role: 'commander',
       displayName: 'ผู้กำกับ สภ.หาดใหญ่ (ตัวอย่าง)',
-      scope: hatYai.length > 0 ? { kind: 'station', codes: codesOf(hatYai) } : null,
+      scope: hatYai.length > 0 ? { kind: 'station', codes: hatYai } : null,
       sees: 'the zones of สภ.หาดใหญ่; imports and undoes for that station; exact locations there',
     },
     {
@@ -142,7 +142,7 @@ export async function createDemoUsers(db: Database): Promise<{ users: DemoUser[]
       username: 'demo-viewer',
       role: 'viewer',
       displayName: 'ผู้ชม ภ.9 (ตัวอย่าง)',
-      scope: region9.length > 0 ? { kind: 'bureau', codes: codesOf(region9) } : null,
+      scope: region9.length > 0 ? { kind: 'bureau', codes: region9 } : null,
       sees: 'the zones of Provincial Police Region 9 (ภ.9); read-only, no export; points snapped to 100 m',
     },
   ];

@@ -2,23 +2,15 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { notFound, zoneVisible } from '../auth/middleware.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
-import { readSettings } from '../queries/settings.ts';
-import { zoneGeometries, zonePartners } from '../queries/zone-detail.ts';
+import { zoneGeometries } from '../queries/zone-detail.ts';
 import { zoneDirectory } from '../queries/zone-directory.ts';
-import { zoneSeriesPage, zoneSurveyPage } from '../services/zone-pages.ts';
-import { effectiveSettings } from '../settings/kpi-settings.ts';
+import { zoneDetailPage, zoneSeriesPage, zoneSurveyPage } from '../services/zone-pages.ts';
 import { MONTH_PATTERN, validate } from './validation.ts';
-import { visibleZone } from './zone-access.ts';
 
 const zoneParam = z.object({ id: z.string().min(1).max(100) });
 const periodQuery = z
   .object({ from: z.string().regex(MONTH_PATTERN).optional(), to: z.string().regex(MONTH_PATTERN).optional() })
   .refine((q) => (q.from === undefined) === (q.to === undefined), { message: 'from and to go together' });
-
-async function zoneRules(deps: AppDeps, zoneId: string) {
-  const settings = await readSettings(deps.db);
-  return effectiveSettings(settings.programme, settings.zones.get(zoneId));
-}
 
 export const zoneRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
@@ -36,14 +28,11 @@ export const zoneRoutes = (deps: AppDeps) =>
       });
     })
     .get('/:id', validate('param', zoneParam), async (c) => {
-      const zone = await visibleZone(c, deps.db, c.req.valid('param').id);
-      const [partners, geometry, rules] = await Promise.all([
-        zonePartners(deps.db, zone.id),
-        zoneGeometries(deps.db, [zone.id]),
-        zoneRules(deps, zone.id),
-      ]);
-      const outline = geometry[0] ? (JSON.parse(geometry[0].geometry) as { type: string; coordinates: unknown }) : null;
-      return c.json({ zone, partners, geometry: outline, settings: rules });
+      const { id } = c.req.valid('param');
+      if (!zoneVisible(c.get('zoneIds'), id)) throw notFound();
+      const page = await zoneDetailPage(deps.db, id);
+      if (!page) throw notFound();
+      return c.json(page);
     })
     .get('/:id/series', validate('param', zoneParam), validate('query', periodQuery), async (c) => {
       const { id } = c.req.valid('param');

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { bangkokMonth } from '../kpi/months.ts';
 import { currentOffenceGroups } from '../queries/offence-groups.ts';
+import { zoneGeometries, zonePartners } from '../queries/zone-detail.ts';
 import { readSettings } from '../queries/settings.ts';
 import { zoneDirectory } from '../queries/zone-directory.ts';
 import { zoneMonthlySeries, zoneStationCoverage } from '../queries/zone-series.ts';
@@ -45,4 +46,13 @@ export function zoneSurveyPage(db: Database, zoneId: string) {
     const rows = await zoneSurveyWaves(db, zone.id);
     return { zoneId: zone.id, startDate: zone.startDate, waves: buildZoneSurveyWaves(rows, rules, zone.startDate) };
   });
+}
+
+/** The zone page's facts: the zone, its MOU partners, its outline and its effective rules; null when there is no such zone. */
+export async function zoneDetailPage(db: Database, zoneId: string) {
+  const found = await zoneWithRules(db, zoneId);
+  if (!found) return null;
+  const [partners, [outline]] = await Promise.all([zonePartners(db, zoneId), zoneGeometries(db, [zoneId])]);
+  const geometry = outline ? (JSON.parse(outline.geometry) as { type: string; coordinates: unknown }) : null;
+  return { zone: found.zone, partners, geometry, settings: found.rules };
 }

@@ -17,6 +17,7 @@ import {
   repoRoot,
   startServer,
   collectPageProblems,
+  thaiPage,
 } from './server.ts';
 
 const shots = join(repoRoot, 'test-results');
@@ -48,11 +49,7 @@ describe('staff screens in Chromium', () => {
     ensureBuild();
     server = await startServer();
     browser = await chromium.launch(CHROMIUM);
-    page = await browser.newPage({
-      viewport: { width: 1440, height: 950 },
-      locale: 'th-TH',
-      timezoneId: 'Asia/Bangkok',
-    });
+    page = await thaiPage(browser, 1440, 950);
     collectPageProblems(page, problems);
   }, 300_000);
 
@@ -174,11 +171,7 @@ describe('staff screens in Chromium', () => {
   });
 
   test('a commander sees imports but not settings or admin; admin URLs say no', async () => {
-    const phone = await browser.newPage({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      locale: 'th-TH',
-    });
+    const phone = await thaiPage(browser, 390, 844);
     await signIn(phone, 'demo-commander', 'demo-commander-2567');
     expect(await phone.getByTestId('nav-imports').count()).toBe(1);
     expect(await phone.getByTestId('nav-settings').count()).toBe(0);

@@ -16,6 +16,7 @@ import {
   repoRoot,
   startServer,
   collectPageProblems,
+  thaiPage,
 } from './server.ts';
 
 const shots = join(repoRoot, 'test-results');
@@ -38,11 +39,7 @@ describe('dashboard in Chromium', () => {
     ensureBuild();
     server = await startServer();
     browser = await chromium.launch(CHROMIUM);
-    page = await browser.newPage({
-      viewport: { width: 1600, height: 1000 },
-      locale: 'th-TH',
-      timezoneId: 'Asia/Bangkok',
-    });
+    page = await thaiPage(browser, 1600, 1000);
     collectPageProblems(page, problems);
   }, 300_000);
 
@@ -134,11 +131,7 @@ describe('dashboard in Chromium', () => {
   });
 
   test('works on a phone', async () => {
-    const phone = await browser.newPage({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      locale: 'th-TH',
-    });
+    const phone = await thaiPage(browser, 390, 844);
     await phone.goto(server.baseUrl);
     await phone.fill('input[name=username]', ADMIN_USER);
     await phone.fill('input[name=password]', ADMIN_PASSWORD);
@@ -152,11 +145,7 @@ describe('dashboard in Chromium', () => {
   });
 
   test('an executive sees a summary of their own zones, on a map fitted to them', async () => {
-    const executive = await browser.newPage({
-      viewport: { width: 1280, height: 900 },
-      locale: 'th-TH',
-      timezoneId: 'Asia/Bangkok',
-    });
+    const executive = await thaiPage(browser, 1280, 900);
     collectPageProblems(executive, problems);
     await executive.goto(server.baseUrl);
     await executive.fill('input[name=username]', 'demo-executive');

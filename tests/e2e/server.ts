@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 /**
  * Helpers for browser tests: build the SPA once if dist/ is missing, run the real server on a
  * free port with a throw-away database and a known admin password, and stop it again.
@@ -149,4 +149,14 @@ export function collectPageProblems(page: Page, problems: string[]): void {
     }
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+}
+
+/** A page as Thai users see it: Thai locale, Bangkok time; phones get a sharper screen. */
+export function thaiPage(browser: Browser, width: number, height: number): Promise<Page> {
+  return browser.newPage({
+    viewport: { width, height },
+    ...(width < 600 ? { deviceScaleFactor: 2 } : {}),
+    locale: 'th-TH',
+    timezoneId: 'Asia/Bangkok',
+  });
 }
