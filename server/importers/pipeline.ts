@@ -12,16 +12,21 @@
  * appends all rows, recomputes what depends on them (zone assignment, aggregates of the stations
  * touched) and commits. Any throw rolls everything back, and a killed process leaves the database
  * as it was (DuckDB's write-ahead log only replays committed transactions).
+ *
+ * Streaming kinds (incidents: a million rows) open that transaction before reading and write
+ * each chunk as soon as it is checked, so DuckDB stores one chunk while the next is read; an
+ * error anywhere in the file rolls the whole transaction back, exactly as if nothing was written.
  */
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Principal } from '../auth/principal.ts';
 import type { Database } from '../db/database.ts';
 import { type ImportRegistry, loadImportRegistry } from '../queries/import-registry.ts';
 import { findMapping } from '../queries/import-mappings.ts';
 import {
   committedImportsOf,
+  completeImportRecord,
   insertImportRecord,
   type PreviousImport,
-  setImportRowCounts,
 } from '../queries/imports-record.ts';
 import { saveOffenceMappings } from '../queries/offence-mappings.ts';
 import { refreshAggregates } from '../queries/refresh-aggregates.ts';
@@ -30,7 +35,7 @@ import { bytesOf, type FileFacts, fileFacts } from './files.ts';
 import { FatalImportError, issue, Issues } from './issues.ts';
 import { Columns, type KindContext, newDateReader } from './kinds/common.ts';
 import { createTableReader, readZoneFile } from './kinds/index.ts';
-import type { KindReader } from './kinds/kind.ts';
+import type { KindReader, WriteTarget } from './kinds/kind.ts';
 import { makeIssue } from './parse/errors.ts';
 import { type HeaderMatch, type ImportKind, kindSpec, matchHeaders, type UserMapping } from './parse/headers.ts';
 import { decideFormat, type FileFormat, formatFitsKind } from './source/detect.ts';
@@ -82,6 +87,9 @@ async function exclusive<T>(db: Database, fn: () => Promise<T>): Promise<T> {
 }
 
 const EMPTY_COUNTS: ImportCounts = { rowsRead: 0, write: {}, skipped: 0, rowsWithErrors: 0 };
+
+/** Thrown inside a streaming import's transaction when the file turned out to have errors: roll back. */
+class ImportRefused extends Error {}
 
 function bangkokTime(iso: string): string {
   const t = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
@@ -349,22 +357,51 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
         return result(null, { ...EMPTY_COUNTS, rowsRead });
       }
       const cols = new Columns(table.header, match);
-      reader = createTableReader(kind, ctx, cols);
-      let n = 0;
-      let reported = 0;
-      for await (const batch of table.rows) {
-        if (sample.length < SAMPLE_ROWS) takeSample(batch);
-        for (const row of batch) reader.row(row);
-        n += batch.length;
-        if (n - reported >= 50_000) {
-          reported = n;
-          progress({ phase: 'reading', rows: n });
+      const tableReader = createTableReader(kind, ctx, cols);
+      reader = tableReader;
+      // Errors make the import fail: from then on rows are only checked, never written.
+      const writable = (target: WriteTarget | null): WriteTarget | null =>
+        target !== null && issues.hasErrors ? { conn: target.conn, importId: null } : target;
+      const readAll = async (target: WriteTarget | null): Promise<void> => {
+        let n = 0;
+        let reported = 0;
+        for await (const batch of table.rows) {
+          if (sample.length < SAMPLE_ROWS) takeSample(batch);
+          for (const row of batch) tableReader.row(row);
+          n += batch.length;
+          if (target !== null && tableReader.chunkFull?.() === true)
+            await tableReader.drain?.(db, writable(target) as WriteTarget);
+          if (n - reported >= 50_000) {
+            reported = n;
+            progress({ phase: 'reading', rows: n });
+          }
         }
+        progress({ phase: 'checking', rows: n });
+        lap('readMs');
+        await tableReader.finish(db, writable(target));
+        lap('checkMs');
+      };
+      if (tableReader.drain === undefined) await readAll(null);
+      else if (dryRun || issues.hasErrors) await db.withConnection((conn) => readAll({ conn, importId: null }));
+      else {
+        // Streaming: the transaction is open while the file is read, and rolled back if it has errors.
+        const id = await db
+          .transaction(async (conn) => {
+            const importId = await insertImportRecord(conn, importRecord());
+            await readAll({ conn, importId });
+            noRowsCheck(tableReader);
+            if (issues.hasErrors) throw new ImportRefused();
+            await completeImport(conn, importId, tableReader);
+            return importId;
+          })
+          .catch((error: unknown) => {
+            if (error instanceof ImportRefused) return null;
+            throw error;
+          });
+        lap('writeMs');
+        if (id !== null) progress({ phase: 'done', rows: tableReader.counts().rowsRead });
+        return result(id, tableReader.counts());
       }
-      progress({ phase: 'checking', rows: n });
-      lap('readMs');
-      await reader.finish(db);
-      lap('checkMs');
     }
   } catch (error) {
     if (error instanceof FatalImportError) {
@@ -374,47 +411,58 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
     throw error;
   }
 
+  noRowsCheck(reader);
   const counts = reader.counts();
-  if (counts.rowsRead === 0 && !issues.hasErrors) issues.add(issue('no_rows', { file: fileName }));
   if (dryRun || issues.hasErrors) return result(null, counts);
 
   // ---- commit: one transaction ----
-  progress({ phase: 'writing', rows: counts.rowsRead });
   const kindReader = reader;
-  const stations = kindReader.stations();
-  const f = facts;
-  const usedOffenceMap = Object.entries(options.offenceMap ?? {}).map(([label, group]) => ({
-    labelKey: labelKey(label),
-    label,
-    group,
-  }));
   const importId = await db.transaction(async (conn) => {
-    const id = await insertImportRecord(conn, {
+    const id = await insertImportRecord(conn, importRecord());
+    await completeImport(conn, id, kindReader);
+    return id;
+  });
+  lap('writeMs');
+  progress({ phase: 'done', rows: counts.rowsRead });
+  return result(importId, counts);
+
+  function noRowsCheck(r: KindReader): void {
+    if (r.counts().rowsRead === 0 && !issues.hasErrors) issues.add(issue('no_rows', { file: fileName }));
+  }
+
+  function importRecord() {
+    const f = facts as FileFacts;
+    return {
       kind,
       fileName,
       sha256: f.sha256,
       username: principal.username,
       format: format ?? '',
       fileBytes: f.size,
-      stationCodes: stations,
       mapping: matched,
-      options: {
-        ...sanitizedOptions(options),
-        ...kindReader.details(),
-        ...(mappingName === null ? {} : { mappingName }),
-      },
-      warnings: issues.warningCount,
       forced: options.force === true && previous.length > 0,
-    });
-    const written = await kindReader.write(conn, id);
+    };
+  }
+
+  /** Inside the transaction, after the imports row: the rows, what depends on them, the record. */
+  async function completeImport(conn: DuckDBConnection, id: number, r: KindReader): Promise<void> {
+    progress({ phase: 'writing', rows: r.counts().rowsRead });
+    const stations = r.stations();
+    const written = await r.write(conn, id);
+    const usedOffenceMap = Object.entries(options.offenceMap ?? {}).map(([label, group]) => ({
+      labelKey: labelKey(label),
+      label,
+      group,
+    }));
     if (usedOffenceMap.length > 0) await saveOffenceMappings(conn, usedOffenceMap, principal.username, id);
-    const zoneStations = kindReader.zoneStations?.() ?? [];
+    const zoneStations = r.zoneStations?.() ?? [];
     if (zoneStations.length > 0) await reassignZones(conn, zoneStations, options.ringMeters);
     await refreshAggregates(conn, [...new Set([...stations, ...zoneStations])]);
-    await setImportRowCounts(conn, id, written);
-    return id;
-  });
-  lap('writeMs');
-  progress({ phase: 'done', rows: counts.rowsRead });
-  return result(importId, counts);
+    await completeImportRecord(conn, id, {
+      rowCounts: written,
+      stationCodes: stations,
+      options: { ...sanitizedOptions(options), ...r.details(), ...(mappingName === null ? {} : { mappingName }) },
+      warnings: issues.warningCount,
+    });
+  }
 }

@@ -12,6 +12,7 @@ import {
   parseDateTime,
   parseExcelSerial,
   parseTimeOfDay,
+  type TimeOfDayOk,
   type TimeOfDayResult,
 } from './parse/dates.ts';
 import { type NumberOptions, type NumberResult, parseNumber, validateNumber } from './parse/numbers.ts';
@@ -45,9 +46,27 @@ export function cellShown(cell: Cell | undefined): string | null {
 const PLAIN_TIME_RE = /^\d{1,2}[:.]\d{2}(?::\d{2})?$/;
 const CACHE_LIMIT = 100_000;
 
+/**
+ * The number written with up to `max` ASCII digits from `i`, packed with how many digits it took:
+ * value * 8 + count (count 0 = no digit there). One module-level function: no closure per cell.
+ */
+function digitsAt(text: string, i: number, max: number): number {
+  let v = 0;
+  let k = 0;
+  for (; k < max && i + k < text.length; k++) {
+    const d = text.charCodeAt(i + k) - 48;
+    if (d < 0 || d > 9) break;
+    v = v * 10 + d;
+  }
+  return v * 8 + k;
+}
+
 export class DateReader {
   readonly #cache = new Map<string, DateTimeResult>();
   readonly #times = new Map<string, TimeOfDayResult>();
+  /** Dates and times read before, keyed by their numbers (see #fast). */
+  readonly #datesByKey = new Map<number, DateTimeOk>();
+  readonly #timesByKey = new Map<number, TimeOfDayOk>();
   constructor(readonly options: DateParseOptions = {}) {}
 
   #parse(text: string): DateTimeResult {
@@ -59,6 +78,84 @@ export class DateReader {
     return hit;
   }
 
+  /**
+   * The commonest shapes, 'd/m/yyyy', 'yyyy-mm-dd', each optionally followed by ' h:mm' or
+   * ' h.mm' (and ':ss'), read without slicing or regular expressions: their numbers key results
+   * parse/dates.ts gave before for the same numbers in the same shape. A first sight of a key,
+   * and every failure, goes through parse/dates.ts (its messages quote the text as written), so
+   * the result is always what it would answer. undefined = not this shape (use the general path).
+   */
+  #fast(text: string): DateTimeResult | undefined {
+    const n = text.length;
+    if (n < 8 || n > 24) return undefined;
+    let i = 0;
+    let p = digitsAt(text, i, 4);
+    const a = p >> 3;
+    const aDigits = p & 7;
+    i += aDigits;
+    const sep = text.charCodeAt(i);
+    let key: number;
+    if (sep === 47 /* / */) {
+      if (aDigits === 0 || aDigits > 2) return undefined;
+      p = digitsAt(text, ++i, 2);
+      const b = p >> 3;
+      i += p & 7;
+      if ((p & 7) === 0 || text.charCodeAt(i) !== 47) return undefined;
+      p = digitsAt(text, ++i, 4);
+      if ((p & 7) !== 4) return undefined;
+      i += 4;
+      key = ((p >> 3) * 10_000 + b * 100 + a) * 2;
+    } else if (sep === 45 /* - */) {
+      if (aDigits !== 4) return undefined;
+      p = digitsAt(text, ++i, 2);
+      const b = p >> 3;
+      if ((p & 7) !== 2 || text.charCodeAt(i + 2) !== 45) return undefined;
+      i += 3;
+      p = digitsAt(text, i, 2);
+      if ((p & 7) !== 2) return undefined;
+      i += 2;
+      key = (a * 10_000 + b * 100 + (p >> 3)) * 2 + 1;
+    } else return undefined;
+    if (i < n && text.charCodeAt(i) !== 32) return undefined;
+    let date = this.#datesByKey.get(key);
+    if (date === undefined) {
+      const parsed = this.#parse(text.slice(0, i));
+      if (!parsed.ok || parsed.monthOnly === true || parsed.time !== undefined) return undefined;
+      date = parsed;
+      if (this.#datesByKey.size < CACHE_LIMIT) this.#datesByKey.set(key, date);
+    }
+    if (i === n) return date;
+
+    const timeStart = ++i; // after the space
+    p = digitsAt(text, i, 2);
+    const h = p >> 3;
+    i += p & 7;
+    const timeSep = text.charCodeAt(i);
+    if ((p & 7) === 0 || (timeSep !== 58 && timeSep !== 46)) return undefined;
+    p = digitsAt(text, ++i, 2);
+    if ((p & 7) !== 2) return undefined;
+    const mi = p >> 3;
+    i += 2;
+    let sec = 0;
+    let withSeconds = 0;
+    if (i < n) {
+      if (text.charCodeAt(i) !== 58) return undefined;
+      p = digitsAt(text, ++i, 2);
+      if ((p & 7) !== 2 || i + 2 !== n) return undefined;
+      sec = p >> 3;
+      withSeconds = 1;
+    }
+    const timeKey = (((h * 100 + mi) * 100 + sec) * 2 + withSeconds) * 2 + (timeSep === 46 ? 1 : 0);
+    let time = this.#timesByKey.get(timeKey);
+    if (time === undefined) {
+      const parsed = parseTimeOfDay(text.slice(timeStart));
+      if (!parsed.ok) return undefined;
+      time = parsed;
+      if (this.#timesByKey.size < CACHE_LIMIT) this.#timesByKey.set(timeKey, time);
+    }
+    return combineDateAndTime(date, time);
+  }
+
   /** A date / date-time / month from any cell; null when blank. */
   read(cell: Cell | undefined): DateTimeResult | null {
     if (cell === null || cell === undefined) return null;
@@ -66,6 +163,8 @@ export class DateReader {
     // A plain number in a date column is not a date cell: read it as the text it shows, so a
     // General-formatted Excel serial gets the "format the cells as dates" message, not a guess.
     const text = typeof cell === 'number' ? String(cell) : cell;
+    const fast = this.#fast(text);
+    if (fast !== undefined) return fast;
     if (text.trim() === '') return null;
     const cached = this.#cache.get(text);
     if (cached !== undefined) return cached;
@@ -88,6 +187,37 @@ export class DateReader {
     }
     return this.#parse(text);
   }
+}
+
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * "13.712345", "-4.5", "100": a plain decimal (digits, at most one inner dot, an optional leading
+ * minus) with at most 15 digits, as Number() reads it, in one pass; NaN for anything else. With
+ * the digits as an exact integer m and 10^k exact, m / 10^k is the correctly rounded value, which
+ * is exactly what Number() gives (the classic fast path of decimal conversion).
+ */
+export function plainDecimalValue(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 17) return Number.NaN;
+  let i = 0;
+  const negative = s.charCodeAt(0) === 45;
+  if (negative) i = 1;
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (c === 46 && fraction < 0 && digits > 0 && i < n - 1) fraction = 0;
+    else return Number.NaN;
+  }
+  if (digits === 0 || digits > 15) return Number.NaN;
+  const v = fraction > 0 ? mantissa / (POW10[fraction] as number) : mantissa;
+  return negative ? -v : v;
 }
 
 /** "123", "-4.5": the commonest cells, read without the general parser (same result). */

@@ -1,22 +1,25 @@
 import { type DuckDBConnection, DuckDBDataChunk, type DuckDBValue } from '@duckdb/node-api';
 import { appendRows, type Cell } from '../db/append.ts';
-import { type Database, exec, query, textList } from '../db/database.ts';
+import { exec, query, textList } from '../db/database.ts';
 
 /**
- * Incident rows of an import. Rows are bulk-loaded through the appender into connection-local
- * TEMP staging tables with plain columns (numbers, dictionary indexes; the only per-row text is
- * the case number), then moved into `incidents` / `incident_rings` by one set-based INSERT each,
- * inside the import's transaction. Everything rolls back with it.
+ * Incident rows of an import, written chunk by chunk while the file is still being read (inside
+ * the import's transaction, so everything rolls back with it). Each chunk is bulk-loaded through
+ * the appender into connection-local TEMP staging tables of plain numbers (dictionary indexes,
+ * sentinels instead of NULLs: the only per-row text is the case number), then moved into
+ * `incidents` / `incident_rings` by one set-based INSERT each, which DuckDB runs on its own
+ * threads while the next chunk is read.
  */
 
 /** Case numbers already stored for these stations: station -> case_id -> import id. */
 export async function existingCaseIds(
-  db: Database,
+  conn: DuckDBConnection,
   stations: readonly string[],
 ): Promise<Map<string, Map<string, number>>> {
   const out = new Map<string, Map<string, number>>();
   if (stations.length === 0) return out;
-  const rows = await db.all<{ s: string; c: string; i: number }>(
+  const rows = await query<{ s: string; c: string; i: number }>(
+    conn,
     `SELECT station_code AS s, case_id AS c, min(import_id)::INTEGER AS i FROM incidents
       WHERE list_contains($stations, station_code) AND case_id IS NOT NULL GROUP BY ALL`,
     { stations: textList([...stations]) },
@@ -40,8 +43,11 @@ export interface ZoneShapeRow {
   buffer_meters: number;
 }
 
-/** Zone outlines of these stations (GeoJSON text), for point-in-polygon. Works inside a transaction too. */
-export async function zoneShapesOf(conn: DuckDBConnection, stations: readonly string[]): Promise<ZoneShapeRow[]> {
+/** Zone outlines of these stations (null: of every station), GeoJSON text, for point-in-polygon. */
+export async function zoneShapesOf(
+  conn: DuckDBConnection,
+  stations: readonly string[] | null,
+): Promise<ZoneShapeRow[]> {
   return query<ZoneShapeRow>(
     conn,
     `SELECT z.id, z.station_code, z.geometry::VARCHAR AS geometry,
@@ -50,64 +56,67 @@ export async function zoneShapesOf(conn: DuckDBConnection, stations: readonly st
        FROM zones z
        LEFT JOIN settings zs ON zs.scope = z.id AND zs.key = 'kpi'
        LEFT JOIN settings ps ON ps.scope = 'programme' AND ps.key = 'kpi'
-      WHERE list_contains($stations, z.station_code) ORDER BY z.id`,
-    { stations: textList([...stations]) },
+      WHERE $all OR list_contains($stations, z.station_code) ORDER BY z.id`,
+    { all: stations === null, stations: textList(stations ?? []) },
   );
 }
 
-/**
- * Columnar incident rows ready to write. Dictionary columns index into `types`, `stations`,
- * `zones`; `zone` -1 = none; NaN = NULL for numbers; `legacy` 0 = NULL.
- */
-export interface IncidentBatch {
-  types: string[];
-  stations: string[];
-  zones: string[];
-  caseId: (string | null)[];
-  occurredUs: number[];
-  monthDays: number[];
-  type: number[];
-  group: number[];
-  legacy: number[];
-  lat: number[];
-  lon: number[];
-  station: number[];
-  zone: number[];
-  zoneFromFile: boolean[];
-  /** Pairs (row position in this batch, zone dictionary index) of buffer-ring memberships. */
-  ringRow: number[];
-  ringZone: number[];
+/** Values behind the dictionary indexes of incident chunks; they only grow during an import. */
+export interface IncidentDictionaries {
+  types: readonly string[];
+  stations: readonly string[];
+  zones: readonly string[];
 }
 
 /**
- * The appender, fed column by column: each data chunk's vectors are filled from the column arrays
- * (no per-row value conversion), which is several times faster than row-wise appends for a
- * million rows. Same transaction semantics as db/append.ts: on the caller's connection.
+ * Rows 0..n-1 of an incident chunk, columnar. Dictionary columns index into IncidentDictionaries;
+ * sentinels stand for NULL: NaN (occurredUs, lat, lon), 0 (legacy), -1 (zone).
  */
-async function appendColumnar(
-  conn: DuckDBConnection,
-  table: string,
-  n: number,
-  columns: readonly ((i: number) => DuckDBValue)[],
-): Promise<void> {
+export interface IncidentChunk {
+  n: number;
+  /** The file row of each (for issues found in SQL). */
+  rowNo: Int32Array;
+  caseId: readonly (string | null)[];
+  occurredUs: Float64Array;
+  monthDays: Int32Array;
+  type: Int32Array;
+  group: Int32Array;
+  legacy: Int32Array;
+  lat: Float64Array;
+  lon: Float64Array;
+  station: Int32Array;
+  zone: Int32Array;
+  /** 1 = the file named the zone. */
+  zoneFromFile: Int32Array;
+  /** Buffer-ring memberships: (row in this chunk, zone dictionary index) pairs. */
+  ringCount: number;
+  ringRow: Int32Array;
+  ringZone: Int32Array;
+}
+
+type Column = ArrayLike<number> | readonly (string | null)[];
+
+/**
+ * The appender fed straight from columns: each data chunk's vectors are set item by item from
+ * typed arrays (no row arrays, no value conversion; no NULLs, so no validity bitmaps to build).
+ */
+async function appendColumns(conn: DuckDBConnection, table: string, n: number, columns: readonly Column[]) {
   const appender = await conn.createAppender(table);
   try {
     const types = Array.from({ length: appender.columnCount }, (_, i) => appender.columnType(i));
     if (types.length !== columns.length) throw new Error(`${table}: ${types.length} columns, ${columns.length} given`);
     const chunk = DuckDBDataChunk.create(types);
     const size = 2048;
-    const buffers: DuckDBValue[][] = columns.map(() => new Array<DuckDBValue>(size));
     for (let start = 0; start < n; start += size) {
       const m = Math.min(size, n - start);
-      for (let c = 0; c < columns.length; c++) {
-        const get = columns[c] as (i: number) => DuckDBValue;
-        const buf = buffers[c] as DuckDBValue[];
-        buf.length = m;
-        for (let k = 0; k < m; k++) buf[k] = get(start + k);
-      }
       chunk.reset();
       chunk.rowCount = m;
-      chunk.setColumns(buffers);
+      for (let c = 0; c < columns.length; c++) {
+        const vector = chunk.getColumnVector(c);
+        const src = columns[c] as ArrayLike<DuckDBValue>;
+        for (let k = 0; k < m; k++) vector.setItem(k, src[start + k] as DuckDBValue);
+        vector.flush();
+      }
       appender.appendDataChunk(chunk);
     }
     appender.closeSync();
@@ -118,80 +127,175 @@ async function appendColumnar(
   }
 }
 
-async function stageDictionary(conn: DuckDBConnection, name: string, values: readonly string[]): Promise<void> {
-  await exec(conn, `CREATE OR REPLACE TEMP TABLE ${name} (idx INTEGER, value VARCHAR)`);
-  await appendRows(
-    conn,
-    name,
-    values.map((v, i): Cell[] => [i, v]),
-  );
+let iota = new Int32Array(0);
+/** 0, 1, ..., n-1: row positions in a chunk (not rowid: rows appended in a transaction get provisional ids). */
+function positions(n: number): Int32Array {
+  if (iota.length < n) iota = Int32Array.from({ length: Math.max(n, 2 * iota.length) }, (_, i) => i);
+  return iota;
 }
 
-/** Writes the batch; returns the rows written to incidents and incident_rings. */
-export async function writeIncidents(
-  conn: DuckDBConnection,
-  b: IncidentBatch,
-  importId: number,
-): Promise<{ incidents: number; rings: number }> {
-  await stageDictionary(conn, 'stage_types', b.types);
-  await stageDictionary(conn, 'stage_stations', b.stations);
-  await stageDictionary(conn, 'stage_zones', b.zones);
-  await exec(
-    conn,
-    `CREATE OR REPLACE TEMP TABLE stage_incidents (
-       pos INTEGER, case_id VARCHAR, occurred_us DOUBLE, month_days INTEGER, type_idx INTEGER, grp INTEGER,
-       legacy INTEGER, lat DOUBLE, lon DOUBLE, station_idx INTEGER, zone_idx INTEGER, zone_file BOOLEAN)`,
-  );
-  const n = b.caseId.length;
-  const nullIfNaN = (x: number): number | null => (Number.isNaN(x) ? null : x);
-  await appendColumnar(conn, 'stage_incidents', n, [
-    (i) => i,
-    (i) => b.caseId[i] ?? null,
-    (i) => nullIfNaN(b.occurredUs[i] as number),
-    (i) => b.monthDays[i] as number,
-    (i) => b.type[i] as number,
-    (i) => b.group[i] as number,
-    (i) => (b.legacy[i] === 0 ? null : (b.legacy[i] as number)),
-    (i) => nullIfNaN(b.lat[i] as number),
-    (i) => nullIfNaN(b.lon[i] as number),
-    (i) => b.station[i] as number,
-    (i) => ((b.zone[i] as number) < 0 ? null : (b.zone[i] as number)),
-    (i) => b.zoneFromFile[i] === true,
-  ]);
-  await exec(conn, 'CREATE OR REPLACE TEMP TABLE stage_rings (pos INTEGER, zone_idx INTEGER)');
-  function* rings(): Generator<Cell[]> {
-    for (let k = 0; k < b.ringRow.length; k++) yield [b.ringRow[k] as number, b.ringZone[k] as number];
-  }
-  await appendRows(conn, 'stage_rings', rings());
+/** A case number repeated in the file: its row, and the first row with it (same station). */
+export interface RepeatedCase {
+  row: number;
+  caseId: string;
+  firstRow: number;
+}
 
-  await exec(
-    conn,
-    `INSERT INTO incidents (case_id, occurred_at, "month", crime_type, crime_group, legacy_group, lat, lon,
-                           station_code, zone_id, import_id, zone_from_file)
-     SELECT s.case_id,
-            CASE WHEN s.occurred_us IS NULL THEN NULL ELSE make_timestamp(CAST(s.occurred_us AS BIGINT)) END,
-            DATE '1970-01-01' + s.month_days, t.value, s.grp, s.legacy, s.lat, s.lon, st.value, z.value, $importId, s.zone_file
-       FROM stage_incidents s
-       JOIN stage_types t ON t.idx = s.type_idx
-       JOIN stage_stations st ON st.idx = s.station_idx
-       LEFT JOIN stage_zones z ON z.idx = s.zone_idx`,
-    { importId },
-  );
-  await exec(
-    conn,
-    `INSERT INTO incident_rings (zone_id, station_code, "month", crime_group, import_id)
-     SELECT z.value, st.value, DATE '1970-01-01' + s.month_days, s.grp, $importId
-       FROM stage_rings r
-       JOIN stage_incidents s ON s.pos = r.pos
-       JOIN stage_zones z ON z.idx = r.zone_idx
-       JOIN stage_stations st ON st.idx = s.station_idx`,
-    { importId },
-  );
-  await exec(
-    conn,
-    'DROP TABLE stage_incidents; DROP TABLE stage_rings; DROP TABLE stage_types; DROP TABLE stage_stations; DROP TABLE stage_zones;',
-  );
-  return { incidents: n, rings: b.ringRow.length };
+/**
+ * One import's staging tables on its connection (temp tables: gone with the connection), and the
+ * chunk being moved. Every chunk is staged, so the file's repeated case numbers are found in SQL
+ * at the end; only a writing import (`move`) moves chunks into the tables.
+ */
+export class IncidentStage {
+  readonly written = { incidents: 0, rings: 0 };
+  readonly #staged = { types: 0, stations: 0, zones: 0 };
+  #moving: Promise<void> = Promise.resolve();
+
+  private constructor(
+    readonly conn: DuckDBConnection,
+    readonly importId: number | null,
+  ) {}
+
+  /** importId null: stage only (a dry run). */
+  static async open(conn: DuckDBConnection, importId: number | null): Promise<IncidentStage> {
+    await exec(
+      conn,
+      `CREATE OR REPLACE TEMP TABLE stage_types (idx INTEGER, value VARCHAR);
+       CREATE OR REPLACE TEMP TABLE stage_stations (idx INTEGER, value VARCHAR);
+       CREATE OR REPLACE TEMP TABLE stage_zones (idx INTEGER, value VARCHAR);
+       CREATE OR REPLACE TEMP TABLE stage_cases (station_idx INTEGER, case_id VARCHAR, row_no INTEGER);`,
+    );
+    return new IncidentStage(conn, importId);
+  }
+
+  /** Waits until the chunk being moved is stored; rethrows its failure. */
+  settle(): Promise<void> {
+    return this.#moving;
+  }
+
+  /**
+   * Stages a chunk (its arrays may be reused once this resolves) and starts moving it: its case
+   * numbers into stage_cases and, when `move` and the stage has an import id, its rows into
+   * incidents / incident_rings. That runs on while the caller reads on; the next call waits for it.
+   */
+  async write(dicts: IncidentDictionaries, c: IncidentChunk, move: boolean): Promise<void> {
+    await this.#moving;
+    const conn = this.conn;
+    for (const [table, values, key] of [
+      ['stage_types', dicts.types, 'types'],
+      ['stage_stations', dicts.stations, 'stations'],
+      ['stage_zones', dicts.zones, 'zones'],
+    ] as const) {
+      const from = this.#staged[key];
+      if (values.length === from) continue;
+      await appendRows(
+        conn,
+        table,
+        values.slice(from).map((v, i): Cell[] => [from + i, v]),
+      );
+      this.#staged[key] = values.length;
+    }
+    await exec(
+      conn,
+      `CREATE OR REPLACE TEMP TABLE stage_incidents (
+         pos INTEGER, row_no INTEGER, case_id VARCHAR, occurred_us DOUBLE, month_days INTEGER, type_idx INTEGER, grp INTEGER,
+         legacy INTEGER, lat DOUBLE, lon DOUBLE, station_idx INTEGER, zone_idx INTEGER, zone_file INTEGER);
+       CREATE OR REPLACE TEMP TABLE stage_rings (pos INTEGER, zone_idx INTEGER);`,
+    );
+    await appendColumns(conn, 'stage_incidents', c.n, [
+      positions(c.n),
+      c.rowNo,
+      c.caseId,
+      c.occurredUs,
+      c.monthDays,
+      c.type,
+      c.group,
+      c.legacy,
+      c.lat,
+      c.lon,
+      c.station,
+      c.zone,
+      c.zoneFromFile,
+    ]);
+    const intoTables = move && this.importId !== null;
+    if (intoTables) {
+      await appendColumns(conn, 'stage_rings', c.ringCount, [c.ringRow, c.ringZone]);
+      this.written.incidents += c.n;
+      this.written.rings += c.ringCount;
+    }
+    const moving = this.#move(intoTables);
+    moving.catch(() => undefined); // awaited (and rethrown) by the next write or settle
+    this.#moving = moving;
+  }
+
+  async #move(intoTables: boolean): Promise<void> {
+    await exec(
+      this.conn,
+      `INSERT INTO stage_cases SELECT station_idx, case_id, row_no FROM stage_incidents WHERE case_id IS NOT NULL`,
+    );
+    if (!intoTables) return;
+    const params = { importId: this.importId };
+    await exec(
+      this.conn,
+      `INSERT INTO incidents (case_id, occurred_at, "month", crime_type, crime_group, legacy_group, lat, lon,
+                             station_code, zone_id, import_id, zone_from_file)
+       SELECT s.case_id,
+              CASE WHEN isnan(s.occurred_us) THEN NULL ELSE make_timestamp(CAST(s.occurred_us AS BIGINT)) END,
+              DATE '1970-01-01' + s.month_days, t.value, s.grp, nullif(s.legacy, 0),
+              CASE WHEN isnan(s.lat) THEN NULL ELSE s.lat END, CASE WHEN isnan(s.lon) THEN NULL ELSE s.lon END,
+              st.value, z.value, $importId, s.zone_file = 1
+         FROM stage_incidents s
+         JOIN stage_types t ON t.idx = s.type_idx
+         JOIN stage_stations st ON st.idx = s.station_idx
+         LEFT JOIN stage_zones z ON z.idx = s.zone_idx`,
+      params,
+    );
+    await exec(
+      this.conn,
+      `INSERT INTO incident_rings (zone_id, station_code, "month", crime_group, import_id)
+       SELECT z.value, st.value, DATE '1970-01-01' + s.month_days, s.grp, $importId
+         FROM stage_rings r
+         JOIN stage_incidents s ON s.pos = r.pos
+         JOIN stage_zones z ON z.idx = r.zone_idx
+         JOIN stage_stations st ON st.idx = s.station_idx`,
+      params,
+    );
+  }
+
+  /**
+   * Rows of the file whose case number an earlier row of the same station has: the first `limit`
+   * in file order, and how many there are in all.
+   */
+  async repeatedCases(limit: number): Promise<{ total: number; first: RepeatedCase[] }> {
+    await this.#moving;
+    const rows = await query<{ row: number; caseId: string; firstRow: number; total: number }>(
+      this.conn,
+      `WITH g AS (
+         SELECT station_idx, case_id, min(row_no) AS first_row, count(*) AS n FROM stage_cases
+          GROUP BY ALL HAVING count(*) > 1
+       )
+       SELECT s.row_no AS "row", s.case_id AS "caseId", g.first_row AS "firstRow",
+              (SELECT sum(n - 1) FROM g)::INTEGER AS total
+         FROM stage_cases s JOIN g USING (station_idx, case_id)
+        WHERE s.row_no > g.first_row ORDER BY s.row_no LIMIT $limit`,
+      { limit },
+    );
+    return {
+      total: rows[0]?.total ?? 0,
+      first: rows.map((r) => ({ row: r.row, caseId: r.caseId, firstRow: r.firstRow })),
+    };
+  }
+
+  /** Waits for the last chunk and drops the staging tables. */
+  async close(): Promise<{ incidents: number; rings: number }> {
+    await this.#moving;
+    await exec(
+      this.conn,
+      `DROP TABLE IF EXISTS stage_incidents; DROP TABLE IF EXISTS stage_rings; DROP TABLE stage_types;
+       DROP TABLE stage_stations; DROP TABLE stage_zones; DROP TABLE stage_cases;`,
+    );
+    return { ...this.written };
+  }
 }
 
 export interface LocatedIncident {

@@ -1,7 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { type Database, query, textList } from '../db/database.ts';
 
-/** The imports row of one import: written first in the import's transaction, counts filled in last. */
+/**
+ * The imports row of one import: written first in the import's transaction (its id goes on every
+ * row written), completed last with what only reading the whole file tells.
+ */
 export interface NewImportRecord {
   kind: string;
   fileName: string;
@@ -9,11 +12,15 @@ export interface NewImportRecord {
   username: string;
   format: string;
   fileBytes: number;
-  stationCodes: string[];
   mapping: Record<string, string>;
+  forced: boolean;
+}
+
+export interface ImportRecordCompletion {
+  rowCounts: Record<string, number>;
+  stationCodes: string[];
   options: Record<string, unknown>;
   warnings: number;
-  forced: boolean;
 }
 
 export async function insertImportRecord(conn: DuckDBConnection, r: NewImportRecord): Promise<number> {
@@ -22,7 +29,7 @@ export async function insertImportRecord(conn: DuckDBConnection, r: NewImportRec
     `INSERT INTO imports (kind, file_name, sha256, username, row_counts, mapping, status, format, file_bytes,
                           station_codes, options, warnings, forced)
      VALUES ($kind, $fileName, $sha256, $username, '{}'::JSON, $mapping::JSON, 'committed', $format, $fileBytes,
-             $stations, $options::JSON, $warnings, $forced)
+             []::VARCHAR[], '{}'::JSON, 0, $forced)
      RETURNING id`,
     {
       kind: r.kind,
@@ -32,9 +39,6 @@ export async function insertImportRecord(conn: DuckDBConnection, r: NewImportRec
       mapping: JSON.stringify(r.mapping),
       format: r.format,
       fileBytes: r.fileBytes,
-      stations: textList(r.stationCodes),
-      options: JSON.stringify(r.options),
-      warnings: r.warnings,
       forced: r.forced,
     },
   );
@@ -42,15 +46,24 @@ export async function insertImportRecord(conn: DuckDBConnection, r: NewImportRec
   return row.id;
 }
 
-export async function setImportRowCounts(
+export async function completeImportRecord(
   conn: DuckDBConnection,
   id: number,
-  counts: Record<string, number>,
+  c: ImportRecordCompletion,
 ): Promise<void> {
-  await query(conn, 'UPDATE imports SET row_counts = $counts::JSON WHERE id = $id', {
-    id,
-    counts: JSON.stringify(counts),
-  });
+  await query(
+    conn,
+    `UPDATE imports SET row_counts = $counts::JSON, station_codes = $stations, options = $options::JSON,
+                        warnings = $warnings
+      WHERE id = $id`,
+    {
+      id,
+      counts: JSON.stringify(c.rowCounts),
+      stations: textList(c.stationCodes),
+      options: JSON.stringify(c.options),
+      warnings: c.warnings,
+    },
+  );
 }
 
 export interface PreviousImport {

@@ -28,6 +28,10 @@ export class Columns {
   has(canonical: string): boolean {
     return this.#index.has(canonical);
   }
+  /** The 0-based position of a canonical column, -1 when absent (for hot loops). */
+  position(canonical: string): number {
+    return this.#index.get(canonical) ?? -1;
+  }
   cell(row: TableRow, canonical: string): Cell | undefined {
     const i = this.#index.get(canonical);
     return i === undefined ? undefined : row.fields[i];

@@ -6,19 +6,30 @@
  * case numbers already stored for the station are skipped (exact re-imports), duplicates inside
  * the file are kept and reported, and every located case gets its zone and buffer rings by
  * point-in-polygon against its station's zones (unless the file named the zone).
- * Rows are kept columnar (plain arrays) so a million rows stay cheap.
+ * Rows are held in chunks of typed arrays. A full chunk is checked (case numbers, zones) and,
+ * in a real import, written into the open transaction at once; DuckDB moves it into the tables
+ * while the next chunk is read, so a million rows cost little more than reading them.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../../db/database.ts';
-import { existingCaseIds, type IncidentBatch, writeIncidents, zoneShapesOf } from '../../queries/imports-incidents.ts';
+import { existingCaseIds, type IncidentChunk, IncidentStage, zoneShapesOf } from '../../queries/imports-incidents.ts';
 import type { RegistryStation } from '../../queries/import-registry.ts';
 import { makeIssue } from '../parse/errors.ts';
 import { issue } from '../issues.ts';
 import { OffenceResolver, type Scheme } from '../offences.ts';
 import type { TableRow } from '../source/table.ts';
-import { buildLocator, shapesFromRows } from '../spatial.ts';
+import { buildLocator, type Locator, shapesFromRows } from '../spatial.ts';
 import type { UnknownOffenceType } from '../types.ts';
-import { bothEras, type Cell, cellShown, cellText, epochDays, readNumber, wallMicros } from '../values.ts';
+import {
+  bothEras,
+  type Cell,
+  cellShown,
+  cellText,
+  epochDays,
+  plainDecimalValue,
+  readNumber,
+  wallMicros,
+} from '../values.ts';
 import type { NumberResult } from '../parse/numbers.ts';
 import { thaiDigitsToAscii } from '../parse/thai-digits.ts';
 import {
@@ -30,7 +41,16 @@ import {
   StationLookup,
   ZoneLookup,
 } from './common.ts';
-import type { KindReader } from './kind.ts';
+import type { KindReader, WriteTarget } from './kind.ts';
+
+/** The columns a row is read from; -1 = not in the file. */
+type ColumnPositions = Record<
+  'station' | 'occurred_at' | 'crime_type' | 'crime_group' | 'lat' | 'lon' | 'zone' | 'case_id',
+  number
+>;
+
+/** A row's cell at a position (-1: the column is absent). */
+const cellAt = (fields: readonly Cell[], i: number): Cell | undefined => (i < 0 ? undefined : fields[i]);
 
 /** Thailand's box, to recognise a swapped latitude / longitude pair. */
 const TH = { minLon: 97.3, maxLon: 105.7, minLat: 5.6, maxLat: 20.5 };
@@ -42,9 +62,9 @@ const LON = { min: -180, max: 180 } as const;
 
 /** A coordinate: plain decimal text in range is read without allocating (the common case). */
 function readCoordinate(cell: Cell | undefined, range: { min: number; max: number }): NumberResult | null {
-  if (typeof cell === 'string' && cell.length > 0 && cell.length < 20) {
-    const v = +cell;
-    if (!Number.isNaN(v) && v >= range.min && v <= range.max && plainDecimal(cell)) {
+  if (typeof cell === 'string') {
+    const v = plainDecimalValue(cell);
+    if (v >= range.min && v <= range.max) {
       // One shared result object per row and axis is enough: the caller reads it at once.
       const box = range === LAT ? LAT_BOX : LON_BOX;
       box.value = v === 0 ? 0 : v;
@@ -53,21 +73,116 @@ function readCoordinate(cell: Cell | undefined, range: { min: number; max: numbe
   }
   return readNumber(cell, range);
 }
-/** "-12.345": digits, at most one inner dot, an optional leading minus (no exponent, hex, spaces). */
-function plainDecimal(s: string): boolean {
-  let i = s.charCodeAt(0) === 45 ? 1 : 0;
-  let dot = false;
-  let digits = 0;
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if (c === 46 && !dot && digits > 0 && i < s.length - 1) dot = true;
-    else return false;
-  }
-  return digits > 0;
-}
 const LAT_BOX: { ok: true; value: number } = { ok: true, value: 0 };
 const LON_BOX: { ok: true; value: number } = { ok: true, value: 0 };
+
+/** Rows per chunk: large enough that statements are few, small enough that writing overlaps reading. */
+const CHUNK_ROWS = 262_144;
+/** Repeated case numbers fetched for listing (the issue list keeps at most its own cap). */
+const REPEATS_LISTED = 250;
+
+/** A growable chunk of incident rows (IncidentChunk plus the file row numbers, for issues). */
+class Chunk implements IncidentChunk {
+  n = 0;
+  rowNo: Int32Array;
+  caseId: (string | null)[] = [];
+  occurredUs: Float64Array;
+  monthDays: Int32Array;
+  type: Int32Array;
+  group: Int32Array;
+  legacy: Int32Array;
+  lat: Float64Array;
+  lon: Float64Array;
+  station: Int32Array;
+  zone: Int32Array;
+  zoneFromFile: Int32Array;
+  ringCount = 0;
+  ringRow = new Int32Array(1024);
+  ringZone = new Int32Array(1024);
+
+  constructor(capacity: number) {
+    this.rowNo = new Int32Array(capacity);
+    this.occurredUs = new Float64Array(capacity);
+    this.monthDays = new Int32Array(capacity);
+    this.type = new Int32Array(capacity);
+    this.group = new Int32Array(capacity);
+    this.legacy = new Int32Array(capacity);
+    this.lat = new Float64Array(capacity);
+    this.lon = new Float64Array(capacity);
+    this.station = new Int32Array(capacity);
+    this.zone = new Int32Array(capacity);
+    this.zoneFromFile = new Int32Array(capacity);
+  }
+
+  get capacity(): number {
+    return this.rowNo.length;
+  }
+
+  /** Doubles the capacity (one source batch may hold more rows than a chunk, e.g. a whole sheet). */
+  grow(): void {
+    const more = <T extends Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.rowNo = more(this.rowNo);
+    this.occurredUs = more(this.occurredUs);
+    this.monthDays = more(this.monthDays);
+    this.type = more(this.type);
+    this.group = more(this.group);
+    this.legacy = more(this.legacy);
+    this.lat = more(this.lat);
+    this.lon = more(this.lon);
+    this.station = more(this.station);
+    this.zone = more(this.zone);
+    this.zoneFromFile = more(this.zoneFromFile);
+  }
+
+  /** Keeps the rows whose `keep` is 1, in order. */
+  compact(keep: Uint8Array): void {
+    let w = 0;
+    for (let i = 0; i < this.n; i++) {
+      if (keep[i] === 0) continue;
+      if (w !== i) {
+        this.rowNo[w] = this.rowNo[i] as number;
+        this.caseId[w] = this.caseId[i] ?? null;
+        this.occurredUs[w] = this.occurredUs[i] as number;
+        this.monthDays[w] = this.monthDays[i] as number;
+        this.type[w] = this.type[i] as number;
+        this.group[w] = this.group[i] as number;
+        this.legacy[w] = this.legacy[i] as number;
+        this.lat[w] = this.lat[i] as number;
+        this.lon[w] = this.lon[i] as number;
+        this.station[w] = this.station[i] as number;
+        this.zone[w] = this.zone[i] as number;
+        this.zoneFromFile[w] = this.zoneFromFile[i] as number;
+      }
+      w++;
+    }
+    this.n = w;
+    this.caseId.length = w;
+  }
+
+  addRing(row: number, zone: number): void {
+    if (this.ringCount === this.ringRow.length) {
+      const r = new Int32Array(this.ringRow.length * 2);
+      r.set(this.ringRow);
+      this.ringRow = r;
+      const z = new Int32Array(this.ringZone.length * 2);
+      z.set(this.ringZone);
+      this.ringZone = z;
+    }
+    this.ringRow[this.ringCount] = row;
+    this.ringZone[this.ringCount] = zone;
+    this.ringCount++;
+  }
+
+  clear(): void {
+    this.n = 0;
+    this.caseId.length = 0;
+    this.ringCount = 0;
+  }
+}
 
 class Dict {
   readonly values: string[] = [];
@@ -87,6 +202,8 @@ export class IncidentsReader implements KindReader {
   readonly preview = new PreviewRows();
   readonly #ctx: KindContext;
   readonly #cols: Columns;
+  /** Looked up once, not per cell: a million rows read eight cells each. */
+  readonly #ix: ColumnPositions;
   readonly #offences: OffenceResolver;
   readonly #scheme: Scheme;
   readonly #stations: StationLookup;
@@ -98,33 +215,41 @@ export class IncidentsReader implements KindReader {
   /** An explicit ring width for every zone; absent = each zone's bufferMeters setting. */
   readonly #ringMeters: number | undefined;
 
-  // Columnar rows (only rows without errors are kept).
+  // Rows without errors, a chunk at a time; dictionaries and totals span the whole file.
   readonly #types = new Dict();
   readonly #stationDict = new Dict();
   readonly #zoneDict = new Dict();
-  readonly #rowNo: number[] = [];
-  readonly #line: (number | undefined)[] = [];
-  readonly #caseId: (string | null)[] = [];
-  readonly #occurredUs: number[] = [];
-  readonly #monthDays: number[] = [];
-  readonly #type: number[] = [];
-  readonly #group: number[] = [];
-  readonly #legacy: number[] = [];
-  readonly #lat: number[] = [];
-  readonly #lon: number[] = [];
-  readonly #station: number[] = [];
-  readonly #zone: number[] = [];
-  readonly #zoneFromFile: boolean[] = [];
-  #keep: Uint8Array | null = null;
-  #ringRow: number[] = [];
-  #ringZone: number[] = [];
+  readonly #chunk = new Chunk(CHUNK_ROWS);
   #rowsRead = 0;
   #skipped = 0;
+  #kept = 0;
+  #rings = 0;
   readonly #monthDaysCache = new Map<string, number>();
+  // What checking a chunk needs from the database, loaded once.
+  #existing = new Map<string, Map<string, number>>();
+  readonly #existingLoaded = new Set<number>();
+  #locator: Locator | null = null;
+  #zoneByLocator: number[] = [];
+  readonly #ringScratch: number[] = [];
+  // Warnings are listed while the list wants them, then only counted (a million points outside
+  // every zone must not cost a million issue objects).
+  #listNoCoords = true;
+  #listOutside = true;
+  #stage: IncidentStage | null = null;
 
   constructor(ctx: KindContext, cols: Columns) {
     this.#ctx = ctx;
     this.#cols = cols;
+    this.#ix = {
+      station: cols.position('station'),
+      occurred_at: cols.position('occurred_at'),
+      crime_type: cols.position('crime_type'),
+      crime_group: cols.position('crime_group'),
+      lat: cols.position('lat'),
+      lon: cols.position('lon'),
+      zone: cols.position('zone'),
+      case_id: cols.position('case_id'),
+    };
     const r = ctx.registry;
     this.#offences = new OffenceResolver(r.offenceTypes, r.offenceGroups, r.userOffences, ctx.options.offenceMap ?? {});
     this.#scheme = ctx.options.groupScheme ?? 'current4';
@@ -161,6 +286,8 @@ export class IncidentsReader implements KindReader {
     this.#rowsRead++;
     const ctx = this.#ctx;
     const cols = this.#cols;
+    const ix = this.#ix;
+    const f = r.fields;
     const at = this.#where;
     const issues = ctx.issues;
     const p = this.preview;
@@ -169,8 +296,8 @@ export class IncidentsReader implements KindReader {
 
     // Station.
     let station: RegistryStation | null = this.#fileStation;
-    if (cols.has('station')) {
-      const raw = cellText(cols.cell(r, 'station'));
+    if (ix.station >= 0) {
+      const raw = cellText(cellAt(f, ix.station));
       if (raw === null) {
         if (this.#fileStation === null) issues.add(makeIssue('required_value_missing', at(r, 'station')));
       } else {
@@ -183,11 +310,11 @@ export class IncidentsReader implements KindReader {
           station = null;
         }
       }
-      p.set('station', cols.cell(r, 'station'), station?.code ?? null);
+      p.set('station', cellAt(f, ix.station), station?.code ?? null);
     } else if (p.active) p.set('station', null, station?.code ?? null);
 
     // Date, time or month.
-    const dateCell = cols.cell(r, 'occurred_at');
+    const dateCell = cellAt(f, ix.occurred_at);
     const d = ctx.dates.read(dateCell);
     let occurredUs = Number.NaN;
     let monthDays = 0;
@@ -209,12 +336,12 @@ export class IncidentsReader implements KindReader {
     }
 
     // Offence type and group.
-    const typeCell = cols.cell(r, 'crime_type');
+    const typeCell = cellAt(f, ix.crime_type);
     const typeText = cellText(typeCell);
     const typeMatch = typeText === null ? null : this.#offences.type(typeText);
     let group4: number | null = null;
     let legacy: number | null = null;
-    const groupText = cols.has('crime_group') ? cellText(cols.cell(r, 'crime_group')) : null;
+    const groupText = ix.crime_group >= 0 ? cellText(cellAt(f, ix.crime_group)) : null;
     let groupBad = false;
     if (groupText !== null) {
       const g = this.#offences.group(groupText, this.#scheme);
@@ -267,14 +394,14 @@ export class IncidentsReader implements KindReader {
       legacy = typeMatch.legacy5;
     }
     p.set('crime_type', typeCell, typeMatch?.typeKey ?? typeText);
-    if (p.active) p.set('crime_group', cols.cell(r, 'crime_group'), group4);
+    if (p.active) p.set('crime_group', cellAt(f, ix.crime_group), group4);
 
     // Point.
     let lat = Number.NaN;
     let lon = Number.NaN;
-    if (cols.has('lat') || cols.has('lon')) {
-      const latCell = cols.cell(r, 'lat');
-      const lonCell = cols.cell(r, 'lon');
+    if (ix.lat >= 0 || ix.lon >= 0) {
+      const latCell = cellAt(f, ix.lat);
+      const lonCell = cellAt(f, ix.lon);
       const la = readCoordinate(latCell, LAT);
       const lo = readCoordinate(lonCell, LON);
       if (la !== null && !la.ok)
@@ -300,8 +427,8 @@ export class IncidentsReader implements KindReader {
     // Zone named by the file (wins over point-in-polygon).
     let zone = -1;
     let zoneFromFile = false;
-    if (cols.has('zone')) {
-      const zText = cellText(cols.cell(r, 'zone'));
+    if (ix.zone >= 0) {
+      const zText = cellText(cellAt(f, ix.zone));
       if (zText !== null) {
         const z = this.#zones.find(zText, at(r, 'zone'));
         if (!z.ok) issues.add(z.issue);
@@ -317,38 +444,169 @@ export class IncidentsReader implements KindReader {
           zone = this.#zoneDict.id(z.ref.code);
           zoneFromFile = true;
         }
-        p.set('zone', cols.cell(r, 'zone'), zoneFromFile ? z.ok && z.ref.code : null);
+        p.set('zone', cellAt(f, ix.zone), zoneFromFile ? z.ok && z.ref.code : null);
       }
     }
 
-    const caseText = cols.has('case_id') ? cellText(cols.cell(r, 'case_id')) : null;
+    const caseText = ix.case_id >= 0 ? cellText(cellAt(f, ix.case_id)) : null;
     // Thai digits in case numbers are the same case as ASCII ones (๖๔/๐๐๐๘ = 64/0008).
     const caseId = caseText === null ? null : thaiDigitsToAscii(caseText);
-    if (p.active && cols.has('case_id')) p.set('case_id', cols.cell(r, 'case_id'), caseId);
+    if (p.active && ix.case_id >= 0) p.set('case_id', cellAt(f, ix.case_id), caseId);
 
     if (this.#rowErrors.end(r.row) || station === null || group4 === null || d === null || !d.ok) return;
-    this.#rowNo.push(r.row);
-    this.#line.push(r.line);
-    this.#caseId.push(caseId);
-    this.#occurredUs.push(occurredUs);
-    this.#monthDays.push(monthDays);
-    this.#type.push(this.#types.id(typeMatch?.typeKey ?? (typeText as string)));
-    this.#group.push(group4);
-    this.#legacy.push(legacy ?? 0);
-    this.#lat.push(lat);
-    this.#lon.push(lon);
-    this.#station.push(this.#stationDict.id(station.code));
-    this.#zone.push(zone);
-    this.#zoneFromFile.push(zoneFromFile);
+    const c = this.#chunk;
+    if (c.n === c.capacity) c.grow();
+    const i = c.n++;
+    c.rowNo[i] = r.row;
+    c.caseId[i] = caseId;
+    c.occurredUs[i] = occurredUs;
+    c.monthDays[i] = monthDays;
+    c.type[i] = this.#types.id(typeMatch?.typeKey ?? (typeText as string));
+    c.group[i] = group4;
+    c.legacy[i] = legacy ?? 0;
+    c.lat[i] = lat;
+    c.lon[i] = lon;
+    c.station[i] = this.#stationDict.id(station.code);
+    c.zone[i] = zone;
+    c.zoneFromFile[i] = zoneFromFile ? 1 : 0;
   }
 
-  async finish(db: Database): Promise<void> {
+  chunkFull(): boolean {
+    return this.#chunk.n >= CHUNK_ROWS;
+  }
+
+  /**
+   * Checks the rows held (case numbers stored before, zones by point-in-polygon) and stages them
+   * on the target's connection; with an import id they are written into the import's tables.
+   */
+  async drain(_db: Database, target: WriteTarget): Promise<void> {
+    const c = this.#chunk;
+    if (c.n === 0) return;
+    const stations = this.#stationDict.values;
+    this.#stage ??= await IncidentStage.open(target.conn, target.importId);
+    const stage = this.#stage;
+    // The connection runs one statement at a time: the chunk still moving must land first.
+    const onConnection = async <T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> => {
+      await stage.settle();
+      return fn(target.conn);
+    };
+
+    // Case numbers already stored are skipped; those of stations new in this chunk are loaded first.
+    const fresh: string[] = [];
+    for (let st = this.#existingLoaded.size; st < stations.length; st++) {
+      this.#existingLoaded.add(st);
+      fresh.push(stations[st] as string);
+    }
+    if (fresh.length > 0) {
+      const found = await onConnection((conn) => existingCaseIds(conn, fresh));
+      for (const [k, v] of found) this.#existing.set(k, v);
+    }
+    if (this.#locator === null) {
+      const { shapes } = shapesFromRows(await onConnection((conn) => zoneShapesOf(conn, null)));
+      this.#locator = buildLocator(shapes, this.#ringMeters);
+      this.#zoneByLocator = this.#locator.zoneIds.map((id) => this.#zoneDict.id(id));
+    }
+    this.#skipStoredCases(c);
+    this.#locate(c);
+    this.#kept += c.n;
+    this.#rings += c.ringCount;
+    const dicts = { types: this.#types.values, stations, zones: this.#zoneDict.values };
+    await stage.write(dicts, c, target.importId !== null);
+    c.clear();
+  }
+
+  /**
+   * Rows whose case number the station has stored already are dropped (warning). (Repeats inside
+   * the file are kept, and found in SQL once every chunk is staged: see finish.)
+   */
+  #skipStoredCases(c: Chunk): void {
+    if (this.#existing.size === 0) return;
+    const issues = this.#ctx.issues;
+    const file = this.#ctx.file;
+    const caseColumn = this.#cols.name('case_id');
+    const stations = this.#stationDict.values;
+    const keep = new Uint8Array(c.n).fill(1);
+    let dropped = 0;
+    for (let i = 0; i < c.n; i++) {
+      const id = c.caseId[i];
+      if (id === null || id === undefined) continue;
+      const before = this.#existing.get(stations[c.station[i] as number] as string)?.get(id);
+      if (before === undefined) continue;
+      keep[i] = 0;
+      dropped++;
+      if (issues.wants('already_imported_row', 'warning')) {
+        const row = c.rowNo[i] as number;
+        issues.add(issue('already_imported_row', { file, row, column: caseColumn, value: id }, { importId: before }));
+      } else issues.tally('already_imported_row', 'warning');
+    }
+    if (dropped > 0) {
+      c.compact(keep);
+      this.#skipped += dropped;
+    }
+  }
+
+  /** Zones by point-in-polygon, against each station's own zones, and the buffer rings. */
+  #locate(c: Chunk): void {
+    const issues = this.#ctx.issues;
+    const file = this.#ctx.file;
+    const stations = this.#stationDict.values;
+    const locator = this.#locator as Locator;
+    const located = locator.size > 0;
+    const ring = this.#ringScratch;
+    let moreNoCoords = 0;
+    let moreOutside = 0;
+    for (let i = 0; i < c.n; i++) {
+      const lat = c.lat[i] as number;
+      if (Number.isNaN(lat)) {
+        if (this.#listNoCoords && issues.wants('no_coordinates', 'warning'))
+          issues.add(issue('no_coordinates', { file, row: c.rowNo[i] as number, column: this.#cols.name('lat') }));
+        else {
+          this.#listNoCoords = false;
+          moreNoCoords++;
+        }
+        continue;
+      }
+      if (!located) continue;
+      const lon = c.lon[i] as number;
+      const z = locator.locate(lon, lat, stations[c.station[i] as number] as string, ring);
+      if (c.zoneFromFile[i] !== 1) {
+        c.zone[i] = z < 0 ? -1 : (this.#zoneByLocator[z] as number);
+        if (z < 0) {
+          if (this.#listOutside && issues.wants('outside_zones', 'warning'))
+            issues.add(issue('outside_zones', { file, row: c.rowNo[i] as number, value: `${lat}, ${lon}` }));
+          else {
+            this.#listOutside = false;
+            moreOutside++;
+          }
+        }
+      }
+      for (const rz of ring) c.addRing(i, this.#zoneByLocator[rz] as number);
+    }
+    issues.tally('no_coordinates', 'warning', moreNoCoords);
+    issues.tally('outside_zones', 'warning', moreOutside);
+  }
+
+  async finish(db: Database, target: WriteTarget | null = null): Promise<void> {
     const ctx = this.#ctx;
     const issues = ctx.issues;
     const file = ctx.file;
-    const n = this.#caseId.length;
-    const keep = new Uint8Array(n).fill(1);
-    this.#keep = keep;
+    if (target === null) throw new Error('incidents are checked on a connection: runImport passes one');
+    await this.drain(db, target);
+
+    // Case numbers repeated in the file: kept, each repeat a warning naming the first row.
+    if (this.#stage !== null) {
+      const repeated = await this.#stage.repeatedCases(REPEATS_LISTED);
+      const column = this.#cols.name('case_id');
+      let listed = 0;
+      for (const r of repeated.first) {
+        if (!issues.wants('duplicate_in_file', 'warning')) break;
+        issues.add(
+          makeIssue('duplicate_in_file', { file, row: r.row, column, value: r.caseId }, { firstRow: r.firstRow }),
+        );
+        listed++;
+      }
+      issues.tally('duplicate_in_file', 'warning', repeated.total - listed);
+    }
 
     // Unknown offence types: one error each, listing how many rows and where the first is.
     for (const u of this.#unknown.values()) {
@@ -363,118 +621,6 @@ export class IncidentsReader implements KindReader {
     if (this.#fileStation === null && !this.#cols.has('station')) {
       issues.add(makeIssue('missing_required_column', { file }, { canonical: 'station' }));
     }
-
-    // Case numbers: duplicates in the file are kept (warning); ones already stored are skipped.
-    const stations = this.#stationDict.values;
-    const existing = await existingCaseIds(db, stations);
-    const caseColumn = this.#cols.name('case_id');
-    // A Set per station finds duplicates cheaply; only duplicated ids get a second look (their
-    // first row, for the warning).
-    const seenByStation = stations.map(() => new Set<string>());
-    const dupByStation = stations.map(() => new Set<string>());
-    let dupRows = 0;
-    for (let i = 0; i < n; i++) {
-      const id = this.#caseId[i];
-      if (id === null || id === undefined) continue;
-      const st = this.#station[i] as number;
-      const before = existing.size === 0 ? undefined : existing.get(stations[st] as string)?.get(id);
-      if (before !== undefined) {
-        keep[i] = 0;
-        this.#skipped++;
-        if (issues.wants('already_imported_row', 'warning')) {
-          issues.add(
-            issue(
-              'already_imported_row',
-              { file, row: this.#rowNo[i] as number, column: caseColumn, value: id },
-              { importId: before },
-            ),
-          );
-        } else issues.tally('already_imported_row', 'warning');
-        continue;
-      }
-      const seen = seenByStation[st] as Set<string>;
-      if (seen.has(id)) {
-        (dupByStation[st] as Set<string>).add(id);
-        dupRows++;
-      } else seen.add(id);
-    }
-    if (dupRows > 0) {
-      const firstRow = stations.map(() => new Map<string, number>());
-      for (let i = 0; i < n; i++) {
-        const id = this.#caseId[i];
-        if (id === null || id === undefined || keep[i] === 0) continue;
-        const st = this.#station[i] as number;
-        if (!(dupByStation[st] as Set<string>).has(id)) continue;
-        const firsts = firstRow[st] as Map<string, number>;
-        const first = firsts.get(id);
-        if (first === undefined) firsts.set(id, this.#rowNo[i] as number);
-        else if (issues.wants('duplicate_in_file', 'warning')) {
-          issues.add(
-            makeIssue(
-              'duplicate_in_file',
-              { file, row: this.#rowNo[i] as number, column: caseColumn, value: id },
-              { firstRow: first },
-            ),
-          );
-        } else issues.tally('duplicate_in_file', 'warning');
-      }
-    }
-
-    // Zones by point-in-polygon, against each station's own zones.
-    const shapes = await db.withConnection((conn) => zoneShapesOf(conn, stations));
-    const { shapes: good } = shapesFromRows(shapes);
-    const locator = buildLocator(good, this.#ringMeters);
-    const located = good.length > 0;
-    const zoneByLocator = locator.zoneIds.map((id) => this.#zoneDict.id(id));
-    const ring: number[] = [];
-    const ringRow: number[] = [];
-    const ringZone: number[] = [];
-    let pos = 0;
-    // Warnings are listed while the list wants them, then only counted (a million points outside
-    // every zone must not cost a million issue objects).
-    let listNoCoords = true;
-    let listOutside = true;
-    let moreNoCoords = 0;
-    let moreOutside = 0;
-    for (let i = 0; i < n; i++) {
-      if (keep[i] === 0) continue;
-      const lat = this.#lat[i] as number;
-      const row = this.#rowNo[i] as number;
-      if (Number.isNaN(lat)) {
-        if (listNoCoords && issues.wants('no_coordinates', 'warning'))
-          issues.add(issue('no_coordinates', { file, row, column: this.#cols.name('lat') }));
-        else {
-          listNoCoords = false;
-          moreNoCoords++;
-        }
-        pos++;
-        continue;
-      }
-      const lon = this.#lon[i] as number;
-      const code = stations[this.#station[i] as number] as string;
-      const z = located ? locator.locate(lon, lat, code, ring) : -1;
-      if (!located) ring.length = 0;
-      if (this.#zoneFromFile[i] !== true) {
-        this.#zone[i] = z < 0 ? -1 : (zoneByLocator[z] as number);
-        if (z < 0 && located) {
-          if (listOutside && issues.wants('outside_zones', 'warning'))
-            issues.add(issue('outside_zones', { file, row, value: `${lat}, ${lon}` }));
-          else {
-            listOutside = false;
-            moreOutside++;
-          }
-        }
-      }
-      for (const rz of ring) {
-        ringRow.push(pos);
-        ringZone.push(zoneByLocator[rz] as number);
-      }
-      pos++;
-    }
-    issues.tally('no_coordinates', 'warning', moreNoCoords);
-    issues.tally('outside_zones', 'warning', moreOutside);
-    this.#ringRow = ringRow;
-    this.#ringZone = ringZone;
   }
 
   stations(): string[] {
@@ -486,43 +632,22 @@ export class IncidentsReader implements KindReader {
   }
 
   counts(): { rowsRead: number; write: Record<string, number>; skipped: number; rowsWithErrors: number } {
-    const kept = this.#keep === null ? this.#caseId.length : this.#keep.reduce((a, b) => a + b, 0);
     return {
       rowsRead: this.#rowsRead,
-      write: { incidents: kept, incident_rings: this.#ringRow.length },
+      write: { incidents: this.#kept + this.#chunk.n, incident_rings: this.#rings },
       skipped: this.#skipped,
       rowsWithErrors: this.#rowErrors.count,
     };
   }
 
+  /** Every chunk was written while reading (drain / finish with a target): waits for the last one. */
   async write(conn: DuckDBConnection, importId: number): Promise<Record<string, number>> {
-    const keep = this.#keep ?? new Uint8Array(this.#caseId.length).fill(1);
-    const all = keep.every((k) => k === 1);
-    const pick = <T>(a: T[]): T[] => {
-      if (all) return a;
-      const out: T[] = [];
-      for (let i = 0; i < a.length; i++) if (keep[i] === 1) out.push(a[i] as T);
-      return out;
-    };
-    const batch: IncidentBatch = {
-      types: this.#types.values,
-      stations: this.#stationDict.values,
-      zones: this.#zoneDict.values,
-      caseId: pick(this.#caseId),
-      occurredUs: pick(this.#occurredUs),
-      monthDays: pick(this.#monthDays),
-      type: pick(this.#type),
-      group: pick(this.#group),
-      legacy: pick(this.#legacy),
-      lat: pick(this.#lat),
-      lon: pick(this.#lon),
-      station: pick(this.#station),
-      zone: pick(this.#zone),
-      zoneFromFile: pick(this.#zoneFromFile),
-      ringRow: this.#ringRow,
-      ringZone: this.#ringZone,
-    };
-    const written = await writeIncidents(conn, batch, importId);
+    if (this.#stage === null) {
+      if (this.#kept > 0) throw new Error(`incident rows of import ${importId} were not written while reading`);
+      void conn;
+      return { incidents: 0, incident_rings: 0 };
+    }
+    const written = await this.#stage.close();
     return { incidents: written.incidents, incident_rings: written.rings };
   }
 

@@ -5,6 +5,15 @@ import type { ImportCounts, UnknownOffenceType } from '../types.ts';
 import type { PreviewRows } from './common.ts';
 
 /**
+ * The connection a streaming reader stages its rows on: the open transaction of a real import, or
+ * a plain connection with importId null (a dry run, or an import an error has already failed).
+ */
+export interface WriteTarget {
+  conn: DuckDBConnection;
+  importId: number | null;
+}
+
+/**
  * One kind of import, after its columns are matched: rows go in one by one (validated, issues
  * collected), `finish` does what needs all rows or the database (duplicates, existing rows,
  * zones), and `write` stores the rows inside the import's transaction.
@@ -12,7 +21,13 @@ import type { PreviewRows } from './common.ts';
 export interface KindReader {
   readonly preview: PreviewRows;
   row(r: TableRow): void;
-  finish(db: Database): Promise<void>;
+  finish(db: Database, target?: WriteTarget | null): Promise<void>;
+  /**
+   * Streaming kinds (incidents) hold rows in chunks: after a batch of rows the pipeline calls
+   * `drain` when `chunkFull()`, and `finish` drains the rest; both always get a target.
+   */
+  chunkFull?(): boolean;
+  drain?(db: Database, target: WriteTarget): Promise<void>;
   /** Station codes the rows belong to (scope of the import, aggregates to refresh). */
   stations(): string[];
   counts(): ImportCounts;
