@@ -1,5 +1,5 @@
 /**
- * DateReader (server/importers/values.ts) answers for a cell exactly what parse/dates.ts answers
+ * server/importers/values.ts fast paths. DateReader answers for a cell exactly what parse/dates.ts answers
  * for its text: its caches (whole texts, date and time parts, and the numbers of the commonest
  * shapes) only save work. Checked over every shape the fast path reads and its near misses, each
  * seen twice (the second answer comes from a cache), with both date orders.
@@ -92,7 +92,17 @@ describe('plainDecimalValue', () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed / 2 ** 31;
     };
-    const samples: string[] = ['0', '-0', '0.0', '100', '-4.5', '13.712345', '100.123456789012', '007.50', '900719925474099'];
+    const samples: string[] = [
+      '0',
+      '-0',
+      '0.0',
+      '100',
+      '-4.5',
+      '13.712345',
+      '100.123456789012',
+      '007.50',
+      '900719925474099',
+    ];
     for (let k = 0; k < 20_000; k++) {
       const whole = Math.floor(next() * 10 ** Math.floor(next() * 4));
       const places = Math.floor(next() * 12);
@@ -103,7 +113,21 @@ describe('plainDecimalValue', () => {
       const expected = Number(s);
       expect({ s, v: plainDecimalValue(s) }).toEqual({ s, v: Object.is(expected, -0) ? -0 : expected });
     }
-    for (const s of ['', '-', '.5', '5.', '1e5', '1,000', ' 1', '1 ', '0x10', '1.2.3', '--1', '9007199254740991', '12345678901234567'])
+    for (const s of [
+      '',
+      '-',
+      '.5',
+      '5.',
+      '1e5',
+      '1,000',
+      ' 1',
+      '1 ',
+      '0x10',
+      '1.2.3',
+      '--1',
+      '9007199254740991',
+      '12345678901234567',
+    ])
       expect({ s, v: plainDecimalValue(s) }).toEqual({ s, v: Number.NaN });
   });
 });
