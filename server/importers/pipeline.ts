@@ -59,6 +59,8 @@ export interface RunImportInput {
     zip?: ZipLimits;
     /** Issues listed per severity (all are counted). Default 200. */
     issueLimit?: number;
+    /** Rows per chunk a streaming kind writes while reading (default 262,144; tests use small ones). */
+    chunkRows?: number;
   };
   /** Called as rows are read and when writing starts (for progress displays). */
   onProgress?: (p: { phase: 'reading' | 'checking' | 'writing' | 'done'; rows: number }) => void;
@@ -299,6 +301,7 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
       scopeStations: scope === null ? null : new Set(scope),
       issues,
       dates: newDateReader(options),
+      ...(input.limits?.chunkRows === undefined ? {} : { chunkRows: input.limits.chunkRows }),
     };
 
     if (kind === 'zones') {
@@ -365,12 +368,19 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
       const readAll = async (target: WriteTarget | null): Promise<void> => {
         let n = 0;
         let reported = 0;
+        const streams = target !== null && tableReader.chunkFull !== undefined;
         for await (const batch of table.rows) {
           if (sample.length < SAMPLE_ROWS) takeSample(batch);
-          for (const row of batch) tableReader.row(row);
+          if (streams) {
+            // Chunk boundaries fall where the chunk is full, whatever the source's batch size.
+            const read = table.fractionRead();
+            for (const row of batch) {
+              tableReader.row(row);
+              if (tableReader.chunkFull?.(read) === true)
+                await tableReader.drain?.(db, writable(target) as WriteTarget);
+            }
+          } else for (const row of batch) tableReader.row(row);
           n += batch.length;
-          if (target !== null && tableReader.chunkFull?.() === true)
-            await tableReader.drain?.(db, writable(target) as WriteTarget);
           if (n - reported >= 50_000) {
             reported = n;
             progress({ phase: 'reading', rows: n });
@@ -457,7 +467,8 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
     if (usedOffenceMap.length > 0) await saveOffenceMappings(conn, usedOffenceMap, principal.username, id);
     const zoneStations = r.zoneStations?.() ?? [];
     if (zoneStations.length > 0) await reassignZones(conn, zoneStations, options.ringMeters);
-    await refreshAggregates(conn, [...new Set([...stations, ...zoneStations])]);
+    if (r.updateAggregates !== undefined && zoneStations.length === 0) await r.updateAggregates(conn);
+    else await refreshAggregates(conn, [...new Set([...stations, ...zoneStations])]);
     await completeImportRecord(conn, id, {
       rowCounts: written,
       stationCodes: stations,

@@ -142,13 +142,16 @@ export interface RepeatedCase {
 }
 
 /**
- * One import's staging tables on its connection (temp tables: gone with the connection), and the
- * chunk being moved. Every chunk is staged, so the file's repeated case numbers are found in SQL
- * at the end; only a writing import (`move`) moves chunks into the tables.
+ * One import's staging tables on its connection (temp tables: gone with the connection). Each
+ * chunk gets its own table, kept until the end, so the file's repeated case numbers are found
+ * in SQL over all of them without copying a string; only a writing import (`move`) moves chunks
+ * into incidents / incident_rings and adds their counts to the (additive) crime_monthly.
  */
 export class IncidentStage {
   readonly written = { incidents: 0, rings: 0 };
   readonly #staged = { types: 0, stations: 0, zones: 0 };
+  /** Chunk tables so far: stage_chunk_0, stage_chunk_1, ... */
+  #chunks = 0;
   #moving: Promise<void> = Promise.resolve();
 
   private constructor(
@@ -163,7 +166,7 @@ export class IncidentStage {
       `CREATE OR REPLACE TEMP TABLE stage_types (idx INTEGER, value VARCHAR);
        CREATE OR REPLACE TEMP TABLE stage_stations (idx INTEGER, value VARCHAR);
        CREATE OR REPLACE TEMP TABLE stage_zones (idx INTEGER, value VARCHAR);
-       CREATE OR REPLACE TEMP TABLE stage_cases (station_idx INTEGER, case_id VARCHAR, row_no INTEGER);`,
+       CREATE OR REPLACE TEMP TABLE stage_coverage (station_idx INTEGER, first_days INTEGER, last_days INTEGER);`,
     );
     return new IncidentStage(conn, importId);
   }
@@ -174,9 +177,9 @@ export class IncidentStage {
   }
 
   /**
-   * Stages a chunk (its arrays may be reused once this resolves) and starts moving it: its case
-   * numbers into stage_cases and, when `move` and the stage has an import id, its rows into
-   * incidents / incident_rings. That runs on while the caller reads on; the next call waits for it.
+   * Stages a chunk (its arrays may be reused once this resolves) and, when `move` and the stage
+   * has an import id, starts moving it into the tables. That runs on while the caller reads on;
+   * the next call waits for it.
    */
   async write(dicts: IncidentDictionaries, c: IncidentChunk, move: boolean): Promise<void> {
     await this.#moving;
@@ -195,14 +198,14 @@ export class IncidentStage {
       );
       this.#staged[key] = values.length;
     }
+    const table = `stage_chunk_${this.#chunks++}`;
     await exec(
       conn,
-      `CREATE OR REPLACE TEMP TABLE stage_incidents (
-         pos INTEGER, row_no INTEGER, case_id VARCHAR, occurred_us DOUBLE, month_days INTEGER, type_idx INTEGER, grp INTEGER,
-         legacy INTEGER, lat DOUBLE, lon DOUBLE, station_idx INTEGER, zone_idx INTEGER, zone_file INTEGER);
-       CREATE OR REPLACE TEMP TABLE stage_rings (pos INTEGER, zone_idx INTEGER);`,
+      `CREATE TEMP TABLE ${table} (
+         pos INTEGER, row_no INTEGER, case_id VARCHAR, occurred_us DOUBLE, month_days INTEGER, type_idx INTEGER,
+         grp INTEGER, legacy INTEGER, lat DOUBLE, lon DOUBLE, station_idx INTEGER, zone_idx INTEGER, zone_file INTEGER)`,
     );
-    await appendColumns(conn, 'stage_incidents', c.n, [
+    await appendColumns(conn, table, c.n, [
       positions(c.n),
       c.rowNo,
       c.caseId,
@@ -217,24 +220,18 @@ export class IncidentStage {
       c.zone,
       c.zoneFromFile,
     ]);
-    const intoTables = move && this.importId !== null;
-    if (intoTables) {
-      await appendColumns(conn, 'stage_rings', c.ringCount, [c.ringRow, c.ringZone]);
-      this.written.incidents += c.n;
-      this.written.rings += c.ringCount;
-    }
-    const moving = this.#move(intoTables);
+    if (!move || this.importId === null) return;
+    await exec(conn, 'CREATE OR REPLACE TEMP TABLE stage_rings (pos INTEGER, zone_idx INTEGER)');
+    await appendColumns(conn, 'stage_rings', c.ringCount, [c.ringRow, c.ringZone]);
+    this.written.incidents += c.n;
+    this.written.rings += c.ringCount;
+    const moving = this.#move(table, this.importId);
     moving.catch(() => undefined); // awaited (and rethrown) by the next write or settle
     this.#moving = moving;
   }
 
-  async #move(intoTables: boolean): Promise<void> {
-    await exec(
-      this.conn,
-      `INSERT INTO stage_cases SELECT station_idx, case_id, row_no FROM stage_incidents WHERE case_id IS NOT NULL`,
-    );
-    if (!intoTables) return;
-    const params = { importId: this.importId };
+  async #move(table: string, importId: number): Promise<void> {
+    const params = { importId };
     await exec(
       this.conn,
       `INSERT INTO incidents (case_id, occurred_at, "month", crime_type, crime_group, legacy_group, lat, lon,
@@ -244,7 +241,7 @@ export class IncidentStage {
               DATE '1970-01-01' + s.month_days, t.value, s.grp, nullif(s.legacy, 0),
               CASE WHEN isnan(s.lat) THEN NULL ELSE s.lat END, CASE WHEN isnan(s.lon) THEN NULL ELSE s.lon END,
               st.value, z.value, $importId, s.zone_file = 1
-         FROM stage_incidents s
+         FROM ${table} s
          JOIN stage_types t ON t.idx = s.type_idx
          JOIN stage_stations st ON st.idx = s.station_idx
          LEFT JOIN stage_zones z ON z.idx = s.zone_idx`,
@@ -255,10 +252,52 @@ export class IncidentStage {
       `INSERT INTO incident_rings (zone_id, station_code, "month", crime_group, import_id)
        SELECT z.value, st.value, DATE '1970-01-01' + s.month_days, s.grp, $importId
          FROM stage_rings r
-         JOIN stage_incidents s ON s.pos = r.pos
+         JOIN ${table} s ON s.pos = r.pos
          JOIN stage_zones z ON z.idx = r.zone_idx
          JOIN stage_stations st ON st.idx = s.station_idx`,
       params,
+    );
+    // The chunk's counts go into the additive crime_monthly at once (see refresh-aggregates.ts);
+    // its months into stage_coverage, merged into station_coverage at the end.
+    await exec(
+      this.conn,
+      `INSERT INTO crime_monthly (area, zone_id, station_code, "month", crime_group, cases)
+       SELECT a.area, coalesce(z.value, ''), st.value, DATE '1970-01-01' + a.month_days, a.grp, a.cases::INTEGER
+         FROM (
+           SELECT CASE WHEN grouping(zone_idx) = 1 THEN 'station' ELSE 'zone' END AS area,
+                  coalesce(zone_idx, -1) AS zone_idx, station_idx, month_days, grp, count(*) AS cases
+             FROM ${table}
+            GROUP BY GROUPING SETS ((station_idx, month_days, grp), (zone_idx, station_idx, month_days, grp))
+           HAVING grouping(zone_idx) = 1 OR zone_idx >= 0
+           UNION ALL
+           SELECT 'ring', r.zone_idx, s.station_idx, s.month_days, s.grp, count(*)
+             FROM stage_rings r JOIN ${table} s ON s.pos = r.pos GROUP BY ALL
+         ) a
+         JOIN stage_stations st ON st.idx = a.station_idx
+         LEFT JOIN stage_zones z ON z.idx = a.zone_idx;
+       INSERT INTO stage_coverage SELECT station_idx, min(month_days), max(month_days) FROM ${table} GROUP BY ALL;`,
+    );
+  }
+
+  /**
+   * Widens station_coverage of the import's stations to the months its chunks covered (its
+   * crime_monthly counts went in chunk by chunk). Exactly what refreshAggregates would give.
+   */
+  async mergeCoverage(): Promise<void> {
+    await this.#moving;
+    await exec(
+      this.conn,
+      `CREATE OR REPLACE TEMP TABLE stage_merged AS
+       SELECT station_code, min(first_month) AS first_month, max(last_month) AS last_month FROM (
+         SELECT c.station_code, c.first_month, c.last_month
+           FROM station_coverage c JOIN stage_stations st ON st.value = c.station_code
+         UNION ALL
+         SELECT st.value, DATE '1970-01-01' + v.first_days, DATE '1970-01-01' + v.last_days
+           FROM stage_coverage v JOIN stage_stations st ON st.idx = v.station_idx
+       ) GROUP BY ALL;
+       DELETE FROM station_coverage WHERE station_code IN (SELECT station_code FROM stage_merged);
+       INSERT INTO station_coverage SELECT * FROM stage_merged;
+       DROP TABLE stage_merged;`,
     );
   }
 
@@ -268,16 +307,21 @@ export class IncidentStage {
    */
   async repeatedCases(limit: number): Promise<{ total: number; first: RepeatedCase[] }> {
     await this.#moving;
+    if (this.#chunks === 0) return { total: 0, first: [] };
+    const cases = Array.from(
+      { length: this.#chunks },
+      (_, k) => `SELECT station_idx, case_id, row_no FROM stage_chunk_${k} WHERE case_id IS NOT NULL`,
+    ).join(' UNION ALL ');
     const rows = await query<{ row: number; caseId: string; firstRow: number; total: number }>(
       this.conn,
-      `WITH g AS (
-         SELECT station_idx, case_id, min(row_no) AS first_row, count(*) AS n FROM stage_cases
-          GROUP BY ALL HAVING count(*) > 1
+      `WITH c AS (${cases}),
+       g AS (
+         SELECT station_idx, case_id, min(row_no) AS first_row, count(*) AS n FROM c GROUP BY ALL HAVING count(*) > 1
        )
-       SELECT s.row_no AS "row", s.case_id AS "caseId", g.first_row AS "firstRow",
+       SELECT c.row_no AS "row", c.case_id AS "caseId", g.first_row AS "firstRow",
               (SELECT sum(n - 1) FROM g)::INTEGER AS total
-         FROM stage_cases s JOIN g USING (station_idx, case_id)
-        WHERE s.row_no > g.first_row ORDER BY s.row_no LIMIT $limit`,
+         FROM c JOIN g USING (station_idx, case_id)
+        WHERE c.row_no > g.first_row ORDER BY c.row_no LIMIT $limit`,
       { limit },
     );
     return {
@@ -289,10 +333,11 @@ export class IncidentStage {
   /** Waits for the last chunk and drops the staging tables. */
   async close(): Promise<{ incidents: number; rings: number }> {
     await this.#moving;
+    const chunks = Array.from({ length: this.#chunks }, (_, k) => `DROP TABLE stage_chunk_${k};`).join(' ');
     await exec(
       this.conn,
-      `DROP TABLE IF EXISTS stage_incidents; DROP TABLE IF EXISTS stage_rings; DROP TABLE stage_types;
-       DROP TABLE stage_stations; DROP TABLE stage_zones; DROP TABLE stage_cases;`,
+      `${chunks} DROP TABLE IF EXISTS stage_rings; DROP TABLE stage_types; DROP TABLE stage_stations;
+       DROP TABLE stage_zones; DROP TABLE stage_coverage;`,
     );
     return { ...this.written };
   }

@@ -3,7 +3,10 @@ import { exec, textList } from '../db/database.ts';
 
 /**
  * Rebuilds the maintained aggregates every KPI reads, from the raw rows:
- * - crime_monthly: zone / ring / whole-station case counts per month and group,
+ * - crime_monthly: zone / ring / whole-station case counts per month and group. ADDITIVE: a key
+ *   may have several rows whose cases add up (an incidents import appends each chunk's counts as
+ *   it goes, server/queries/imports-incidents.ts), so every reader sums by key; a rebuild leaves
+ *   one row per key, stored in station/zone/month order,
  * - station_coverage: each station's first and last month of data,
  * - survey_agg: survey answers summed per zone, wave, sample type, item and answer.
  * Pass station codes to rebuild only those stations (an import touches a few); none = everything.

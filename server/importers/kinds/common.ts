@@ -53,6 +53,8 @@ export interface KindContext {
   scopeStations: ReadonlySet<string> | null;
   issues: Issues;
   dates: DateReader;
+  /** Rows per chunk for streaming kinds (RunImportInput limits.chunkRows). */
+  chunkRows?: number;
 }
 
 export function newDateReader(options: ImportOptions): DateReader {

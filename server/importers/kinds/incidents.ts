@@ -16,7 +16,7 @@ import { existingCaseIds, type IncidentChunk, IncidentStage, zoneShapesOf } from
 import type { RegistryStation } from '../../queries/import-registry.ts';
 import { makeIssue } from '../parse/errors.ts';
 import { issue } from '../issues.ts';
-import { OffenceResolver, type Scheme } from '../offences.ts';
+import { OffenceResolver, type Scheme, type TypeMatch } from '../offences.ts';
 import type { TableRow } from '../source/table.ts';
 import { buildLocator, type Locator, shapesFromRows } from '../spatial.ts';
 import type { UnknownOffenceType } from '../types.ts';
@@ -78,6 +78,8 @@ const LON_BOX: { ok: true; value: number } = { ok: true, value: 0 };
 
 /** Rows per chunk: large enough that statements are few, small enough that writing overlaps reading. */
 const CHUNK_ROWS = 262_144;
+/** Over the last tenth of the file chunks are smaller, so little is left to write when reading ends. */
+const TAIL_SHARE = 0.9;
 /** Repeated case numbers fetched for listing (the issue list keeps at most its own cap). */
 const REPEATS_LISTED = 250;
 
@@ -184,6 +186,12 @@ class Chunk implements IncidentChunk {
   }
 }
 
+/** An offence type cell resolved: the reference match (null: unknown) and its dictionary index. */
+interface TypeHit {
+  match: TypeMatch | null;
+  idx: number;
+}
+
 class Dict {
   readonly values: string[] = [];
   readonly #index = new Map<string, number>();
@@ -219,12 +227,16 @@ export class IncidentsReader implements KindReader {
   readonly #types = new Dict();
   readonly #stationDict = new Dict();
   readonly #zoneDict = new Dict();
-  readonly #chunk = new Chunk(CHUNK_ROWS);
+  readonly #chunk: Chunk;
+  readonly #chunkRows: number;
   #rowsRead = 0;
   #skipped = 0;
   #kept = 0;
   #rings = 0;
   readonly #monthDaysCache = new Map<string, number>();
+  /** Cell text seen before -> what it resolved to (a million rows repeat a few thousand values). */
+  readonly #stationHits = new Map<string, { ref: RegistryStation; idx: number }>();
+  readonly #typeHits = new Map<string, TypeHit>();
   // What checking a chunk needs from the database, loaded once.
   #existing = new Map<string, Map<string, number>>();
   readonly #existingLoaded = new Set<number>();
@@ -240,6 +252,8 @@ export class IncidentsReader implements KindReader {
   constructor(ctx: KindContext, cols: Columns) {
     this.#ctx = ctx;
     this.#cols = cols;
+    this.#chunkRows = ctx.chunkRows ?? CHUNK_ROWS;
+    this.#chunk = new Chunk(this.#chunkRows);
     this.#ix = {
       station: cols.position('station'),
       occurred_at: cols.position('occurred_at'),
@@ -294,24 +308,32 @@ export class IncidentsReader implements KindReader {
     p.start(r.row);
     this.#rowErrors.begin();
 
-    // Station.
+    // Station (each distinct spelling is looked up, scope-checked and numbered once).
     let station: RegistryStation | null = this.#fileStation;
+    let stationIdx = -1;
     if (ix.station >= 0) {
       const raw = cellText(cellAt(f, ix.station));
       if (raw === null) {
         if (this.#fileStation === null) issues.add(makeIssue('required_value_missing', at(r, 'station')));
+        else stationIdx = this.#stationDict.id(this.#fileStation.code);
       } else {
-        const found = this.#stations.cached(raw) ?? this.#stations.find(raw, at(r, 'station'));
-        if (found.ok) {
-          station = found.ref;
-          this.#scope.allows(station.code, { row: r.row, column: cols.name('station'), value: raw });
-        } else {
-          issues.add(found.issue);
-          station = null;
+        let hit = this.#stationHits.get(raw);
+        if (hit === undefined) {
+          const found = this.#stations.find(raw, at(r, 'station'));
+          if (found.ok) {
+            this.#scope.allows(found.ref.code, { row: r.row, column: cols.name('station'), value: raw });
+            hit = { ref: found.ref, idx: this.#stationDict.id(found.ref.code) };
+            if (this.#stationHits.size < 10_000) this.#stationHits.set(raw, hit);
+          } else issues.add(found.issue);
         }
+        station = hit?.ref ?? null;
+        stationIdx = hit?.idx ?? -1;
       }
-      p.set('station', cellAt(f, ix.station), station?.code ?? null);
-    } else if (p.active) p.set('station', null, station?.code ?? null);
+      if (p.active) p.set('station', cellAt(f, ix.station), station?.code ?? null);
+    } else {
+      if (station !== null) stationIdx = this.#stationDict.id(station.code);
+      if (p.active) p.set('station', null, station?.code ?? null);
+    }
 
     // Date, time or month.
     const dateCell = cellAt(f, ix.occurred_at);
@@ -338,7 +360,13 @@ export class IncidentsReader implements KindReader {
     // Offence type and group.
     const typeCell = cellAt(f, ix.crime_type);
     const typeText = cellText(typeCell);
-    const typeMatch = typeText === null ? null : this.#offences.type(typeText);
+    let typeHit = typeText === null ? undefined : this.#typeHits.get(typeText);
+    if (typeText !== null && typeHit === undefined) {
+      const match = this.#offences.type(typeText);
+      typeHit = { match, idx: this.#types.id(match?.typeKey ?? typeText) };
+      if (this.#typeHits.size < 10_000) this.#typeHits.set(typeText, typeHit);
+    }
+    const typeMatch = typeHit?.match ?? null;
     let group4: number | null = null;
     let legacy: number | null = null;
     const groupText = ix.crime_group >= 0 ? cellText(cellAt(f, ix.crime_group)) : null;
@@ -461,18 +489,23 @@ export class IncidentsReader implements KindReader {
     c.caseId[i] = caseId;
     c.occurredUs[i] = occurredUs;
     c.monthDays[i] = monthDays;
-    c.type[i] = this.#types.id(typeMatch?.typeKey ?? (typeText as string));
+    c.type[i] = (typeHit as TypeHit).idx;
     c.group[i] = group4;
     c.legacy[i] = legacy ?? 0;
     c.lat[i] = lat;
     c.lon[i] = lon;
-    c.station[i] = this.#stationDict.id(station.code);
+    c.station[i] = stationIdx;
     c.zone[i] = zone;
     c.zoneFromFile[i] = zoneFromFile ? 1 : 0;
   }
 
-  chunkFull(): boolean {
-    return this.#chunk.n >= CHUNK_ROWS;
+  /**
+   * Full chunks go while the file is read; over its last tenth, smaller ones, so the chunk still
+   * to be written when the file ends (the wait nothing overlaps) is small.
+   */
+  chunkFull(fractionRead: number): boolean {
+    const rows = this.#chunkRows;
+    return this.#chunk.n >= (fractionRead < TAIL_SHARE ? rows : Math.max(1, Math.floor(rows / 8)));
   }
 
   /**
@@ -647,8 +680,18 @@ export class IncidentsReader implements KindReader {
       void conn;
       return { incidents: 0, incident_rings: 0 };
     }
-    const written = await this.#stage.close();
-    return { incidents: written.incidents, incident_rings: written.rings };
+    await this.#stage.settle();
+    return { incidents: this.#stage.written.incidents, incident_rings: this.#stage.written.rings };
+  }
+
+  /**
+   * The import's counts went into crime_monthly with each chunk; what is left is the months each
+   * station covers. Then the stage goes.
+   */
+  async updateAggregates(): Promise<void> {
+    if (this.#stage === null) return;
+    await this.#stage.mergeCoverage();
+    await this.#stage.close();
   }
 
   details(): Record<string, unknown> {

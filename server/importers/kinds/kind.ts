@@ -24,9 +24,10 @@ export interface KindReader {
   finish(db: Database, target?: WriteTarget | null): Promise<void>;
   /**
    * Streaming kinds (incidents) hold rows in chunks: after a batch of rows the pipeline calls
-   * `drain` when `chunkFull()`, and `finish` drains the rest; both always get a target.
+   * `drain` when `chunkFull(share of the file read)`, and `finish` drains the rest; both always
+   * get a target.
    */
-  chunkFull?(): boolean;
+  chunkFull?(fractionRead: number): boolean;
   drain?(db: Database, target: WriteTarget): Promise<void>;
   /** Station codes the rows belong to (scope of the import, aggregates to refresh). */
   stations(): string[];
@@ -34,6 +35,11 @@ export interface KindReader {
   unknownOffenceTypes?(): UnknownOffenceType[];
   /** Writes inside the transaction; returns rows written per table. */
   write(conn: DuckDBConnection, importId: number): Promise<Record<string, number>>;
+  /**
+   * After write: a kind that knows its rows' share of the maintained aggregates adds it itself
+   * (exactly what refreshAggregates would rebuild); other kinds get their stations rebuilt.
+   */
+  updateAggregates?(conn: DuckDBConnection): Promise<void>;
   /** After write: stations whose zone assignment must be recomputed (zone imports). */
   zoneStations?(): string[];
   /** Kept with the import record (mapping version, scheme, codebook...). */

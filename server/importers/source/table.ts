@@ -43,6 +43,8 @@ export interface TableInput {
   meta: SourceMeta;
   /** Data rows in batches; may be iterated once. */
   rows: AsyncIterable<TableRow[]>;
+  /** How much of the source the batches handed out so far cover, 0..1 (streams drain before the end by it). */
+  fractionRead(): number;
 }
 
 export interface LoadedFile {
@@ -107,6 +109,7 @@ async function openCsv(file: LoadedFile, options: TableOptions, issues: Issues):
     headBytes += next.value.length;
   }
   const sample = head.length === 1 ? (head[0] as Uint8Array) : Buffer.concat(head);
+  let bytesRead = headBytes;
   const utf16 = detectUtf16Bom(sample);
   if (utf16 !== null) {
     issues.add(makeIssue('unsupported_encoding', where, { encoding: utf16.toUpperCase() }));
@@ -174,6 +177,7 @@ async function openCsv(file: LoadedFile, options: TableOptions, issues: Issues):
     while (!exhausted) {
       const next = await source.next();
       if (next.done === true) break;
+      bytesRead += next.value.length;
       parser.push(decoder.decode(next.value));
       if (batch.length > 0) {
         const out = batch;
@@ -184,7 +188,13 @@ async function openCsv(file: LoadedFile, options: TableOptions, issues: Issues):
     finish();
     if (batch.length > 0) yield batch;
   }
-  return { header: h.fields, headerRow: h.row, meta, rows: rows() };
+  return {
+    header: h.fields,
+    headerRow: h.row,
+    meta,
+    rows: rows(),
+    fractionRead: () => (file.size <= 0 ? 1 : Math.min(1, bytesRead / file.size)),
+  };
 }
 
 function isBlankRow(cells: readonly Cell[]): boolean {
@@ -233,10 +243,12 @@ async function openXlsx(file: LoadedFile, options: TableOptions, issues: Issues)
   // Trailing unnamed columns are not columns.
   while (header.length > 0 && header[header.length - 1] === '') header.pop();
   const headerRow = h + 1;
+  let handedOut = h + 1;
   async function* rows(): AsyncGenerator<TableRow[]> {
     let out: TableRow[] = [];
     for (let i = h + 1; i < all.length; i++) {
       const cells = all[i] ?? [];
+      handedOut = i + 1;
       if (isBlankRow(cells)) continue;
       out.push({ row: i + 1, fields: cells });
       if (out.length >= 10_000) {
@@ -244,9 +256,16 @@ async function openXlsx(file: LoadedFile, options: TableOptions, issues: Issues)
         out = [];
       }
     }
+    handedOut = all.length;
     if (out.length > 0) yield out;
   }
-  return { header, headerRow, meta, rows: rows() };
+  return {
+    header,
+    headerRow,
+    meta,
+    rows: rows(),
+    fractionRead: () => (all.length === 0 ? 1 : handedOut / all.length),
+  };
 }
 
 async function openParquet(file: LoadedFile): Promise<TableInput | null> {
@@ -264,10 +283,12 @@ async function openParquet(file: LoadedFile): Promise<TableInput | null> {
       ),
     );
   }
+  let handedOut = 0;
   async function* rows(): AsyncGenerator<TableRow[]> {
     let out: TableRow[] = [];
     for (let i = 0; i < table.rows.length; i++) {
       out.push({ row: i + 2, fields: table.rows[i] ?? [] });
+      handedOut = i + 1;
       if (out.length >= 10_000) {
         yield out;
         out = [];
@@ -275,7 +296,13 @@ async function openParquet(file: LoadedFile): Promise<TableInput | null> {
     }
     if (out.length > 0) yield out;
   }
-  return { header: table.header, headerRow: 1, meta: {}, rows: rows() };
+  return {
+    header: table.header,
+    headerRow: 1,
+    meta: {},
+    rows: rows(),
+    fractionRead: () => (table.rows.length === 0 ? 1 : handedOut / table.rows.length),
+  };
 }
 
 /** Opens a table file; null when it has no header (an issue says why). Throws FatalImportError. */
