@@ -2,17 +2,17 @@
  * Incidents (data-formats.md "Incidents"): one row per case.
  *
  * Per row: station (column, or one for the whole file), date-time or month, offence type and
- * group (versioned reference mapping, offences.ts), optional point and zone. After all rows:
- * case numbers already stored for the station are skipped (exact re-imports), duplicates inside
- * the file are kept and reported, and every located case gets its zone and buffer rings by
- * point-in-polygon against its station's zones (unless the file named the zone).
- * Rows are held in chunks of typed arrays. A full chunk is checked (case numbers, zones) and,
- * in a real import, written into the open transaction at once; DuckDB moves it into the tables
- * while the next chunk is read, so a million rows cost little more than reading them.
+ * group (versioned reference mapping, offences.ts), optional point and zone.
+ * Rows are held in chunks of typed arrays (incident-chunk.ts). A full chunk is checked: case
+ * numbers the station has stored already are skipped (exact re-imports), and every located case
+ * gets its zone and buffer rings by point-in-polygon against its station's zones (unless the file
+ * named the zone). Then it is staged and, in a real import, written into the open transaction at
+ * once: DuckDB stores one chunk while the next is read. Case numbers repeated inside the file are
+ * kept and reported, found in SQL over all staged chunks at the end.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../../db/database.ts';
-import { existingCaseIds, type IncidentChunk, IncidentStage, zoneShapesOf } from '../../queries/imports-incidents.ts';
+import { existingCaseIds, IncidentStage, zoneShapesOf } from '../../queries/imports-incidents.ts';
 import type { RegistryStation } from '../../queries/import-registry.ts';
 import { makeIssue } from '../parse/errors.ts';
 import { issue } from '../issues.ts';
@@ -41,6 +41,7 @@ import {
   StationLookup,
   ZoneLookup,
 } from './common.ts';
+import { Chunk, Dict } from './incident-chunk.ts';
 import type { KindReader, WriteTarget } from './kind.ts';
 
 /** The columns a row is read from; -1 = not in the file. */
@@ -83,127 +84,10 @@ const TAIL_SHARE = 0.9;
 /** Repeated case numbers fetched for listing (the issue list keeps at most its own cap). */
 const REPEATS_LISTED = 250;
 
-/** A growable chunk of incident rows (IncidentChunk plus the file row numbers, for issues). */
-class Chunk implements IncidentChunk {
-  n = 0;
-  rowNo: Int32Array;
-  caseId: (string | null)[] = [];
-  occurredUs: Float64Array;
-  monthDays: Int32Array;
-  type: Int32Array;
-  group: Int32Array;
-  legacy: Int32Array;
-  lat: Float64Array;
-  lon: Float64Array;
-  station: Int32Array;
-  zone: Int32Array;
-  zoneFromFile: Int32Array;
-  ringCount = 0;
-  ringRow = new Int32Array(1024);
-  ringZone = new Int32Array(1024);
-
-  constructor(capacity: number) {
-    this.rowNo = new Int32Array(capacity);
-    this.occurredUs = new Float64Array(capacity);
-    this.monthDays = new Int32Array(capacity);
-    this.type = new Int32Array(capacity);
-    this.group = new Int32Array(capacity);
-    this.legacy = new Int32Array(capacity);
-    this.lat = new Float64Array(capacity);
-    this.lon = new Float64Array(capacity);
-    this.station = new Int32Array(capacity);
-    this.zone = new Int32Array(capacity);
-    this.zoneFromFile = new Int32Array(capacity);
-  }
-
-  get capacity(): number {
-    return this.rowNo.length;
-  }
-
-  /** Doubles the capacity (one source batch may hold more rows than a chunk, e.g. a whole sheet). */
-  grow(): void {
-    const more = <T extends Int32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.rowNo = more(this.rowNo);
-    this.occurredUs = more(this.occurredUs);
-    this.monthDays = more(this.monthDays);
-    this.type = more(this.type);
-    this.group = more(this.group);
-    this.legacy = more(this.legacy);
-    this.lat = more(this.lat);
-    this.lon = more(this.lon);
-    this.station = more(this.station);
-    this.zone = more(this.zone);
-    this.zoneFromFile = more(this.zoneFromFile);
-  }
-
-  /** Keeps the rows whose `keep` is 1, in order. */
-  compact(keep: Uint8Array): void {
-    let w = 0;
-    for (let i = 0; i < this.n; i++) {
-      if (keep[i] === 0) continue;
-      if (w !== i) {
-        this.rowNo[w] = this.rowNo[i] as number;
-        this.caseId[w] = this.caseId[i] ?? null;
-        this.occurredUs[w] = this.occurredUs[i] as number;
-        this.monthDays[w] = this.monthDays[i] as number;
-        this.type[w] = this.type[i] as number;
-        this.group[w] = this.group[i] as number;
-        this.legacy[w] = this.legacy[i] as number;
-        this.lat[w] = this.lat[i] as number;
-        this.lon[w] = this.lon[i] as number;
-        this.station[w] = this.station[i] as number;
-        this.zone[w] = this.zone[i] as number;
-        this.zoneFromFile[w] = this.zoneFromFile[i] as number;
-      }
-      w++;
-    }
-    this.n = w;
-    this.caseId.length = w;
-  }
-
-  addRing(row: number, zone: number): void {
-    if (this.ringCount === this.ringRow.length) {
-      const r = new Int32Array(this.ringRow.length * 2);
-      r.set(this.ringRow);
-      this.ringRow = r;
-      const z = new Int32Array(this.ringZone.length * 2);
-      z.set(this.ringZone);
-      this.ringZone = z;
-    }
-    this.ringRow[this.ringCount] = row;
-    this.ringZone[this.ringCount] = zone;
-    this.ringCount++;
-  }
-
-  clear(): void {
-    this.n = 0;
-    this.caseId.length = 0;
-    this.ringCount = 0;
-  }
-}
-
 /** An offence type cell resolved: the reference match (null: unknown) and its dictionary index. */
 interface TypeHit {
   match: TypeMatch | null;
   idx: number;
-}
-
-class Dict {
-  readonly values: string[] = [];
-  readonly #index = new Map<string, number>();
-  id(v: string): number {
-    let i = this.#index.get(v);
-    if (i === undefined) {
-      i = this.values.length;
-      this.values.push(v);
-      this.#index.set(v, i);
-    }
-    return i;
-  }
 }
 
 export class IncidentsReader implements KindReader {
