@@ -5,10 +5,10 @@ import { exec, query, textList } from '../db/database.ts';
 /**
  * Incident rows of an import, written chunk by chunk while the file is still being read (inside
  * the import's transaction, so everything rolls back with it). Each chunk is bulk-loaded through
- * the appender into connection-local TEMP staging tables of plain numbers (dictionary indexes,
+ * the appender into its own connection-local TEMP table of plain numbers (dictionary indexes,
  * sentinels instead of NULLs: the only per-row text is the case number), then moved into
- * `incidents` / `incident_rings` by one set-based INSERT each, which DuckDB runs on its own
- * threads while the next chunk is read.
+ * `incidents` / `incident_rings`, its counts into `crime_monthly`, by set-based INSERTs that
+ * DuckDB runs on its own threads while the next chunk is read.
  */
 
 /** Case numbers already stored for these stations: station -> case_id -> import id. */
@@ -98,7 +98,8 @@ type Column = ArrayLike<number> | readonly (string | null)[];
 
 /**
  * The appender fed straight from columns: each data chunk's vectors are set item by item from
- * typed arrays (no row arrays, no value conversion; no NULLs, so no validity bitmaps to build).
+ * typed arrays (no row arrays, no value conversion; sentinels, not NULLs, so no validity bitmaps
+ * to build except for case numbers).
  */
 async function appendColumns(conn: DuckDBConnection, table: string, n: number, columns: readonly Column[]) {
   const appender = await conn.createAppender(table);

@@ -37,7 +37,7 @@ export interface KindReader {
   write(conn: DuckDBConnection, importId: number): Promise<Record<string, number>>;
   /**
    * After write: a kind that knows its rows' share of the maintained aggregates adds it itself
-   * (exactly what refreshAggregates would rebuild); other kinds get their stations rebuilt.
+   * (the same sums refreshAggregates would rebuild); other kinds get their stations rebuilt.
    */
   updateAggregates?(conn: DuckDBConnection): Promise<void>;
   /** After write: stations whose zone assignment must be recomputed (zone imports). */
