@@ -64,7 +64,9 @@ export async function undoImport(input: {
     return await db.transaction(async (conn) => {
       const head = await importHead(conn, importId);
       if (head === null || head.kind === 'demo') throw new UndoRefused({ ok: false, code: 'not_found' });
-      if (scope !== null && !head.stationCodes.every((s) => scope.includes(s)))
+      // A scoped user undoes only imports wholly within their stations (one that touched no
+      // station, like a registry update, is national business).
+      if (scope !== null && (head.stationCodes.length === 0 || !head.stationCodes.every((s) => scope.includes(s))))
         throw new UndoRefused({ ok: false, code: 'not_found' });
       if (head.status !== 'committed') {
         throw new UndoRefused({

@@ -147,11 +147,18 @@ async function history(c: Context<AppEnv>, deps: AppDeps, q: z.infer<typeof hist
   });
 }
 
+/**
+ * The history's rule (listImports): a scoped user sees an import that touched one of their
+ * stations; one that touched no station (the demo load, a registry update) only the national scope.
+ */
+function importVisible(importStations: readonly string[], scopeStations: readonly string[] | null): boolean {
+  return scopeStations === null || importStations.some((s) => scopeStations.includes(s));
+}
+
 async function oneImport(c: Context<AppEnv>, deps: AppDeps, id: number) {
   const item = await findImport(deps.db, id);
   const stations = await scopeStationCodes(deps.db, c.var.principal.scope);
-  if (item === null || (stations !== null && !item.stationCodes.every((s) => stations.includes(s))))
-    return c.json(errorBody('not_found'), 404);
+  if (item === null || !importVisible(item.stationCodes, stations)) return c.json(errorBody('not_found'), 404);
   return c.json({ item }, 200);
 }
 

@@ -130,6 +130,15 @@ describe('upload, preview, commit, history, undo', () => {
   it('keeps a commander out of another station: the import is not found', async () => {
     expect((await post(`/api/imports/${importId}/undo`, {}, commanderToken)).status).toBe(404);
     expect((await get(`/api/imports/${importId}`, commanderToken)).status).toBe(404);
+    // An import that touched no station (a demo load, a registry update) is national business.
+    const [stationless] = await t.db.all<{ id: number }>(
+      `INSERT INTO imports (kind, file_name, sha256, username, row_counts, station_codes)
+       VALUES ('stations', 'registry.csv', 'no-stations', 'test', '{}', []::VARCHAR[]) RETURNING id`,
+    );
+    expect((await get(`/api/imports/${stationless?.id}`, commanderToken)).status).toBe(404);
+    expect((await post(`/api/imports/${stationless?.id}/undo`, {}, commanderToken)).status).toBe(404);
+    expect((await get(`/api/imports/${stationless?.id}`)).status).toBe(200);
+    await t.db.all('DELETE FROM imports WHERE id = $id', { id: stationless?.id ?? -1 });
     const list = (await (await get('/api/imports', commanderToken)).json()) as { total: number };
     expect(list.total).toBe(0);
   });
