@@ -21,6 +21,10 @@ export const ERRORS = {
   },
   session_required: { th: 'ต้องเข้าสู่ระบบด้วยชื่อผู้ใช้และรหัสผ่าน', en: 'This needs a signed-in user, not an API token.' },
   not_found: { th: 'ไม่พบข้อมูล', en: 'Not found.' },
+  password_change_required: {
+    th: 'กรุณาเปลี่ยนรหัสผ่านก่อนใช้งานระบบ',
+    en: 'Change your password before using the dashboard.',
+  },
   invalid_input: { th: 'ข้อมูลที่ส่งมาไม่ถูกต้อง', en: 'The request is not valid.' },
   wrong_password: { th: 'รหัสผ่านปัจจุบันไม่ถูกต้อง', en: 'The current password is wrong.' },
   user_exists: { th: 'มีชื่อผู้ใช้นี้อยู่แล้ว', en: 'That username is taken.' },

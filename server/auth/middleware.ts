@@ -25,7 +25,10 @@ import { principalFromToken } from './tokens.ts';
  *    401 'session_expired';
  * 4. for cookie sessions, requires X-CSRF-Token == the session's token on every mutating request
  *    (403 'csrf'); bearer-token requests are exempt (browsers never send them on their own);
- * 5. sets c.var.principal and c.var.zoneIds (null = national; else the in-scope zone ids).
+ * 5. a session whose user must change a generated or reset password may only read /me, change
+ *    the password or sign out (403 'password_change_required'): the SPA shows nothing else then,
+ *    and the API must not either (the first password is printed in the server log);
+ * 6. sets c.var.principal and c.var.zoneIds (null = national; else the in-scope zone ids).
  *
  * Routes then use requirePermission / requireRole (403 for a role that may not act at all) and
  * assertZoneInScope / assertStationInScope (404 for an id out of scope, the same answer as for
@@ -35,6 +38,7 @@ export const PUBLIC_PATHS: ReadonlySet<string> = new Set(['/api/health', '/api/a
 const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const isMutating = (method: string): boolean => MUTATING_METHODS.has(method.toUpperCase());
 export const CSRF_HEADER = 'X-CSRF-Token';
+const BEFORE_PASSWORD_CHANGE: ReadonlySet<string> = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
 
 export function authMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
   const settings = authSettings(deps);
@@ -51,20 +55,28 @@ export function authMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (mutating && resolved.csrfToken !== null && !csrfMatches(c.req.header(CSRF_HEADER), resolved.csrfToken)) {
       return apiError(c, 403, 'csrf');
     }
+    if (resolved.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(c.req.path)) {
+      return apiError(c, 403, 'password_change_required');
+    }
     c.set('principal', resolved.principal);
     c.set('zoneIds', await scopeZoneIds(deps.db, resolved.principal.scope));
     await next();
   };
 }
 
-type Resolved = { kind: 'none' } | { kind: 'expired' } | { kind: 'ok'; principal: Principal; csrfToken: string | null };
+type Resolved =
+  | { kind: 'none' }
+  | { kind: 'expired' }
+  | { kind: 'ok'; principal: Principal; csrfToken: string | null; mustChangePassword: boolean };
 
 async function resolvePrincipal(c: Context, db: Database, settings: AuthSettings): Promise<Resolved> {
   // Only the Bearer scheme is ours: a Basic header from a proxy in front must not lock users out.
   const bearer = /^Bearer[ ]+(\S+)[ ]*$/i.exec(c.req.header('authorization') ?? '')?.[1];
   if (bearer !== undefined) {
     const found = await principalFromToken(db, settings, bearer);
-    return found ? { kind: 'ok', principal: found.principal, csrfToken: null } : { kind: 'none' };
+    return found
+      ? { kind: 'ok', principal: found.principal, csrfToken: null, mustChangePassword: false }
+      : { kind: 'none' };
   }
   const id = sessionCookie(c);
   if (id === undefined) return { kind: 'none' };
@@ -77,7 +89,7 @@ async function resolvePrincipal(c: Context, db: Database, settings: AuthSettings
   }
   // Role and scope are read from the user row on every request: a change applies at once.
   const principal: Principal = { username: user.username, role: user.role, scope: user.scope, via: 'session' };
-  return { kind: 'ok', principal, csrfToken: check.session.csrfToken };
+  return { kind: 'ok', principal, csrfToken: check.session.csrfToken, mustChangePassword: user.mustChangePassword };
 }
 
 function csrfMatches(sent: string | undefined, expected: string): boolean {

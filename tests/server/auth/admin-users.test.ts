@@ -99,5 +99,30 @@ describe('admin: users', () => {
     const again = await login(t, 'fx-viewer', 'temporary password');
     const me = (await (await call(t, '/api/auth/me', { as: again })).json()) as { mustChangePassword: boolean };
     expect(me.mustChangePassword).toBe(true);
+    // Until the password is changed the API, like the SPA, shows nothing else.
+    const kpis = await call(t, '/api/kpis', { as: again });
+    expect(kpis.status).toBe(403);
+    expect(((await kpis.json()) as { error: { code: string } }).error.code).toBe('password_change_required');
+    const changed = await call(t, '/api/auth/password', {
+      method: 'POST',
+      as: again,
+      body: { currentPassword: 'temporary password', newPassword: 'a new long password' },
+    });
+    expect(changed.status).toBe(200);
+    const after = await login(t, 'fx-viewer', 'a new long password');
+    expect((await call(t, '/api/kpis', { as: after })).status).toBe(200);
+  });
+
+  it('lets an administrator with a generated password make no API token before changing it', async () => {
+    await t.db.all(`UPDATE users SET must_change_password = true WHERE username = 'fx-admin'`);
+    try {
+      const fresh = await login(t, 'fx-admin');
+      const token = await call(t, '/api/admin/tokens', { method: 'POST', as: fresh, body: { name: 'too-early' } });
+      expect(token.status).toBe(403);
+      expect(((await token.json()) as { error: { code: string } }).error.code).toBe('password_change_required');
+      expect((await call(t, '/api/auth/me', { as: fresh })).status).toBe(200);
+    } finally {
+      await t.db.all(`UPDATE users SET must_change_password = false WHERE username = 'fx-admin'`);
+    }
   });
 });
