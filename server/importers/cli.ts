@@ -212,8 +212,8 @@ async function viaServer(url: string, token: string, p: Parsed, doFetch: typeof 
     });
   } catch (error) {
     throw new ServerError(
-      `cannot reach the server at ${url}: ${error instanceof Error ? error.message : String(error)}`,
-      `ติดต่อเซิร์ฟเวอร์ที่ ${url} ไม่ได้`,
+      `cannot reach the server at ${url}: ${error instanceof Error ? error.message : String(error)} (set SSZ_URL to the running server's address, e.g. http://localhost:8899)`,
+      `ติดต่อเซิร์ฟเวอร์ที่ ${url} ไม่ได้ (ตั้งค่า SSZ_URL เป็นที่อยู่ของเซิร์ฟเวอร์ที่กำลังทำงาน เช่น http://localhost:8899)`,
     );
   }
   const body = (await res.json().catch(() => null)) as {

@@ -50,9 +50,9 @@ const MESSAGES = {
     th: 'ไม่มีแถวข้อมูลที่นำเข้าได้ในไฟล์',
     en: 'The file has no data rows to import',
   }),
-  file_already_imported: (p: { importId: number; at: string; by: string }): Bilingual => ({
-    th: `ไฟล์นี้ถูกนำเข้าแล้ว (การนำเข้าครั้งที่ ${p.importId} เมื่อ ${p.at} โดย ${p.by}) หากต้องการนำเข้าซ้ำ ให้เลือก "นำเข้าซ้ำ" (force)`,
-    en: `This file was already imported (import #${p.importId} at ${p.at} by ${p.by}); choose "import again" (force) to import it anyway`,
+  file_already_imported: (p: { importId: number; at: { th: string; en: string }; by: string }): Bilingual => ({
+    th: `ไฟล์นี้ถูกนำเข้าแล้ว (การนำเข้าครั้งที่ ${p.importId} เมื่อ ${p.at.th} น. โดย ${p.by}) หากต้องการนำเข้าซ้ำ ให้เลือก "นำเข้าซ้ำ" (force)`,
+    en: `This file was already imported (import #${p.importId} at ${p.at.en} by ${p.by}); choose "import again" (force) to import it anyway`,
   }),
   invalid_codebook: (p: { reason: Bilingual }): Bilingual => ({ th: p.reason.th, en: p.reason.en }),
   mapping_not_found: (p: { name: string }): Bilingual => ({

@@ -43,7 +43,7 @@ import { openTable, type SourceMeta, type TableRow } from './source/table.ts';
 import type { ZipLimits } from './source/zip.ts';
 import { reassignZones } from './zone-assignment.ts';
 import type { ColumnMapping, ImportCounts, ImportFile, ImportOptions, ImportPreview, ImportResult } from './types.ts';
-import { cellText, labelKey } from './values.ts';
+import { beDate, cellText, labelKey } from './values.ts';
 
 export interface RunImportInput {
   db: Database;
@@ -93,9 +93,12 @@ const EMPTY_COUNTS: ImportCounts = { rowsRead: 0, write: {}, skipped: 0, rowsWit
 /** Thrown inside a streaming import's transaction when the file turned out to have errors: roll back. */
 class ImportRefused extends Error {}
 
-function bangkokTime(iso: string): string {
+/** An instant as Bangkok wall-clock time: '23/11/2569 11:07' (BE) for Thai, '2026-11-23 11:07' for English. */
+function bangkokTime(iso: string): { th: string; en: string } {
   const t = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
-  return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
+  const date = t.slice(0, 10);
+  const time = t.slice(11, 16);
+  return { th: `${beDate(date)} ${time}`, en: `${date} ${time}` };
 }
 
 /** Options saved with a mapping, under the explicit ones. */

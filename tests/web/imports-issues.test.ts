@@ -3,6 +3,7 @@ import type { ImportIssue } from '../../web/api/types.ts';
 import {
   commitBlockers,
   issueCounts,
+  issueGroups,
   rowsToWrite,
   shownOf,
   toIssueLines,
@@ -75,9 +76,24 @@ describe('the commit button', () => {
     ).toEqual(['errors']);
   });
 
-  test('rows to write add up over tables', () => {
-    expect(rowsToWrite({ incidents: 5, incident_rings: 2 })).toBe(7);
+  test("rows to write add up over tables, not counting incidents' buffer-ring links", () => {
+    expect(rowsToWrite({ incidents: 5, incident_rings: 2 })).toBe(5);
+    expect(rowsToWrite({ partners: 3, contributions: 4 })).toBe(7);
     expect(rowsToWrite({})).toBe(0);
+  });
+
+  test('warnings grouped by reason, the most frequent first, with the full counts', () => {
+    const outside = issue({ code: 'outside_zones', severity: 'warning', th: 'อยู่นอกพื้นที่', en: 'outside', row: 3 });
+    const repeat = issue({ code: 'duplicate_in_file', severity: 'warning', th: 'ซ้ำกับแถว 2', en: 'same as row 2' });
+    const groups = issueGroups(
+      [outside, { ...outside, row: 4 }, repeat, { ...repeat, row: 9 }],
+      { outside_zones: 14_348, duplicate_in_file: 20, invalid_date: 1 },
+      'en',
+    );
+    expect(groups).toEqual([
+      { code: 'outside_zones', count: 14_348, reason: 'outside' },
+      { code: 'duplicate_in_file', count: 20, reason: 'same as row 2' },
+    ]);
   });
 });
 
@@ -89,7 +105,11 @@ describe('preview table', () => {
       ce: '2024-03-02 21:30',
       be: '2/3/2567 21:30',
     };
-    expect(cellText(cell, 'th')).toEqual({ text: '2/3/2567 21:30', raw: '2 มี.ค. 2567 21.30 น.' });
+    expect(cellText(cell, 'th')).toEqual({
+      text: '2/3/2567 21:30',
+      raw: '2 มี.ค. 2567 21.30 น.',
+      ce: '2024-03-02 21:30',
+    });
     expect(cellText(cell, 'en')).toEqual({ text: '2024-03-02 21:30', raw: '2 มี.ค. 2567 21.30 น.' });
   });
 

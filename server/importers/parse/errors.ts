@@ -13,6 +13,7 @@
  * - `row: null` means the issue is about the whole file (encoding, missing columns).
  * - `column` is the header text as written in the file (not the canonical name), or null.
  */
+import { acceptedHeaders } from './headers.ts';
 
 export type Severity = 'error' | 'warning';
 export type Lang = 'th' | 'en';
@@ -59,8 +60,8 @@ const MESSAGES = {
   }),
   // ---- header mapping ----
   missing_required_column: (p: { canonical: string }): Bilingual => ({
-    th: `ไม่พบคอลัมน์ที่จำเป็น ${q(p.canonical)} กรุณาเลือกคอลัมน์ที่ตรงกันในหน้านำเข้า`,
-    en: `Required column ${q(p.canonical)} not found; map it in the import screen`,
+    th: `ไม่พบคอลัมน์ที่จำเป็น ${q(p.canonical)} (หัวคอลัมน์ที่ระบบรู้จัก เช่น ${list(acceptedHeaders(p.canonical, 'th'))}) กรุณาเลือกคอลัมน์ที่ตรงกันในหน้านำเข้า หรือใช้ --mapping ในคำสั่งนำเข้า`,
+    en: `Required column ${q(p.canonical)} not found (headers it is recognised by include ${list(acceptedHeaders(p.canonical, 'en'))}); map it in the import screen, or give --mapping on the command line`,
   }),
   missing_one_of_columns: (p: { canonicals: readonly string[] }): Bilingual => ({
     th: `ต้องมีอย่างน้อยหนึ่งคอลัมน์จาก ${list(p.canonicals)}`,

@@ -187,6 +187,24 @@ export const KIND_SPECS = {
 /** Canonical column names of one kind, e.g. CanonicalField<'survey'> = 'zone' | 'surveyed_on' | ... */
 export type CanonicalField<K extends ImportKind> = (typeof KIND_SPECS)[K]['fields'][number]['canonical'];
 
+/**
+ * A few header names a canonical column is recognised by, in the message's language (Thai
+ * aliases for Thai, the canonical and English ones for English), for messages that tell the user
+ * what to call a missing column.
+ */
+export function acceptedHeaders(canonical: string, lang: 'th' | 'en', max = 4): string[] {
+  const thai = (name: string) => /[\u0E00-\u0E7F]/.test(name);
+  const names: string[] = lang === 'en' ? [canonical] : [];
+  for (const kind of IMPORT_KINDS) {
+    for (const field of kindSpec(kind).fields) {
+      if (field.canonical !== canonical) continue;
+      for (const name of field.aliases) if (thai(name) === (lang === 'th') && !names.includes(name)) names.push(name);
+    }
+  }
+  if (names.length === 0) names.push(canonical);
+  return names.slice(0, max);
+}
+
 export function kindSpec<K extends ImportKind>(kind: K): KindSpec<CanonicalField<K>> {
   return KIND_SPECS[kind] as unknown as KindSpec<CanonicalField<K>>;
 }

@@ -123,8 +123,11 @@ describe('upload, preview, commit, history, undo', () => {
   it('refuses the same file again unless forced', async () => {
     const again = await post('/api/imports/commit', form({ kind: 'incidents' }, { name: 'again.csv', text: CSV }));
     expect(again.status).toBe(422);
-    const body = (await again.json()) as { result: { errors: { code: string }[] } };
+    const body = (await again.json()) as { result: { errors: { code: string; th: string; en: string }[] } };
     expect(body.result.errors.map((e) => e.code)).toEqual(['file_already_imported']);
+    // When, in the reader's calendar: Buddhist Era in Thai, CE in English (Bangkok time both).
+    expect(body.result.errors[0]?.th).toMatch(/เมื่อ \d{1,2}\/\d{1,2}\/25\d\d \d\d:\d\d น\./);
+    expect(body.result.errors[0]?.en).toMatch(/at 20\d\d-\d\d-\d\d \d\d:\d\d by/);
   });
 
   it('keeps a commander out of another station: the import is not found', async () => {

@@ -215,6 +215,22 @@ describe('incidents', () => {
     expect(z.errors).toEqual([]);
   });
 
+  it('names, for a missing column, headers it would recognise and both ways to map it', async () => {
+    const r = await importText(
+      t.db,
+      'incidents',
+      'w.csv',
+      'case_no,when,kind,police\nA1,2022-01-01,x,y\n',
+      {},
+      { dryRun: true },
+    );
+    const missing = r.errors.filter((e) => e.code === 'missing_required_column');
+    expect(missing.map((e) => e.en.match(/"(\w+)"/)?.[1])).toEqual(['occurred_at', 'crime_type', 'station']);
+    expect(missing[0]?.th).toContain('"วันที่เกิดเหตุ"');
+    expect(missing[0]?.en).toContain('"date"');
+    expect(missing[0]?.en).toContain('--mapping');
+  });
+
   it('lists every unknown offence type for the user to map, then imports with the mapping and remembers it', async () => {
     const csv =
       'เลขคดี,วันที่,ข้อหา,สถานี\nU1,2022-01-01,ลักทรัพย์,สภ.เมืองสงขลา\nU2,2022-01-02,ขโมยปลากัด,สภ.เมืองสงขลา\nU3,2022-01-03,ขโมยปลากัด,สภ.เมืองสงขลา\nU4,2022-01-04,แอบถ่าย,สภ.เมืองสงขลา\n';

@@ -20,7 +20,7 @@ import {
 } from './mapping-state.ts';
 import { formatBytes, toPreviewTable, type ValueLabel } from './to-preview-table.ts';
 import { pickName } from '../overview/to-zone-rows.ts';
-import { issueCounts, type IssueLine, rowsToWrite, shownOf, toIssueLines } from './to-issue-lines.ts';
+import { issueCounts, issueGroups, type IssueLine, rowsToWrite, shownOf, toIssueLines } from './to-issue-lines.ts';
 import { useSaveMapping } from './use-imports.ts';
 
 export function PreviewPanel({
@@ -125,6 +125,8 @@ export function PreviewPanel({
         <OffenceTypes result={result} form={form} onChange={onChange} reference={reference} disabled={disabled} />
       )}
 
+      {counts.warnings > 0 && <IssueGroups result={result} />}
+
       {counts.warnings > 0 && (
         <details className="issues-details" open={counts.warnings <= 10}>
           <summary>
@@ -162,6 +164,9 @@ export function PreviewPanel({
                     {r.cells.map((cell, i) => (
                       <td key={table.columns[i]}>
                         {cell.text}
+                        {cell.ce !== undefined && (
+                          <span className="cell-sub">{t('imports.ceDate', { date: cell.ce })}</span>
+                        )}
                         {cell.raw !== null && (
                           <span className="cell-sub">{t('imports.inFile', { raw: cell.raw })}</span>
                         )}
@@ -199,6 +204,40 @@ function valueLabels(
     if (canonical === 'zone') return zoneNames.get(value) ?? null;
     return null;
   };
+}
+
+/** Warnings counted by reason, most frequent first (the list below carries examples of each). */
+function IssueGroups({ result }: { result: ImportResult }) {
+  const { lang, t } = useT();
+  const groups = issueGroups(result.warnings, result.byCode, lang);
+  return (
+    <div className="issues issues-warning">
+      <h3>
+        <span aria-hidden="true">! </span>
+        {t('imports.warningsTitle')} · {t('imports.byReason')}
+      </h3>
+      <div className="table-scroll">
+        <table className="data-table compact" data-testid="warning-groups">
+          <thead>
+            <tr>
+              <th scope="col">{t('imports.reason')}</th>
+              <th scope="col" className="num">
+                {t('imports.reasonCount')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map((g) => (
+              <tr key={g.code}>
+                <td>{g.reason}</td>
+                <td className="num">{formatNumber(g.count, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
 }
 
 function IssueTable({

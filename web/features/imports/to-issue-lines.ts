@@ -79,7 +79,35 @@ export function commitBlockers(input: {
   return out;
 }
 
-/** Rows the import will write, over all tables. */
+/** Tables filled from the file's rows rather than with them: buffer-ring links of incidents. */
+const DERIVED_TABLES: ReadonlySet<string> = new Set(['incident_rings']);
+
+/** Rows of the file the import will write, over its tables (derived links are not rows of the file). */
 export function rowsToWrite(write: Readonly<Record<string, number>>): number {
-  return Object.values(write).reduce((sum, n) => sum + n, 0);
+  return Object.entries(write).reduce((sum, [table, n]) => (DERIVED_TABLES.has(table) ? sum : sum + n), 0);
+}
+
+export interface IssueGroup {
+  code: string;
+  /** Every issue of this code in the file (the list carries a few). */
+  count: number;
+  /** The reason, as the first listed example gives it. */
+  reason: string;
+}
+
+/**
+ * Issues of one severity by reason, most frequent first: 14,000 routine "outside every zone"
+ * warnings must not hide the 20 repeated case numbers among them.
+ */
+export function issueGroups(
+  listed: readonly ImportIssue[],
+  byCode: Readonly<Partial<Record<string, number>>>,
+  lang: Lang,
+): IssueGroup[] {
+  const groups = new Map<string, IssueGroup>();
+  for (const issue of listed) {
+    if (groups.has(issue.code)) continue;
+    groups.set(issue.code, { code: issue.code, count: byCode[issue.code] ?? 1, reason: issue[lang] });
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
 }

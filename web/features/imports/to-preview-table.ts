@@ -1,7 +1,7 @@
 /**
  * The preview's first rows as a table: one column per canonical field that has values, each cell
- * as it will be stored (dates in BE for Thai, CE for English) with the file's own text beside it
- * when that differs. Pure.
+ * as it will be stored (dates in BE for Thai, with CE beside them; CE for English) with the file's
+ * own text beside it when that differs. Pure.
  */
 import type { ImportPreview, PreviewCell } from '../../api/types.ts';
 import { formatNumber, type Lang, MISSING } from '../../i18n/format.ts';
@@ -10,6 +10,8 @@ export interface PreviewTableCell {
   text: string;
   /** The cell as written in the file, when it differs from what is stored. */
   raw: string | null;
+  /** A date shown in BE: the same date in CE, so a Thai reader can check how the year was read. */
+  ce?: string;
 }
 
 export interface PreviewTable {
@@ -42,7 +44,9 @@ export function cellText(
     raw === text ||
     raw === String(cell.value) ||
     (typeof cell.value === 'number' && sameNumber(raw, cell.value));
-  return { text, raw: same ? null : (cell.raw as string) };
+  const out: PreviewTableCell = { text, raw: same ? null : (cell.raw as string) };
+  if (lang === 'th' && cell.be && cell.ce) out.ce = cell.ce;
+  return out;
 }
 
 export function toPreviewTable(
