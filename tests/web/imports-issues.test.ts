@@ -122,6 +122,11 @@ describe('preview table', () => {
     });
     expect(cellText({ raw: 'ลักทรัพย์', value: 'theft' }, 'th', 'crime_type')).toEqual({ text: 'theft', raw: 'ลักทรัพย์' });
     expect(cellText({ raw: null, value: null }, 'th')).toEqual({ text: '–', raw: null });
+    const group = (c: string, v: string) => (c === 'crime_group' && v === '2' ? '2 ความผิดเกี่ยวกับทรัพย์' : null);
+    expect(cellText({ raw: '2', value: 2 }, 'th', 'crime_group', group)).toEqual({
+      text: '2 ความผิดเกี่ยวกับทรัพย์',
+      raw: null,
+    });
   });
 
   test("columns: the kind's fields that have values, in the kind's order", () => {

@@ -198,8 +198,15 @@ function valueLabels(
     zones.map((z) => [z.stationCode, pickName({ nameTh: z.stationNameTh, nameEn: z.stationNameEn }, lang)]),
   );
   const zoneNames = new Map(zones.map((z) => [z.id, pickName(z, lang)]));
+  // Stored group numbers are of the current four-group scheme.
+  const groups = new Map(
+    (reference?.offenceGroups ?? [])
+      .filter((g) => g.scheme === 'current4')
+      .map((g) => [String(g.group_no), `${g.group_no} ${lang === 'th' ? g.name_th : g.name_en}`]),
+  );
   return (canonical, value) => {
     if (canonical === 'crime_type') return offences.get(value) ?? null;
+    if (canonical === 'crime_group') return groups.get(value) ?? null;
     if (canonical === 'station') return stations.get(value) ?? null;
     if (canonical === 'zone') return zoneNames.get(value) ?? null;
     return null;

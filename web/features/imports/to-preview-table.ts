@@ -35,7 +35,8 @@ export function cellText(
   if (lang === 'th' && cell.be) text = cell.be;
   else if (cell.ce) text = cell.ce;
   else if (cell.value === null) text = MISSING;
-  else if (typeof cell.value === 'number') text = formatNumber(cell.value, lang, 6);
+  else if (typeof cell.value === 'number')
+    text = label?.(canonical, String(cell.value)) ?? formatNumber(cell.value, lang, 6);
   else if (typeof cell.value === 'boolean') text = cell.value ? '✓' : '✕';
   else text = label?.(canonical, cell.value) ?? cell.value;
   const raw = cell.raw?.trim() ?? '';
