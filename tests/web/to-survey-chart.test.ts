@@ -67,6 +67,10 @@ test('every wave is labelled up to 16; slanted when the labels do not fit side b
   expect(tight).toMatchObject({ interval: 0, textAnchor: 'end' });
   expect(tight.angle).toBeLessThan(0);
   expect(tight.height).toBeGreaterThan(waveAxis(nine, 1200, 16).height);
+  // A phone: slots too narrow even for slanted labels, so they stand upright (no overlap).
+  const phone = waveAxis(nine, 180, 16);
+  expect(phone).toMatchObject({ interval: 0, angle: -90, textAnchor: 'end' });
+  expect(phone.height).toBeGreaterThan(tight.height);
   expect(
     waveAxis(
       Array.from({ length: 17 }, (_, i) => `w${i}`),

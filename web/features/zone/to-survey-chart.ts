@@ -85,8 +85,10 @@ export interface WaveAxis {
 
 /**
  * How the wave axis fits its labels: every wave labelled (up to 16), level when they fit side by
- * side, slanted when they do not. Widths are estimated from the longest label at ~0.55 em a
- * character (Sarabun; Thai marks above and below take no width, so this errs on the wide side).
+ * side, slanted when they do not, upright when even slanted ones would touch (a phone: slanted
+ * labels a slot apart overlap unless the slot is wider than a line over sin 40°). Widths are
+ * estimated from the longest label at ~0.55 em a character (Sarabun; Thai marks above and below
+ * take no width, so this errs on the wide side).
  */
 export function waveAxis(labels: readonly string[], plotWidth: number, fontPx: number): WaveAxis {
   const level: WaveAxis = { interval: 0, angle: 0, textAnchor: 'middle', height: Math.ceil(fontPx * 2) };
@@ -96,8 +98,10 @@ export function waveAxis(labels: readonly string[], plotWidth: number, fontPx: n
   const labelWidth = longest * fontPx * 0.55;
   const slot = plotWidth / labels.length;
   if (labelWidth <= slot * 0.9) return level;
-  const angle = -40;
-  const rise = labelWidth * Math.sin((-angle * Math.PI) / 180);
+  const slanted = -40;
+  const sin = Math.sin((-slanted * Math.PI) / 180);
+  const angle = slot * sin >= fontPx * 1.15 ? slanted : -90;
+  const rise = angle === -90 ? labelWidth : labelWidth * sin;
   return { interval: 0, angle, textAnchor: 'end', height: Math.ceil(rise + fontPx * 1.5) };
 }
 
