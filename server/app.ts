@@ -5,6 +5,7 @@ import { securityHeaders } from './auth/security-headers.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { kpiRoutes } from './routes/kpis.ts';
@@ -30,6 +31,7 @@ export function createApi(deps: AppDeps) {
       .route('/zones', zoneRoutes(deps))
       .route('/settings', settingsRoutes(deps))
       .route('/imports', importRoutes(deps))
+      .route('/exports', exportRoutes(deps))
   );
 }
 

@@ -65,6 +65,8 @@ const zoneScoped = (ok: `${number}`) => row(ok, `${ok}/404`, `${ok}/404`, `${ok}
 /** Import and undo: admin, analyst, commander; executives and viewers may not. */
 const importers = (ok: `${number}`) => row(ok, ok, ok, '403', '403', '401');
 const importersScoped = (ok: `${number}`) => row(ok, `${ok}/404`, `${ok}/404`, '403', '403', '401');
+/** Exports: every role but the viewer (export is its own permission). */
+const exporters = (ok: Cell) => row(ok, ok, ok, ok, '403', '401');
 
 /** An (empty) import recorded for one station, as the pipeline records them. */
 async function recordImport(t: TestApp, station: string, n: number): Promise<number> {
@@ -158,6 +160,8 @@ const MATRIX: Record<string, Entry> = {
 
   // Dashboards: rollups and lists cover only in-scope zones (checked by the marker scan).
   'GET /api/kpis': { expect: everyone('200') },
+  'GET /api/exports/kpis.csv': { expect: exporters('200') },
+  'GET /api/exports/kpis.xlsx': { expect: exporters('200') },
   'GET /api/zones': { expect: everyone('200') },
   'GET /api/zones/geojson': { expect: everyone('200') },
   'GET /api/zones/:id': { expect: zoneScoped('200'), request: ({ zone }) => ({ path: `/api/zones/${zone}` }) },

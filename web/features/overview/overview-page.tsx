@@ -8,6 +8,7 @@ import { useT } from '../../i18n/use-t.tsx';
 import { useDashboardState } from '../../router.ts';
 import { toKpiFigures } from '../kpi/to-kpi-figures.ts';
 import { toZoneMarkers } from '../map/to-zone-markers.ts';
+import { ExportLinks } from './export-links.tsx';
 import { RollupTable } from './rollup-table.tsx';
 import { StatusLegend } from './status-legend.tsx';
 import { scopeHeading } from './to-scope-heading.ts';
@@ -23,6 +24,7 @@ export function OverviewPage({ me }: { me: Me }) {
   const { lang, t } = useT();
   const [state, navigate] = useDashboardState();
   const period = { from: state.from, to: state.to };
+  const canExport = me.permissions.includes('export');
   const zoneKpis = useQuery(kpisQuery({ level: 'zone', unit: null, ...period }));
   const national = useQuery(kpisQuery({ level: 'national', unit: null, ...period }));
   const rollups = useQuery(kpisQuery({ level: state.level, unit: null, ...period }));
@@ -75,6 +77,7 @@ export function OverviewPage({ me }: { me: Me }) {
       <QueryState query={zoneKpis}>
         {(data) => <ZoneTable items={data.items} zones={zones.data?.items ?? []} />}
       </QueryState>
+      {canExport && <ExportLinks level="zone" {...period} />}
 
       <QueryState query={rollups}>
         {(data) => (
@@ -85,6 +88,7 @@ export function OverviewPage({ me }: { me: Me }) {
           />
         )}
       </QueryState>
+      {canExport && <ExportLinks level={state.level} {...period} />}
     </>
   );
 }

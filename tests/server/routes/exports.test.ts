@@ -1,0 +1,106 @@
+/**
+ * GET /api/exports/kpis.csv and .xlsx: the /api/kpis answer as a spreadsheet, with the same
+ * parameters and scope. Checked against the API's own figures; the XLSX read back cell by cell.
+ */
+import readXlsxFile from 'read-excel-file/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../server/db/database.ts';
+import { KPI_COLUMNS, kpiTable, neutralise, toCsv } from '../../../server/exports/kpi-table.ts';
+import { parseCsv } from '../../../server/importers/parse/csv.ts';
+import { ADMIN_PASSWORD, openDemoApp, signIn } from '../demo-app.ts';
+
+let db: Database;
+let admin: Awaited<ReturnType<typeof signIn>>;
+let commander: Awaited<ReturnType<typeof signIn>>;
+let viewer: Awaited<ReturnType<typeof signIn>>;
+
+beforeAll(async () => {
+  const demo = await openDemoApp();
+  db = demo.db;
+  admin = await signIn(demo.app, 'admin', ADMIN_PASSWORD);
+  commander = await signIn(demo.app, 'demo-commander', 'demo-commander-2567');
+  viewer = await signIn(demo.app, 'demo-viewer', 'demo-viewer-2567');
+}, 60_000);
+afterAll(() => db.close());
+
+interface Item {
+  id: string;
+  fear: { value: number | null; n: number };
+  crime: { after: number; baseline: number; changePct: number | null };
+}
+
+/** The CSV's data rows as field lists, read back with the importers' own CSV parser. */
+const csvRows = (text: string): string[][] => parseCsv(text.replace(/^\uFEFF/, '')).rows.map((r) => r.fields);
+const column = (key: string) => KPI_COLUMNS.findIndex((c) => c.key === key);
+const round1 = (v: number | null) => (v === null ? '' : String(Math.round(v * 10) / 10));
+
+describe('KPI exports', () => {
+  it('CSV: UTF-8 with a BOM, Thai headers, one row per zone with the API figures', async () => {
+    const res = await admin('/api/exports/kpis.csv?level=zone');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="ssz-kpis-zone\.csv"/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    const header = text.slice(1, text.indexOf('\r\n'));
+    expect(header).toContain('กลัวอาชญากรรม % (Fear of crime %)');
+    expect(header).toContain('เชื่อมั่นตำรวจ % (Trust in police %)');
+    const rows = csvRows(text);
+    const api = (await (await admin('/api/kpis?level=zone')).json()) as { items: Item[] };
+    expect(rows.length).toBe(api.items.length);
+    for (const item of api.items) {
+      const f = rows.find((r) => r[column('id')] === item.id) as string[];
+      expect(f, item.id).toBeDefined();
+      expect(f[column('fear')]).toBe(round1(item.fear.value));
+      expect(f[column('fear_n')]).toBe(String(item.fear.n));
+      expect(f[column('crime_after')]).toBe(String(item.crime.after));
+      expect(f[column('crime_baseline')]).toBe(String(item.crime.baseline));
+      expect(f[column('crime_change')]).toBe(round1(item.crime.changePct));
+    }
+  });
+
+  it('XLSX: the same table read back, numbers as numbers, and a sheet of the filters', async () => {
+    const res = await admin('/api/exports/kpis.xlsx?level=station&from=2023-10&to=2024-09');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const buffer = Buffer.from(await res.arrayBuffer());
+    const sheets = await readXlsxFile(buffer);
+    const [kpis, filters] = sheets;
+    expect(kpis?.sheet).toBe('ตัวชี้วัด KPIs');
+    const rows = kpis?.data ?? [];
+    expect(rows[0]?.[column('fear')]).toBe('กลัวอาชญากรรม %\nFear of crime %');
+    const api = (await (await admin('/api/kpis?level=station&from=2023-10&to=2024-09')).json()) as { items: Item[] };
+    expect(rows.length - 1).toBe(api.items.length);
+    for (const item of api.items) {
+      const row = rows.find((r) => r[column('id')] === item.id);
+      expect(row?.[column('crime_after')]).toBe(item.crime.after);
+      expect(row?.[column('fear_n')]).toBe(item.fear.n);
+      expect(row?.[column('fear')]).toBe(item.fear.value === null ? null : Math.round(item.fear.value * 10) / 10);
+    }
+    expect(filters?.data.map((r) => r[0])).toContain('ช่วงเวลา (period)');
+    expect(filters?.data.find((r) => r[0] === 'ช่วงเวลา (period)')?.[1]).toBe('2566-10 – 2567-09 (BE)');
+  });
+
+  it("keeps to the user's scope: a commander exports Hat Yai's zones only, another station's unit is empty", async () => {
+    const own = csvRows(new TextDecoder().decode(await (await commander('/api/exports/kpis.csv')).arrayBuffer()));
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((r) => r[column('id')]?.startsWith('Z-HDY'))).toBe(true);
+    const other = new TextDecoder().decode(
+      await (await commander('/api/exports/kpis.csv?level=station&unit=ST-MUEANG-CHIANG-MAI')).arrayBuffer(),
+    );
+    expect(csvRows(other)).toHaveLength(0);
+    expect((await viewer('/api/exports/kpis.csv')).status).toBe(403);
+  });
+
+  it('neutralises text a spreadsheet would run as a formula', () => {
+    expect(neutralise('=HYPERLINK("http://x","y")')).toBe(`'=HYPERLINK("http://x","y")`);
+    for (const s of ['+1', '-1+2', '@SUM(A1)', '\t=1', '\r=1']) expect(neutralise(s)).toBe(`'${s}`);
+    expect(neutralise('ตลาดกิมหยง')).toBe('ตลาดกิมหยง');
+    const table = kpiTable({ items: [] });
+    table.rows.push(KPI_COLUMNS.map((c) => (c.key === 'name_th' ? '=cmd|"/c calc"!A1' : c.type === 'text' ? 'x' : 1)));
+    const csv = toCsv(table);
+    expect(csv).toContain(`"'=cmd|""/c calc""!A1"`);
+    expect(csv).not.toMatch(/,=cmd/);
+  });
+});
