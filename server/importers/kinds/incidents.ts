@@ -558,10 +558,9 @@ export class IncidentsReader implements KindReader {
   }
 
   /** Every chunk was written while reading (drain / finish with a target): waits for the last one. */
-  async write(conn: DuckDBConnection, importId: number): Promise<Record<string, number>> {
+  async write(_conn: DuckDBConnection, importId: number): Promise<Record<string, number>> {
     if (this.#stage === null) {
       if (this.#kept > 0) throw new Error(`incident rows of import ${importId} were not written while reading`);
-      void conn;
       return { incidents: 0, incident_rings: 0 };
     }
     await this.#stage.settle();
