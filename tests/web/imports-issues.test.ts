@@ -94,6 +94,11 @@ describe('the commit button', () => {
       { code: 'outside_zones', count: 14_348, reason: 'outside' },
       { code: 'duplicate_in_file', count: 20, reason: 'same as row 2' },
     ]);
+    // With general words for a code, no example's particulars ("row 2") stand for the group.
+    const general = issueGroups([repeat], { duplicate_in_file: 20 }, 'en', (code) =>
+      code === 'duplicate_in_file' ? 'Case number repeats an earlier row' : null,
+    );
+    expect(general[0]?.reason).toBe('Case number repeats an earlier row');
   });
 });
 

@@ -572,6 +572,15 @@ export const th = {
   'imports.item': 'ข้อคำถาม',
   'imports.firstRows': 'ตัวอย่าง {n} แถวแรก ตามที่จะบันทึก',
   'imports.noRows': 'ยังแสดงตัวอย่างไม่ได้ จนกว่าจะจับคู่คอลัมน์ที่จำเป็นครบ',
+  'imports.reasonOf.no_coordinates': 'ไม่มีพิกัด: นับเป็นคดีของสถานี แต่ไม่นับในพื้นที่ใด',
+  'imports.reasonOf.outside_zones': 'จุดอยู่นอกทุกพื้นที่ของสถานี (นับเป็นคดีของสถานี)',
+  'imports.reasonOf.duplicate_in_file': 'เลขคดีซ้ำกับแถวก่อนหน้าในไฟล์เดียวกัน (นำเข้าทั้งสองแถว)',
+  'imports.reasonOf.already_imported_row': 'เลขคดีนี้นำเข้าไว้แล้ว แถวนี้จึงถูกข้าม',
+  'imports.reasonOf.same_row_imported': 'แถวเดียวกันนี้นำเข้าไว้แล้ว จึงถูกข้าม',
+  'imports.reasonOf.wave_derived': 'ไม่มีคอลัมน์รอบการสำรวจ ใช้รอบตามวันที่สำรวจ',
+  'imports.reasonOf.answer_not_valid': 'คำตอบที่ไม่นับเป็นคำตอบที่ใช้ได้ (ไม่ทราบ ว่าง ปฏิเสธ หรือนอกช่วง)',
+  'imports.reasonOf.group_type_conflict': 'กลุ่มคดีในไฟล์ไม่ตรงกับกลุ่มของประเภทคดีตามตารางอ้างอิง (ใช้ค่าในไฟล์)',
+  'imports.reasonOf.encoding_replacement': 'มีตัวอักษรที่ถอดรหัสไม่ได้ในการเข้ารหัสที่เลือก',
   'imports.inFile': 'ในไฟล์: {raw}',
   'export.download': 'ดาวน์โหลดตารางนี้:',
   'imports.ceDate': 'ค.ศ. {date}',
@@ -1202,6 +1211,17 @@ export const en: Messages = {
   'imports.item': 'Item',
   'imports.firstRows': 'First {n} {n|row|rows}, as they will be saved',
   'imports.noRows': 'No preview until every required column is mapped',
+  'imports.reasonOf.no_coordinates': 'No coordinates: counted for the station, not for any zone',
+  'imports.reasonOf.outside_zones': 'Point outside every zone of its station (counted for the station)',
+  'imports.reasonOf.duplicate_in_file': 'Case number repeats an earlier row of the same file (both rows imported)',
+  'imports.reasonOf.already_imported_row': 'Case number already imported: the row is skipped',
+  'imports.reasonOf.same_row_imported': 'The same row was already imported: skipped',
+  'imports.reasonOf.wave_derived': 'No wave column: waves taken from the survey dates',
+  'imports.reasonOf.answer_not_valid':
+    "Answers that do not count as valid (don't know, blank, refused or out of range)",
+  'imports.reasonOf.group_type_conflict':
+    "The file's offence group differs from the reference group of its type (the file's is used)",
+  'imports.reasonOf.encoding_replacement': 'Characters that the chosen encoding cannot decode',
   'imports.inFile': 'in the file: {raw}',
   'export.download': 'Download this table:',
   'imports.ceDate': 'CE {date}',
@@ -1244,6 +1264,11 @@ export const en: Messages = {
 };
 
 export const MESSAGES = { th, en } as const;
+
+/** Whether a key built at run time (e.g. from an issue code) has a message. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(th, key);
+}
 
 export type Vars = Record<string, string | number>;
 

@@ -59,10 +59,15 @@ const MESSAGES = {
     en: `Cell ${p.cell} is longer than ${p.limit.toLocaleString('en-US')} characters; the row was skipped`,
   }),
   // ---- header mapping ----
-  missing_required_column: (p: { canonical: string }): Bilingual => ({
-    th: `ไม่พบคอลัมน์ที่จำเป็น ${q(p.canonical)} (หัวคอลัมน์ที่ระบบรู้จัก เช่น ${list(acceptedHeaders(p.canonical, 'th'))}) กรุณาเลือกคอลัมน์ที่ตรงกันในหน้านำเข้า หรือใช้ --mapping ในคำสั่งนำเข้า`,
-    en: `Required column ${q(p.canonical)} not found (headers it is recognised by include ${list(acceptedHeaders(p.canonical, 'en'))}); map it in the import screen, or give --mapping on the command line`,
-  }),
+  missing_required_column: (p: { canonical: string }): Bilingual => {
+    // Named by the headers a user would write (Thai ones in Thai), not by the internal name.
+    const [thName = p.canonical, ...thOthers] = acceptedHeaders(p.canonical, 'th');
+    const enNames = acceptedHeaders(p.canonical, 'en');
+    return {
+      th: `ไม่พบคอลัมน์ที่จำเป็น ${q(thName)}${thOthers.length > 0 ? ` (หรือ ${list(thOthers)})` : ''} กรุณาเลือกคอลัมน์ที่ตรงกันในตารางจับคู่คอลัมน์ (นำเข้าด้วยคำสั่ง: ใช้ --mapping)`,
+      en: `Required column ${q(p.canonical)} not found (headers it is recognised by include ${list(enNames)}); choose the matching column in the mapping table (command line: --mapping)`,
+    };
+  },
   missing_one_of_columns: (p: { canonicals: readonly string[] }): Bilingual => ({
     th: `ต้องมีอย่างน้อยหนึ่งคอลัมน์จาก ${list(p.canonicals)}`,
     en: `At least one of the columns ${list(p.canonicals)} is required`,

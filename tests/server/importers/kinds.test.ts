@@ -226,7 +226,8 @@ describe('incidents', () => {
     );
     const missing = r.errors.filter((e) => e.code === 'missing_required_column');
     expect(missing.map((e) => e.en.match(/"(\w+)"/)?.[1])).toEqual(['occurred_at', 'crime_type', 'station']);
-    expect(missing[0]?.th).toContain('"วันที่เกิดเหตุ"');
+    expect(missing[0]?.th).toMatch(/^ไม่พบคอลัมน์ที่จำเป็น "วันที่เกิดเหตุ" \(หรือ /);
+    expect(missing[0]?.th).not.toContain('occurred_at');
     expect(missing[0]?.en).toContain('"date"');
     expect(missing[0]?.en).toContain('--mapping');
   });

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { ImportReference, ImportResult, ZoneSummary } from '../../api/types.ts';
 import { formatNumber } from '../../i18n/format.ts';
+import { isMessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/use-t.tsx';
 import { errorText } from '../admin/error-text.ts';
 import { fieldName, tableName } from './field-words.ts';
@@ -216,7 +217,10 @@ function valueLabels(
 /** Warnings counted by reason, most frequent first (the list below carries examples of each). */
 function IssueGroups({ result }: { result: ImportResult }) {
   const { lang, t } = useT();
-  const groups = issueGroups(result.warnings, result.byCode, lang);
+  const groups = issueGroups(result.warnings, result.byCode, lang, (code) => {
+    const key = `imports.reasonOf.${code}`;
+    return isMessageKey(key) ? t(key) : null;
+  });
   return (
     <div className="issues issues-warning">
       <h3>

@@ -91,7 +91,7 @@ export interface IssueGroup {
   code: string;
   /** Every issue of this code in the file (the list carries a few). */
   count: number;
-  /** The reason, as the first listed example gives it. */
+  /** The reason in general words (`reasonOf`), else as the first listed example gives it. */
   reason: string;
 }
 
@@ -103,11 +103,13 @@ export function issueGroups(
   listed: readonly ImportIssue[],
   byCode: Readonly<Partial<Record<string, number>>>,
   lang: Lang,
+  reasonOf: (code: string) => string | null = () => null,
 ): IssueGroup[] {
   const groups = new Map<string, IssueGroup>();
   for (const issue of listed) {
     if (groups.has(issue.code)) continue;
-    groups.set(issue.code, { code: issue.code, count: byCode[issue.code] ?? 1, reason: issue[lang] });
+    const reason = reasonOf(issue.code) ?? issue[lang];
+    groups.set(issue.code, { code: issue.code, count: byCode[issue.code] ?? 1, reason });
   }
   return [...groups.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
 }
