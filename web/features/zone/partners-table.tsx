@@ -23,7 +23,9 @@ export function PartnersTable({ partners }: { partners: Partner[] }) {
           <tr>
             <th scope="col">{t('zone.partner')}</th>
             <th scope="col">{t('zone.partnerType')}</th>
-            <th scope="col">{t('zone.partnerDate')}</th>
+            <th scope="col" className="nowrap">
+              {t('zone.partnerDate')}
+            </th>
             <th scope="col" className="num">
               {t('zone.cctv')}
             </th>
@@ -43,7 +45,7 @@ export function PartnersTable({ partners }: { partners: Partner[] }) {
             <tr key={`${p.partner}-${p.mouDate ?? ''}`}>
               <th scope="row">{p.partner}</th>
               <td>{partnerTypeName(p.partnerType)}</td>
-              <td>{formatDate(p.mouDate, lang)}</td>
+              <td className="nowrap">{formatDate(p.mouDate, lang)}</td>
               <td className="num">{n(p.cctv)}</td>
               <td className="num">{n(p.volunteers)}</td>
               <td className="num">{n(p.vehicles)}</td>
