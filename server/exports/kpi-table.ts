@@ -4,6 +4,7 @@
  * status in words. Thai headers with the English in brackets, so one file serves both readers.
  * Pure: the routes give it the /api/kpis body and write CSV (here) or XLSX (xlsx.ts).
  */
+import { bangkokDateTime, ceToBe } from '../kpi/months.ts';
 import type { KpiStatus, TrafficLight } from '../kpi/status.ts';
 import type { KpiItem } from '../services/kpi-items.ts';
 import type { KpiBody } from '../services/kpis.ts';
@@ -81,12 +82,9 @@ export const KPI_COLUMNS: readonly TableColumn[] = [
 /** A percentage rounded to one decimal (the screen's precision). */
 const pct = (v: number | null): number | null => (v === null ? null : Math.round(v * 10) / 10);
 
-/** 'YYYY-MM' as the Thai month label Excel users expect: '2567-05' reads as BE. */
-const beMonth = (m: string | null): string | null => {
-  if (m === null) return null;
-  const [y, mm] = m.split('-');
-  return `${Number(y) + 543}-${mm}`;
-};
+/** 'YYYY-MM...' with its year in BE, as Thai readers expect: '2024-05' -> '2567-05'. */
+const beYear = (m: string | null): string | null =>
+  m === null ? null : `${ceToBe(Number(m.slice(0, 4)))}${m.slice(4)}`;
 
 function kpiRow(item: KpiItem): TableCell[] {
   const values: Record<string, TableCell> = {
@@ -114,8 +112,8 @@ function kpiRow(item: KpiItem): TableCell[] {
     crime_after: item.crime.after,
     crime_baseline: item.crime.baseline,
     crime_months: item.crime.months,
-    crime_after_from: beMonth(item.crime.afterFrom),
-    crime_after_to: beMonth(item.crime.afterTo),
+    crime_after_from: beYear(item.crime.afterFrom),
+    crime_after_to: beYear(item.crime.afterTo),
     crime_status: STATUS[item.crime.status],
   };
   return KPI_COLUMNS.map((c) => values[c.key] ?? null);
@@ -134,13 +132,12 @@ export function kpiFilters(
   const period =
     body.period === null
       ? 'ตั้งแต่เริ่มโครงการของแต่ละพื้นที่ (since each zone started)'
-      : `${beMonth(body.period.from)} – ${beMonth(body.period.to)} (BE)`;
-  const made = new Date(madeAt.getTime() + 7 * 3_600_000).toISOString();
+      : `${beYear(body.period.from)} – ${beYear(body.period.to)} (BE)`;
   return [
     ['ระดับ (level)', LEVEL[body.level]],
     ['หน่วย (unit)', request.unit ?? 'ทั้งหมดในขอบเขต (all in scope)'],
     ['ช่วงเวลา (period)', period],
-    ['สร้างเมื่อ (made, Bangkok time)', `${beMonth(made.slice(0, 7))}-${made.slice(8, 10)} ${made.slice(11, 16)}`],
+    ['สร้างเมื่อ (made, Bangkok time)', beYear(bangkokDateTime(madeAt)) as string],
   ];
 }
 

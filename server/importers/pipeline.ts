@@ -20,6 +20,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Principal } from '../auth/principal.ts';
 import type { Database } from '../db/database.ts';
+import { bangkokDateTime } from '../kpi/months.ts';
 import { type ImportRegistry, loadImportRegistry } from '../queries/import-registry.ts';
 import { findMapping } from '../queries/import-mappings.ts';
 import {
@@ -95,10 +96,8 @@ class ImportRefused extends Error {}
 
 /** An instant as Bangkok wall-clock time: '23/11/2569 11:07' (BE) for Thai, '2026-11-23 11:07' for English. */
 function bangkokTime(iso: string): { th: string; en: string } {
-  const t = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
-  const date = t.slice(0, 10);
-  const time = t.slice(11, 16);
-  return { th: `${beDate(date)} ${time}`, en: `${date} ${time}` };
+  const en = bangkokDateTime(new Date(iso));
+  return { th: `${beDate(en.slice(0, 10))}${en.slice(10)}`, en };
 }
 
 /** Options saved with a mapping, under the explicit ones. */

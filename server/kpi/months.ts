@@ -116,6 +116,12 @@ export function bangkokDate(instant: Date): string {
   return wall.toISOString().slice(0, 10);
 }
 
+/** The Bangkok wall-clock time of an instant as "YYYY-MM-DD HH:MM". */
+export function bangkokDateTime(instant: Date): string {
+  const wall = bangkokWallClock(instant).toISOString();
+  return `${wall.slice(0, 10)} ${wall.slice(11, 16)}`;
+}
+
 /** The latest whole month before `today` in Bangkok (the current month is never complete). */
 export function lastCompleteMonth(today: Date): MonthKey {
   return addMonths(bangkokMonth(today), -1);
