@@ -27,7 +27,7 @@ import {
 } from '../geo/measure.ts';
 import type { BBox } from '../geo/types.ts';
 import { irregularPolygon, type LonLat, type Ring, randomPointInBuffer, randomPointInRing, round6 } from './geo.ts';
-import { Rng } from './random.ts';
+import { Rng } from '../random.ts';
 import {
   type CrimeGroup,
   DEMO_AS_OF,

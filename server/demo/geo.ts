@@ -7,7 +7,7 @@
 import { pointInRing } from '../geo/contains.ts';
 import { expandBBox, METRES_PER_DEGREE, metresPerDegreeLon, pointToRingM } from '../geo/measure.ts';
 import type { BBox, Position } from '../geo/types.ts';
-import type { Rng } from './random.ts';
+import type { Rng } from '../random.ts';
 
 export type LonLat = Position;
 /** A closed ring: first vertex repeated last. */

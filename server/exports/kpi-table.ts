@@ -4,7 +4,7 @@
  * status in words. Thai headers with the English in brackets, so one file serves both readers.
  * Pure: the routes give it the /api/kpis body and write CSV (here) or XLSX (xlsx.ts).
  */
-import { bangkokDateTime, ceToBe } from '../kpi/months.ts';
+import { bangkokDateTime, ceToBe } from '../contracts/calendar.ts';
 import type { KpiStatus, TrafficLight } from '../kpi/status.ts';
 import type { KpiItem } from '../services/kpi-items.ts';
 import type { KpiBody } from '../services/kpis.ts';

@@ -2,7 +2,7 @@
  * What the zone file parsers (kml.ts, geojson.ts) return: features with string properties and a
  * geometry still to be checked by `validateGeometry`, plus structured, bilingual problems.
  *
- * `feature` follows the import ROW CONVENTION of server/importers/parse/errors.ts: for GeoJSON /
+ * `feature` follows the import ROW CONVENTION of server/importers/issues.ts: for GeoJSON /
  * KML it is the 1-based feature index (KML: Placemarks in document order, Folders flattened). It
  * maps directly to `ImportIssue.row`; `line` to `ImportIssue.line`.
  */

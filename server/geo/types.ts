@@ -56,7 +56,7 @@ export interface BBox {
   maxLat: number;
 }
 
-/** A bilingual message (same shape as `Bilingual` in server/importers/parse/errors.ts). */
+/** A bilingual message (same shape as `Bilingual` in server/importers/issues.ts). */
 export interface GeoMessage {
   readonly th: string;
   readonly en: string;

@@ -22,7 +22,7 @@ import { LOCAL_ADMIN } from '../auth/principal.ts';
 import { readConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { seedReference } from '../db/seed-reference.ts';
-import { formatIssue, type ImportIssue } from './parse/errors.ts';
+import { formatIssue, type Issue } from './issues.ts';
 import { runImport } from './pipeline.ts';
 import { importOptionsSchema, KIND_ALIASES } from './schemas.ts';
 import type { ImportKind, ImportOptions, ImportResult } from './types.ts';
@@ -245,19 +245,19 @@ function printResult(io: CliIo, result: ImportResult, how: string): void {
   }
   if (c.skipped > 0) io.out(`skipped (already imported): ${c.skipped}`);
   const shown = (
-    list: readonly ImportIssue[] | readonly unknown[],
+    list: readonly Issue[] | readonly unknown[],
     total: number,
     label: string,
     to: (s: string) => void,
   ) => {
     if (total === 0) return;
     to(`${label}: ${total}${list.length < total ? ` (showing ${list.length})` : ''}`);
-    for (const i of list as ImportIssue[]) {
+    for (const i of list as Issue[]) {
       to(`  - ${formatIssue(i, 'th')}`);
       to(`    ${formatIssue(i, 'en')}`);
     }
   };
-  shown(result.errors as readonly ImportIssue[], result.errorCount, 'ข้อผิดพลาด / errors', io.err);
+  shown(result.errors as readonly Issue[], result.errorCount, 'ข้อผิดพลาด / errors', io.err);
   if (result.warningCount > 0) {
     const byCode = Object.entries(result.byCode)
       .map(([code, n]) => `${code} ${n}`)

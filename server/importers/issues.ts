@@ -1,23 +1,128 @@
 /**
- * Issues of the import pipeline: the parse layer's bilingual ImportIssue (parse/errors.ts), plus
- * the codes only the pipeline can raise (a station out of the user's scope, an offence type the
- * reference table does not know, a file imported before...). Same shape, same row convention:
- * `row` is the Excel-style row (header = 1), or the 1-based feature for GeoJSON / KML, or null for
- * the whole file; `column` is the header as written in the file.
+ * The one catalogue of import issues: every code the parse layer or the pipeline can raise, its
+ * bilingual message and default severity, the issue type, and the capped collector.
+ *
+ * ROW CONVENTION (used by every importer):
+ * - `row` is the row number the user sees when the file is opened in Excel / LibreOffice:
+ *   the header is row 1 and the first data row is row 2 (if blank lines precede the header, the
+ *   header carries its real number). In a CSV every record is one row, including blank ones,
+ *   and a quoted cell with line breaks does not start a new row (exactly as Excel shows it).
+ *   For XLSX it is the sheet's own row number. For GeoJSON / KML it is the 1-based feature index.
+ * - `line` (text files only) is the 1-based physical line where the record starts; it differs
+ *   from `row` only after cells containing line breaks. Show it to people opening the file in
+ *   a text editor.
+ * - `row: null` means the issue is about the whole file (encoding, missing columns).
+ * - `column` is the header text as written in the file (not the canonical name), or null.
  *
  * Errors and warnings are collected apart, each capped (all counted), so 30,000 "no coordinates"
- * warnings never push the one real error out of the list. (The parse layer's IssueCollector has
- * the same rule but a closed code type and no cheap "would it be kept?" check.)
+ * warnings never push the one real error out of the list.
  */
-import { type Bilingual, type ImportIssue, type IssueCode, MAX_VALUE_LENGTH, type Severity } from './parse/errors.ts';
+import { acceptedHeaders } from './parse/headers.ts';
+
+export type Severity = 'error' | 'warning';
+export type Lang = 'th' | 'en';
+
+export interface Bilingual {
+  readonly th: string;
+  readonly en: string;
+}
 
 const q = (s: string): string => `"${s}"`;
 const list = (xs: readonly string[]): string => xs.map(q).join(', ');
 const n = (x: number): string => x.toLocaleString('en-US');
 
-/** Messages of the pipeline's own codes (the parse layer's are in parse/errors.ts). */
+/** Message builders, one per issue code. Parameters are typed per code. */
 const MESSAGES = {
-  // ---- the file as a whole ----
+  // ---- parsing: the file's bytes ----
+  encoding_replacement: (p: { count: number; encoding: string }): Bilingual => ({
+    th: `มีไบต์ ${p.count} ตำแหน่งที่ถอดรหัสด้วย ${p.encoding} ไม่ได้ (แสดงเป็น �) ลองเลือกการเข้ารหัสไฟล์อื่น`,
+    en: `${p.count} byte(s) could not be decoded as ${p.encoding} (shown as �); try another file encoding`,
+  }),
+  unsupported_encoding: (p: { encoding: string }): Bilingual => ({
+    th: `ไฟล์เข้ารหัสแบบ ${p.encoding} ซึ่งไม่รองรับ กรุณาบันทึกใหม่เป็น CSV UTF-8`,
+    en: `The file is encoded as ${p.encoding}, which is not supported; save it again as CSV UTF-8`,
+  }),
+  empty_file: (): Bilingual => ({
+    th: 'ไฟล์ว่าง ไม่มีหัวตาราง',
+    en: 'The file is empty: no header row',
+  }),
+  // ---- CSV structure ----
+  unterminated_quote: (p: { line: number }): Bilingual => ({
+    th: `เครื่องหมายคำพูด (") ที่เปิดในบรรทัด ${p.line} ไม่ได้ปิดจนจบไฟล์ แถวนี้จึงถูกข้าม`,
+    en: `A quote (") opened on line ${p.line} is never closed before the end of the file; the row was skipped`,
+  }),
+  malformed_quote: (p: { cell: number }): Bilingual => ({
+    th: `เครื่องหมายคำพูด (") ในช่องที่ ${p.cell} อยู่ผิดตำแหน่ง (มีข้อความต่อท้ายหลังเครื่องหมายปิด) แถวนี้จึงถูกข้าม`,
+    en: `Misplaced quote (") in cell ${p.cell}: text follows the closing quote; the row was skipped`,
+  }),
+  column_count: (p: { expected: number; actual: number }): Bilingual => ({
+    th: `แถวนี้มี ${p.actual} คอลัมน์ แต่หัวตารางมี ${p.expected} คอลัมน์ แถวนี้จึงถูกข้าม`,
+    en: `This row has ${p.actual} column(s) but the header has ${p.expected}; the row was skipped`,
+  }),
+  field_too_long: (p: { limit: number; cell: number }): Bilingual => ({
+    th: `ข้อมูลในช่องที่ ${p.cell} ยาวเกิน ${p.limit.toLocaleString('en-US')} ตัวอักษร แถวนี้จึงถูกข้าม`,
+    en: `Cell ${p.cell} is longer than ${p.limit.toLocaleString('en-US')} characters; the row was skipped`,
+  }),
+  // ---- header mapping ----
+  missing_required_column: (p: { canonical: string }): Bilingual => {
+    // Named by the headers a user would write (Thai ones in Thai), not by the internal name.
+    const [thName = p.canonical, ...thOthers] = acceptedHeaders(p.canonical, 'th');
+    const enNames = acceptedHeaders(p.canonical, 'en');
+    return {
+      th: `ไม่พบคอลัมน์ที่จำเป็น ${q(thName)}${thOthers.length > 0 ? ` (หรือ ${list(thOthers)})` : ''} กรุณาเลือกคอลัมน์ที่ตรงกันในตารางจับคู่คอลัมน์ (นำเข้าด้วยคำสั่ง: ใช้ --mapping)`,
+      en: `Required column ${q(p.canonical)} not found (headers it is recognised by include ${list(enNames)}); choose the matching column in the mapping table (command line: --mapping)`,
+    };
+  },
+  missing_one_of_columns: (p: { canonicals: readonly string[] }): Bilingual => ({
+    th: `ต้องมีอย่างน้อยหนึ่งคอลัมน์จาก ${list(p.canonicals)}`,
+    en: `At least one of the columns ${list(p.canonicals)} is required`,
+  }),
+  ambiguous_column: (p: { canonical: string; headers: readonly string[] }): Bilingual => ({
+    th: `คอลัมน์ ${list(p.headers)} ตรงกับ ${q(p.canonical)} เหมือนกัน กรุณาเลือกคอลัมน์ที่ถูกต้อง`,
+    en: `Columns ${list(p.headers)} all match ${q(p.canonical)}; choose one`,
+  }),
+  invalid_mapping: (p: { canonical: string; target: string }): Bilingual => ({
+    th: `การจับคู่คอลัมน์ที่บันทึกไว้ใช้ไม่ได้: ${q(p.canonical)} -> ${q(p.target)}`,
+    en: `Saved column mapping does not fit this file: ${q(p.canonical)} -> ${q(p.target)}`,
+  }),
+  // ---- cell values ----
+  required_value_missing: (): Bilingual => ({
+    th: 'ช่องนี้ต้องมีข้อมูล แต่เว้นว่างไว้',
+    en: 'This cell is required but empty',
+  }),
+  invalid_date: (p: { reason: Bilingual }): Bilingual => ({
+    th: `วันที่ไม่ถูกต้อง: ${p.reason.th}`,
+    en: `Invalid date: ${p.reason.en}`,
+  }),
+  invalid_number: (p: { reason: Bilingual }): Bilingual => ({
+    th: `ตัวเลขไม่ถูกต้อง: ${p.reason.th}`,
+    en: `Invalid number: ${p.reason.en}`,
+  }),
+  invalid_answer: (p: { reason: Bilingual }): Bilingual => ({
+    th: `คำตอบไม่ถูกต้อง: ${p.reason.th}`,
+    en: `Invalid answer: ${p.reason.en}`,
+  }),
+  invalid_value: (p: { reason: Bilingual }): Bilingual => ({
+    th: `ค่าไม่ถูกต้อง: ${p.reason.th}`,
+    en: `Invalid value: ${p.reason.en}`,
+  }),
+  unknown_station: (p: { suggestions: readonly string[] }): Bilingual =>
+    p.suggestions.length > 0
+      ? {
+          th: `ไม่พบสถานีนี้ในทะเบียน หรือหมายถึง ${list(p.suggestions)}`,
+          en: `Station not found in the registry; did you mean ${list(p.suggestions)}?`,
+        }
+      : { th: 'ไม่พบสถานีนี้ในทะเบียน', en: 'Station not found in the registry' },
+  ambiguous_station: (p: { candidates: readonly string[] }): Bilingual => ({
+    th: `ชื่อนี้ตรงกับหลายสถานี: ${list(p.candidates)} กรุณาใช้รหัสสถานี`,
+    en: `This name matches several stations: ${list(p.candidates)}; use the station code`,
+  }),
+  duplicate_in_file: (p: { firstRow: number }): Bilingual => ({
+    th: `ซ้ำกับแถว ${p.firstRow} ในไฟล์เดียวกัน`,
+    en: `Duplicates row ${p.firstRow} of the same file`,
+  }),
+
+  // ---- the pipeline: the file as a whole ----
   file_too_large: (p: { limitMb: number }): Bilingual => ({
     th: `ไฟล์ใหญ่เกินกำหนด (สูงสุด ${p.limitMb} MB)`,
     en: `The file is too large (at most ${p.limitMb} MB)`,
@@ -77,7 +182,7 @@ const MESSAGES = {
     th: `ตัวเลือก ${q(p.option)} ไม่ถูกต้อง: ${p.reason.th}`,
     en: `Option ${q(p.option)} is not valid: ${p.reason.en}`,
   }),
-  // ---- rows ----
+  // ---- the pipeline: rows against the database and the reference ----
   station_out_of_scope: (p: { station: string }): Bilingual => ({
     th: `สถานี ${q(p.station)} อยู่นอกขอบเขตที่คุณมีสิทธิ์นำเข้าข้อมูล`,
     en: `Station ${q(p.station)} is outside the scope you may import for`,
@@ -166,11 +271,13 @@ const MESSAGES = {
   }),
 } as const;
 
-export type PipelineCode = keyof typeof MESSAGES;
-export type AnyIssueCode = IssueCode | PipelineCode;
-type Params<C extends PipelineCode> = Parameters<(typeof MESSAGES)[C]>;
+export type IssueCode = keyof typeof MESSAGES;
+export type IssueParams<C extends IssueCode> = Parameters<(typeof MESSAGES)[C]>;
 
-const WARNING_CODES: ReadonlySet<PipelineCode> = new Set<PipelineCode>([
+/** Codes that are only worth a warning (every other code is an error unless the caller says). */
+const WARNING_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
+  'encoding_replacement',
+  'duplicate_in_file',
   'no_coordinates',
   'outside_zones',
   'already_imported_row',
@@ -180,8 +287,31 @@ const WARNING_CODES: ReadonlySet<PipelineCode> = new Set<PipelineCode>([
   'group_type_conflict',
 ]);
 
-/** One problem: the parse layer's ImportIssue with the pipeline's codes added. */
-export type Issue = Omit<ImportIssue, 'code'> & { readonly code: AnyIssueCode };
+/** Default severity of a code (most are errors; a few are only worth a warning). */
+export function defaultSeverity(code: IssueCode): Severity {
+  return WARNING_CODES.has(code) ? 'warning' : 'error';
+}
+
+/** The bilingual message of `code` with its parameters. */
+export function issueMessage<C extends IssueCode>(code: C, ...params: IssueParams<C>): Bilingual {
+  const build = MESSAGES[code] as (...args: IssueParams<C>) => Bilingual;
+  return build(...params);
+}
+
+/** One problem found while importing. See the row convention at the top of this file. */
+export interface Issue extends Bilingual {
+  readonly file: string;
+  /** Excel-style row (header = 1, first data row = 2); null for file-level issues. */
+  readonly row: number | null;
+  /** Physical 1-based line where the record starts (text files only). */
+  readonly line?: number;
+  /** Header text of the column as written in the file, or null. */
+  readonly column: string | null;
+  /** The offending raw value (truncated to MAX_VALUE_LENGTH), or null. */
+  readonly value: string | null;
+  readonly code: IssueCode;
+  readonly severity: Severity;
+}
 
 export interface Where {
   file: string;
@@ -192,27 +322,145 @@ export interface Where {
   severity?: Severity;
 }
 
-function clip(value: unknown): string | null {
+export const MAX_VALUE_LENGTH = 200;
+
+function clipValue(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   const s = typeof value === 'string' ? value : String(value);
   return s.length > MAX_VALUE_LENGTH ? `${s.slice(0, MAX_VALUE_LENGTH)}…` : s;
 }
 
-/** A pipeline issue: `issue('no_coordinates', { file, row: 7 })`. */
-export function issue<C extends PipelineCode>(code: C, where: Where, ...params: Params<C>): Issue {
-  const build = MESSAGES[code] as (...args: Params<C>) => Bilingual;
-  const msg = build(...params);
+/** Builds an issue: `issue('column_count', { file, row: 7 }, { expected: 12, actual: 11 })`. */
+export function issue<C extends IssueCode>(code: C, where: Where, ...params: IssueParams<C>): Issue {
+  const msg = issueMessage(code, ...params);
   const out: Issue = {
     file: where.file,
     row: where.row ?? null,
     column: where.column ?? null,
-    value: clip(where.value),
+    value: clipValue(where.value),
     code,
-    severity: where.severity ?? (WARNING_CODES.has(code) ? 'warning' : 'error'),
+    severity: where.severity ?? defaultSeverity(code),
     th: msg.th,
     en: msg.en,
   };
   return where.line === undefined ? out : { ...out, line: where.line };
+}
+
+/** One line for logs, the CLI and exports: `file.csv, row 12, column "date": message (value: "x")`. */
+export function formatIssue(i: Issue, lang: Lang): string {
+  const parts: string[] = [];
+  if (i.file !== '') parts.push(i.file);
+  if (i.row !== null) {
+    const line = i.line !== undefined && i.line !== i.row ? i.line : null;
+    if (lang === 'th') parts.push(line === null ? `แถว ${i.row}` : `แถว ${i.row} (บรรทัด ${line})`);
+    else parts.push(line === null ? `row ${i.row}` : `row ${i.row} (line ${line})`);
+  }
+  if (i.column !== null) parts.push(lang === 'th' ? `คอลัมน์ ${q(i.column)}` : `column ${q(i.column)}`);
+  const where = parts.join(', ');
+  const value = i.value === null ? '' : lang === 'th' ? ` (ค่า: ${q(i.value)})` : ` (value: ${q(i.value)})`;
+  return `${where === '' ? '' : `${where}: `}${i[lang]}${value}`;
+}
+
+export interface IssueCollectorOptions {
+  /** How many issues to keep (default 200). All are counted. */
+  limit?: number;
+  /**
+   * When the list is full, a code with fewer than this many stored examples may still get in by
+   * evicting the newest example of the most represented code (default 5), so that 10,000
+   * column-count errors do not hide the one missing-station error.
+   */
+  minPerCode?: number;
+}
+
+/**
+ * Collects issues: counts all, stores at most `limit` (see `minPerCode` for the eviction rule).
+ * `wants` lets hot loops skip building an issue that would only be counted (`tally` it instead).
+ */
+export class IssueCollector {
+  readonly limit: number;
+  readonly minPerCode: number;
+  #stored: Issue[] = [];
+  #storedByCode = new Map<IssueCode, number>();
+  #byCode = new Map<IssueCode, number>();
+  #total = 0;
+  #errors = 0;
+
+  constructor(options: IssueCollectorOptions = {}) {
+    this.limit = Math.max(0, options.limit ?? 200);
+    this.minPerCode = Math.max(0, options.minPerCode ?? 5);
+  }
+
+  /** Whether an issue of this code would be stored. */
+  wants(code: IssueCode): boolean {
+    return this.#stored.length < this.limit || (this.#storedByCode.get(code) ?? 0) < this.minPerCode;
+  }
+
+  /** Counts `count` issues of this code without storing them. */
+  tally(code: IssueCode, severity: Severity, count = 1): void {
+    this.#total += count;
+    if (severity === 'error') this.#errors += count;
+    this.#byCode.set(code, (this.#byCode.get(code) ?? 0) + count);
+  }
+
+  add(i: Issue): void {
+    this.tally(i.code, i.severity);
+    if (this.#stored.length < this.limit) {
+      this.#store(i);
+      return;
+    }
+    if ((this.#storedByCode.get(i.code) ?? 0) >= this.minPerCode) return;
+    let victim: IssueCode | null = null;
+    let victimCount = this.minPerCode;
+    for (const [code, stored] of this.#storedByCode) {
+      if (stored > victimCount) {
+        victim = code;
+        victimCount = stored;
+      }
+    }
+    if (victim === null) return;
+    for (let k = this.#stored.length - 1; k >= 0; k--) {
+      if (this.#stored[k]?.code === victim) {
+        this.#stored.splice(k, 1);
+        this.#storedByCode.set(victim, victimCount - 1);
+        break;
+      }
+    }
+    this.#store(i);
+  }
+
+  addAll(items: Iterable<Issue>): void {
+    for (const i of items) this.add(i);
+  }
+
+  #store(i: Issue): void {
+    this.#stored.push(i);
+    this.#storedByCode.set(i.code, (this.#storedByCode.get(i.code) ?? 0) + 1);
+  }
+
+  /** The stored issues, in the order they were found. */
+  get issues(): readonly Issue[] {
+    return this.#stored;
+  }
+  get total(): number {
+    return this.#total;
+  }
+  get errors(): number {
+    return this.#errors;
+  }
+  get warnings(): number {
+    return this.#total - this.#errors;
+  }
+  get hasErrors(): boolean {
+    return this.#errors > 0;
+  }
+  /** True when some issues were counted but not stored. */
+  get truncated(): boolean {
+    return this.#total > this.#stored.length;
+  }
+  /** Count per code. */
+  get byCode(): ReadonlyMap<IssueCode, number> {
+    return this.#byCode;
+  }
 }
 
 export interface IssueReport {
@@ -222,95 +470,37 @@ export interface IssueReport {
   readonly errors: readonly Issue[];
   readonly warnings: readonly Issue[];
   /** Count per code, errors and warnings together. */
-  readonly byCode: Readonly<Partial<Record<AnyIssueCode, number>>>;
+  readonly byCode: Readonly<Partial<Record<IssueCode, number>>>;
   /** True when some issues were counted but not listed. */
   readonly truncated: boolean;
 }
 
-/**
- * One severity's issues: every one counted, at most `limit` kept, and when the list is full a code
- * with fewer than `minPerCode` examples still gets in by evicting the newest example of the most
- * represented code (the parse layer's IssueCollector rule), so 30,000 "no coordinates" warnings
- * never hide the one different warning. `wants` lets hot loops skip building an issue that would
- * only be counted.
- */
-class Collector {
-  readonly list: Issue[] = [];
-  readonly byCode = new Map<AnyIssueCode, number>();
-  readonly stored = new Map<AnyIssueCode, number>();
-  total = 0;
-  constructor(
-    readonly limit: number,
-    readonly minPerCode: number,
-  ) {}
+/** Errors and warnings of one import, collected apart. */
+export class Issues {
+  readonly #errors: IssueCollector;
+  readonly #warnings: IssueCollector;
 
-  wants(code: AnyIssueCode): boolean {
-    return this.list.length < this.limit || (this.stored.get(code) ?? 0) < this.minPerCode;
-  }
-
-  tally(code: AnyIssueCode, n = 1): void {
-    this.total += n;
-    this.byCode.set(code, (this.byCode.get(code) ?? 0) + n);
+  constructor(limit = 200, minPerCode = 5) {
+    this.#errors = new IssueCollector({ limit, minPerCode });
+    this.#warnings = new IssueCollector({ limit, minPerCode });
   }
 
   add(i: Issue): void {
-    this.tally(i.code);
-    if (this.list.length < this.limit) {
-      this.#store(i);
-      return;
-    }
-    if ((this.stored.get(i.code) ?? 0) >= this.minPerCode) return;
-    let victim: AnyIssueCode | null = null;
-    let most = this.minPerCode;
-    for (const [code, n] of this.stored) {
-      if (n > most) {
-        victim = code;
-        most = n;
-      }
-    }
-    if (victim === null) return;
-    for (let k = this.list.length - 1; k >= 0; k--) {
-      if (this.list[k]?.code === victim) {
-        this.list.splice(k, 1);
-        this.stored.set(victim, most - 1);
-        break;
-      }
-    }
-    this.#store(i);
-  }
-
-  #store(i: Issue): void {
-    this.list.push(i);
-    this.stored.set(i.code, (this.stored.get(i.code) ?? 0) + 1);
-  }
-}
-
-/** Errors and warnings of one import, collected apart. */
-export class Issues {
-  readonly #errors: Collector;
-  readonly #warnings: Collector;
-
-  constructor(limit = 200, minPerCode = 5) {
-    this.#errors = new Collector(limit, minPerCode);
-    this.#warnings = new Collector(limit, minPerCode);
-  }
-
-  add(i: Issue | ImportIssue): void {
     (i.severity === 'error' ? this.#errors : this.#warnings).add(i);
   }
 
-  addAll(items: Iterable<Issue | ImportIssue>): void {
+  addAll(items: Iterable<Issue>): void {
     for (const i of items) this.add(i);
   }
 
   /** Whether an issue of this code and severity would be listed (else `tally` it: cheaper). */
-  wants(code: AnyIssueCode, severity: Severity): boolean {
+  wants(code: IssueCode, severity: Severity): boolean {
     return (severity === 'error' ? this.#errors : this.#warnings).wants(code);
   }
 
   /** Counts `n` issues of this code without listing them. */
-  tally(code: AnyIssueCode, severity: Severity, n = 1): void {
-    if (n > 0) (severity === 'error' ? this.#errors : this.#warnings).tally(code, n);
+  tally(code: IssueCode, severity: Severity, n = 1): void {
+    if (n > 0) (severity === 'error' ? this.#errors : this.#warnings).tally(code, severity, n);
   }
 
   get errorCount(): number {
@@ -324,16 +514,16 @@ export class Issues {
   }
 
   report(): IssueReport {
-    const byCode: Partial<Record<AnyIssueCode, number>> = {};
+    const byCode: Partial<Record<IssueCode, number>> = {};
     for (const c of [this.#errors, this.#warnings])
-      for (const [code, n] of c.byCode) byCode[code] = (byCode[code] ?? 0) + n;
+      for (const [code, count] of c.byCode) byCode[code] = (byCode[code] ?? 0) + count;
     return {
       errorCount: this.#errors.total,
       warningCount: this.#warnings.total,
-      errors: [...this.#errors.list],
-      warnings: [...this.#warnings.list],
+      errors: [...this.#errors.issues],
+      warnings: [...this.#warnings.issues],
       byCode,
-      truncated: this.#errors.total > this.#errors.list.length || this.#warnings.total > this.#warnings.list.length,
+      truncated: this.#errors.truncated || this.#warnings.truncated,
     };
   }
 }

@@ -20,7 +20,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Principal } from '../auth/principal.ts';
 import type { Database } from '../db/database.ts';
-import { bangkokDateTime } from '../kpi/months.ts';
+import { bangkokDateTime } from '../contracts/calendar.ts';
 import { type ImportRegistry, loadImportRegistry } from '../queries/import-registry.ts';
 import { findMapping } from '../queries/import-mappings.ts';
 import {
@@ -37,7 +37,6 @@ import { FatalImportError, issue, Issues } from './issues.ts';
 import { Columns, type KindContext, newDateReader } from './kinds/common.ts';
 import { createTableReader, readZoneFile } from './kinds/index.ts';
 import type { KindReader, WriteTarget } from './kinds/kind.ts';
-import { makeIssue } from './parse/errors.ts';
 import { type HeaderMatch, type ImportKind, kindSpec, matchHeaders, type UserMapping } from './parse/headers.ts';
 import { decideFormat, type FileFormat, formatFitsKind } from './source/detect.ts';
 import { openTable, type SourceMeta, type TableRow } from './source/table.ts';
@@ -137,23 +136,15 @@ function reportHeaderMatch(
   file: string,
   issues: Issues,
 ): void {
-  for (const canonical of match.missingRequired)
-    issues.add(makeIssue('missing_required_column', { file }, { canonical }));
-  for (const group of match.missingOneOf)
-    issues.add(makeIssue('missing_one_of_columns', { file }, { canonicals: group }));
+  for (const canonical of match.missingRequired) issues.add(issue('missing_required_column', { file }, { canonical }));
+  for (const group of match.missingOneOf) issues.add(issue('missing_one_of_columns', { file }, { canonicals: group }));
   for (const a of match.ambiguous) {
     const headers = a.columns.map((i) => header[i] ?? String(i));
-    issues.add(
-      makeIssue('ambiguous_column', { file, column: headers[0] ?? null }, { canonical: a.canonical, headers }),
-    );
+    issues.add(issue('ambiguous_column', { file, column: headers[0] ?? null }, { canonical: a.canonical, headers }));
   }
   for (const m of match.invalidMapping) {
     issues.add(
-      makeIssue(
-        'invalid_mapping',
-        { file, value: String(m.target) },
-        { canonical: m.canonical, target: String(m.target) },
-      ),
+      issue('invalid_mapping', { file, value: String(m.target) }, { canonical: m.canonical, target: String(m.target) }),
     );
   }
   void kind;
@@ -278,7 +269,7 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
         issue('format_not_for_kind', { file: fileName }, { format: format.toUpperCase(), kind }),
       );
     }
-    if (facts.size === 0) throw new FatalImportError(makeIssue('empty_file', { file: fileName }));
+    if (facts.size === 0) throw new FatalImportError(issue('empty_file', { file: fileName }));
 
     previous = await committedImportsOf(db, facts.sha256, kind);
     const last = previous[previous.length - 1];

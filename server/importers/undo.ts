@@ -19,7 +19,7 @@ import {
   undoBlockers,
   zoneImportStations,
 } from '../queries/imports-undo.ts';
-import type { Bilingual } from './parse/errors.ts';
+import type { Bilingual } from './issues.ts';
 import { reassignZones } from './zone-assignment.ts';
 
 export type UndoResult =

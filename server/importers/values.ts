@@ -18,10 +18,9 @@ import {
 import { type NumberOptions, type NumberResult, parseNumber, validateNumber } from './parse/numbers.ts';
 import { thaiDigitsToAscii } from './parse/thai-digits.ts';
 import { ExcelDate } from './source/xlsx.ts';
+import { BE_OFFSET, bangkokWallClock } from '../contracts/calendar.ts';
 
 export type Cell = string | number | ExcelDate | null;
-
-const BE_OFFSET = 543;
 
 /** Trimmed text of a cell, null when blank. An Excel date cell reads as its ISO date. */
 export function cellText(cell: Cell | undefined): string | null {
@@ -279,7 +278,7 @@ export function epochDays(isoDate: string): number {
 
 /** Bangkok wall-clock microseconds since the epoch (TIMESTAMP without zone) of a parsed date-time. */
 export function wallMicros(d: DateTimeOk): number {
-  return (d.utcMillis + 7 * 3_600_000) * 1000;
+  return bangkokWallClock(new Date(d.utcMillis)).getTime() * 1000;
 }
 
 /** Normalised comparison key of free text labels (offence types, partner types...). */

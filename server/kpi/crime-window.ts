@@ -6,7 +6,7 @@ import {
   monthsInRange,
   type MonthKey,
   type MonthRange,
-} from './months.ts';
+} from '../contracts/calendar.ts';
 
 /**
  * Which months are "after" and which are their baseline, for the crime-change KPI (kpi.md, Crime

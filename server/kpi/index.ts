@@ -6,6 +6,6 @@ export * from './beta.ts';
 export * from './crime.ts';
 export * from './crime-window.ts';
 export * from './intervals.ts';
-export * from './months.ts';
+export * from '../contracts/calendar.ts';
 export * from './status.ts';
 export * from './survey.ts';

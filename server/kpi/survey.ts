@@ -1,5 +1,5 @@
 import { wilsonInterval, Z_95 } from './intervals.ts';
-import { isMonthInRange, toMonthKey, type MonthRange } from './months.ts';
+import { isMonthInRange, toMonthKey, type MonthRange } from '../contracts/calendar.ts';
 import type { KpiStatus } from './status.ts';
 
 /**

@@ -14,6 +14,7 @@ import {
   usernameParamSchema,
 } from '../auth/schemas.ts';
 import { authSettings } from '../auth/settings.ts';
+import { bangkokDayStart } from '../contracts/calendar.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { listAudit } from '../queries/audit.ts';
 import { findTokenById, listTokens, revokeToken } from '../queries/tokens.ts';
@@ -111,10 +112,7 @@ async function revoke(c: Context<AppEnv>, deps: AppDeps, id: number): Promise<Ou
   return existing ? { ok: true, value: existing } : { ok: false, status: 404, code: 'not_found' };
 }
 
-const BANGKOK_OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
-/** Start of a Bangkok calendar day (UTC+7, no daylight saving), epoch ms. */
-const bangkokDayStart = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`) - BANGKOK_OFFSET_MS;
 
 async function auditPage(deps: AppDeps, q: z.infer<typeof auditQuerySchema>) {
   const page = Number(q.page ?? 1);

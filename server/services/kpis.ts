@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { addMonths, bangkokMonth, monthStartDate } from '../kpi/months.ts';
+import { addMonths, bangkokMonth, monthStartDate } from '../contracts/calendar.ts';
 import { dataFingerprint } from '../queries/data-version.ts';
 import { unitZoneIds } from '../queries/scope-zones.ts';
 import { readSettings } from '../queries/settings.ts';

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { bangkokMonth } from '../kpi/months.ts';
+import { bangkokMonth } from '../contracts/calendar.ts';
 import { currentOffenceGroups } from '../queries/offence-groups.ts';
 import { zoneGeometries, zonePartners } from '../queries/zone-detail.ts';
 import { readSettings } from '../queries/settings.ts';

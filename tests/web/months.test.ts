@@ -2,18 +2,18 @@ import { describe, expect, test } from 'vitest';
 import {
   addMonths,
   bangkokMonth,
-  fiscalYearBeOfMonth,
+  fiscalYearOfMonth,
   fiscalYearRange,
   last12CompleteMonths,
   lastCompleteMonth,
-} from '../../web/state/months.ts';
+} from '../../server/contracts/calendar.ts';
 
 describe('Thai calendar facts', () => {
   test('ปีงบประมาณ 2565 = Oct 2021 - Sep 2022', () => {
     expect(fiscalYearRange(2565)).toEqual({ from: '2021-10', to: '2022-09' });
-    expect(fiscalYearBeOfMonth('2021-10')).toBe(2565);
-    expect(fiscalYearBeOfMonth('2022-09')).toBe(2565);
-    expect(fiscalYearBeOfMonth('2022-10')).toBe(2566);
+    expect(fiscalYearOfMonth('2021-10')).toBe(2565);
+    expect(fiscalYearOfMonth('2022-09')).toBe(2565);
+    expect(fiscalYearOfMonth('2022-10')).toBe(2566);
   });
 
   test('months are read in Bangkok, not the host zone', () => {

@@ -2,7 +2,7 @@
  * Pure formatting of numbers, dates and months for the two languages. Thai shows Buddhist-Era
  * years (พ.ศ.), English shows CE; everything date-like is read in Asia/Bangkok.
  */
-import { compareMonths, isMonthKey, type MonthKey } from '../state/months.ts';
+import { beToCe, ceToBe, compareMonths, isMonthKey, type MonthKey } from '../../server/contracts/calendar.ts';
 
 export type Lang = 'th' | 'en';
 export const LANGS: readonly Lang[] = ['th', 'en'];
@@ -126,12 +126,12 @@ export function formatDate(value: string | null | undefined, lang: Lang, style: 
 
 /** "ปีงบประมาณ 2567" / "Fiscal year 2024". */
 export function formatFiscalYear(fiscalYearBe: number, lang: Lang): string {
-  return lang === 'th' ? `ปีงบประมาณ ${fiscalYearBe}` : `Fiscal year ${fiscalYearBe - 543}`;
+  return lang === 'th' ? `ปีงบประมาณ ${fiscalYearBe}` : `Fiscal year ${beToCe(fiscalYearBe)}`;
 }
 
 /** "พ.ศ. 2565" / "2022". */
 export function formatCalendarYear(yearCe: number, lang: Lang): string {
-  return lang === 'th' ? `พ.ศ. ${yearCe + 543}` : String(yearCe);
+  return lang === 'th' ? `พ.ศ. ${ceToBe(yearCe)}` : String(yearCe);
 }
 
 /**

@@ -10,7 +10,7 @@
  *   ?lang=en               language (otherwise the stored choice, then Thai)
  */
 import { isLang, type Lang } from '../i18n/format.ts';
-import { compareMonths, isMonthKey, type MonthKey } from './months.ts';
+import { compareMonths, isMonthKey, type MonthKey } from '../../server/contracts/calendar.ts';
 
 export type View = 'overview' | 'zone' | 'imports' | 'settings' | 'admin';
 

@@ -5,7 +5,6 @@
  */
 import type { Principal } from '../../auth/principal.ts';
 import type { ImportRegistry, RegistryStation, RegistryZone } from '../../queries/import-registry.ts';
-import { makeIssue } from '../parse/errors.ts';
 import type { HeaderMatch, ImportKind } from '../parse/headers.ts';
 import { createNameMatcher, type NameMatch, normalizeCode } from '../parse/names.ts';
 import { type Issue, issue, type Issues } from '../issues.ts';
@@ -122,12 +121,12 @@ export class StationLookup {
     if (m.kind === 'ambiguous') {
       return {
         ok: false,
-        issue: makeIssue('ambiguous_station', at, { candidates: m.candidates.map(stationLabel) }) as Issue,
+        issue: issue('ambiguous_station', at, { candidates: m.candidates.map(stationLabel) }),
       };
     }
     return {
       ok: false,
-      issue: makeIssue('unknown_station', at, { suggestions: m.suggestions.map((s) => stationLabel(s.ref)) }) as Issue,
+      issue: issue('unknown_station', at, { suggestions: m.suggestions.map((s) => stationLabel(s.ref)) }),
     };
   }
 }

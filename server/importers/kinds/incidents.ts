@@ -14,7 +14,6 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../../db/database.ts';
 import { existingCaseIds, IncidentStage, zoneShapesOf } from '../../queries/imports-incidents.ts';
 import type { RegistryStation } from '../../queries/import-registry.ts';
-import { makeIssue } from '../parse/errors.ts';
 import { issue } from '../issues.ts';
 import { OffenceResolver, type Scheme, type TypeMatch } from '../offences.ts';
 import type { TableRow } from '../source/table.ts';
@@ -198,7 +197,7 @@ export class IncidentsReader implements KindReader {
     if (ix.station >= 0) {
       const raw = cellText(cellAt(f, ix.station));
       if (raw === null) {
-        if (this.#fileStation === null) issues.add(makeIssue('required_value_missing', at(r, 'station')));
+        if (this.#fileStation === null) issues.add(issue('required_value_missing', at(r, 'station')));
         else stationIdx = this.#stationDict.id(this.#fileStation.code);
       } else {
         let hit = this.#stationHits.get(raw);
@@ -224,9 +223,8 @@ export class IncidentsReader implements KindReader {
     const d = ctx.dates.read(dateCell);
     let occurredUs = Number.NaN;
     let monthDays = 0;
-    if (d === null) issues.add(makeIssue('required_value_missing', at(r, 'occurred_at')));
-    else if (!d.ok)
-      issues.add(makeIssue('invalid_date', at(r, 'occurred_at', cellShown(dateCell)), { reason: d.reason }));
+    if (d === null) issues.add(issue('required_value_missing', at(r, 'occurred_at')));
+    else if (!d.ok) issues.add(issue('invalid_date', at(r, 'occurred_at', cellShown(dateCell)), { reason: d.reason }));
     else {
       let md = this.#monthDaysCache.get(d.month);
       if (md === undefined) {
@@ -295,7 +293,7 @@ export class IncidentsReader implements KindReader {
         }
       }
     }
-    if (typeText === null) issues.add(makeIssue('required_value_missing', at(r, 'crime_type')));
+    if (typeText === null) issues.add(issue('required_value_missing', at(r, 'crime_type')));
     else if (typeMatch === null && group4 === null && !groupBad) {
       const u = this.#unknown.get(typeText);
       if (u === undefined) this.#unknown.set(typeText, { label: typeText, rows: 1, firstRow: r.row });
@@ -317,9 +315,9 @@ export class IncidentsReader implements KindReader {
       const la = readCoordinate(latCell, LAT);
       const lo = readCoordinate(lonCell, LON);
       if (la !== null && !la.ok)
-        issues.add(makeIssue('invalid_number', at(r, 'lat', cellShown(latCell)), { reason: la.reason }));
+        issues.add(issue('invalid_number', at(r, 'lat', cellShown(latCell)), { reason: la.reason }));
       if (lo !== null && !lo.ok)
-        issues.add(makeIssue('invalid_number', at(r, 'lon', cellShown(lonCell)), { reason: lo.reason }));
+        issues.add(issue('invalid_number', at(r, 'lon', cellShown(lonCell)), { reason: lo.reason }));
       if (la !== null && lo !== null && la.ok && lo.ok) {
         if (!inThailand(lo.value, la.value) && inThailand(la.value, lo.value)) {
           issues.add(issue('swapped_coordinates', at(r, 'lat', `${cellShown(latCell)}, ${cellShown(lonCell)}`)));
@@ -517,9 +515,7 @@ export class IncidentsReader implements KindReader {
       let listed = 0;
       for (const r of repeated.first) {
         if (!issues.wants('duplicate_in_file', 'warning')) break;
-        issues.add(
-          makeIssue('duplicate_in_file', { file, row: r.row, column, value: r.caseId }, { firstRow: r.firstRow }),
-        );
+        issues.add(issue('duplicate_in_file', { file, row: r.row, column, value: r.caseId }, { firstRow: r.firstRow }));
         listed++;
       }
       issues.tally('duplicate_in_file', 'warning', repeated.total - listed);
@@ -536,7 +532,7 @@ export class IncidentsReader implements KindReader {
       );
     }
     if (this.#fileStation === null && !this.#cols.has('station')) {
-      issues.add(makeIssue('missing_required_column', { file }, { canonical: 'station' }));
+      issues.add(issue('missing_required_column', { file }, { canonical: 'station' }));
     }
   }
 

@@ -5,6 +5,7 @@
  * and an error when it differs (undo that import to change it).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { ceToBe } from '../../contracts/calendar.ts';
 import type { Database } from '../../db/database.ts';
 import {
   existingMonthlyCounts,
@@ -12,7 +13,6 @@ import {
   writeMonthlyCounts,
 } from '../../queries/imports-monthly-counts.ts';
 import type { RegistryStation } from '../../queries/import-registry.ts';
-import { makeIssue } from '../parse/errors.ts';
 import { parseCount } from '../parse/numbers.ts';
 import { thaiDigitsToAscii } from '../parse/thai-digits.ts';
 import { issue } from '../issues.ts';
@@ -103,7 +103,7 @@ export class MonthlyCountsReader implements KindReader {
     if (cols.has('station')) {
       const raw = cellText(cols.cell(r, 'station'));
       station = null;
-      if (raw === null) issues.add(makeIssue('required_value_missing', at('station')));
+      if (raw === null) issues.add(issue('required_value_missing', at('station')));
       else {
         const found = this.#stations.find(raw, at('station'));
         if (found.ok) {
@@ -142,18 +142,18 @@ export class MonthlyCountsReader implements KindReader {
     let month: string | null = null;
     if (yearOnly !== null) {
       const y = Number(yearOnly[1]);
-      const be = y >= 2400 ? y : y + 543;
+      const be = y >= 2400 ? y : ceToBe(y);
       issues.add(
-        makeIssue('invalid_date', at('month', cellShown(monthCell)), {
+        issue('invalid_date', at('month', cellShown(monthCell)), {
           reason: {
             th: `${be} เป็นปีทั้งปี ไม่ใช่เดือน: จำนวนรายเดือนต้องระบุเดือน เช่น ม.ค. ${be} (ตัวเลขรายปีใช้เป็นเกณฑ์ KPI รายเดือนไม่ได้)`,
             en: `${yearOnly[1]} is a whole year, not a month: monthly counts need a month, e.g. 1/${be} (yearly totals cannot feed the monthly KPIs)`,
           },
         }),
       );
-    } else if (d === null) issues.add(makeIssue('required_value_missing', at('month')));
+    } else if (d === null) issues.add(issue('required_value_missing', at('month')));
     else if (d !== null && !d.ok)
-      issues.add(makeIssue('invalid_date', at('month', cellShown(monthCell)), { reason: d.reason }));
+      issues.add(issue('invalid_date', at('month', cellShown(monthCell)), { reason: d.reason }));
     else if (d !== null) {
       month = `${d.month}-01`;
       const eras = bothEras({ ...d, monthOnly: true });
@@ -197,7 +197,7 @@ export class MonthlyCountsReader implements KindReader {
         this.#errors.mark(r.row);
       }
     } else {
-      issues.add(makeIssue('required_value_missing', at(cols.has('crime_group') ? 'crime_group' : 'crime_type')));
+      issues.add(issue('required_value_missing', at(cols.has('crime_group') ? 'crime_group' : 'crime_type')));
     }
     if (cols.has('crime_type')) p.set('crime_type', cols.cell(r, 'crime_type'), typeMatch?.typeKey ?? typeText);
     p.set('crime_group', cols.cell(r, 'crime_group') ?? null, group);
@@ -205,10 +205,10 @@ export class MonthlyCountsReader implements KindReader {
     const countCell = cols.cell(r, 'count');
     let count: number | null = null;
     if (countCell === null || countCell === undefined || cellText(countCell) === null) {
-      issues.add(makeIssue('required_value_missing', at('count')));
+      issues.add(issue('required_value_missing', at('count')));
     } else {
       const c = readNumber(countCell, { integer: true, nonNegative: true }) ?? parseCount('');
-      if (!c.ok) issues.add(makeIssue('invalid_number', at('count', cellShown(countCell)), { reason: c.reason }));
+      if (!c.ok) issues.add(issue('invalid_number', at('count', cellShown(countCell)), { reason: c.reason }));
       else count = c.value;
     }
     p.set('count', countCell, count);
@@ -252,7 +252,7 @@ export class MonthlyCountsReader implements KindReader {
       );
     }
     if (this.#fileStation === null && !this.#cols.has('station'))
-      issues.add(makeIssue('missing_required_column', { file }, { canonical: 'station' }));
+      issues.add(issue('missing_required_column', { file }, { canonical: 'station' }));
     const existing = await existingMonthlyCounts(db, this.stations());
     this.#keep = [];
     for (const r of this.#rows) {

@@ -7,7 +7,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../../db/database.ts';
 import { existingPartnerKeys, type PartnerRow, partnerKey, writePartners } from '../../queries/imports-partners.ts';
-import { makeIssue } from '../parse/errors.ts';
 import { issue } from '../issues.ts';
 import type { TableRow } from '../source/table.ts';
 import { bothEras, cellShown, cellText, labelKey, readNumber } from '../values.ts';
@@ -139,7 +138,7 @@ export class PartnersReader implements KindReader {
       } else station = s.ref.code;
     }
     if (zoneText === null && stationText === null)
-      issues.add(makeIssue('missing_one_of_columns', at('zone'), { canonicals: ['zone', 'station'] }));
+      issues.add(issue('missing_one_of_columns', at('zone'), { canonicals: ['zone', 'station'] }));
     if (station !== null)
       this.#scope.allows(station, {
         row: r.row,
@@ -150,17 +149,17 @@ export class PartnersReader implements KindReader {
     p.set('station', cols.cell(r, 'station') ?? null, station);
 
     const partner = cellText(cols.cell(r, 'partner'));
-    if (partner === null) issues.add(makeIssue('required_value_missing', at('partner')));
+    if (partner === null) issues.add(issue('required_value_missing', at('partner')));
     p.set('partner', cols.cell(r, 'partner'), partner);
 
     const typeText = cellText(cols.cell(r, 'partner_type'));
     let type: PartnerType | null = null;
-    if (typeText === null) issues.add(makeIssue('required_value_missing', at('partner_type')));
+    if (typeText === null) issues.add(issue('required_value_missing', at('partner_type')));
     else {
       type = partnerType(typeText);
       if (type === null) {
         issues.add(
-          makeIssue('invalid_value', at('partner_type', typeText), {
+          issue('invalid_value', at('partner_type', typeText), {
             reason: {
               th: 'ใช้ อบจ. (PAO), เทศบาล (municipality), DLA, เอกชน (private) หรือ ชุมชน (community)',
               en: 'use PAO, municipality, DLA, private or community',
@@ -174,8 +173,8 @@ export class PartnersReader implements KindReader {
     const dateCell = cols.cell(r, 'mou_date');
     const d = this.#ctx.dates.read(dateCell);
     let mou: string | null = null;
-    if (d === null) issues.add(makeIssue('required_value_missing', at('mou_date')));
-    else if (!d.ok) issues.add(makeIssue('invalid_date', at('mou_date', cellShown(dateCell)), { reason: d.reason }));
+    if (d === null) issues.add(issue('required_value_missing', at('mou_date')));
+    else if (!d.ok) issues.add(issue('invalid_date', at('mou_date', cellShown(dateCell)), { reason: d.reason }));
     else {
       mou = d.date;
       p.set('mou_date', dateCell, d.date, bothEras({ ok: true, date: d.date, month: d.month, utcMillis: d.utcMillis }));
@@ -187,7 +186,7 @@ export class PartnersReader implements KindReader {
       const v = readNumber(cell, { integer: true, nonNegative: true });
       if (v === null) return null;
       if (!v.ok) {
-        issues.add(makeIssue('invalid_number', at(c, cellShown(cell)), { reason: v.reason }));
+        issues.add(issue('invalid_number', at(c, cellShown(cell)), { reason: v.reason }));
         return null;
       }
       p.set(c, cell, v.value);
@@ -201,7 +200,7 @@ export class PartnersReader implements KindReader {
       const cell = cols.cell(r, 'budget_thb');
       const v = readNumber(cell, { nonNegative: true, currency: true });
       if (v !== null && !v.ok)
-        issues.add(makeIssue('invalid_number', at('budget_thb', cellShown(cell)), { reason: v.reason }));
+        issues.add(issue('invalid_number', at('budget_thb', cellShown(cell)), { reason: v.reason }));
       else if (v !== null) budget = v.value;
       p.set('budget_thb', cell, budget);
     }

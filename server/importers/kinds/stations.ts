@@ -13,7 +13,6 @@ import type {
   RegistryProvince,
   RegistryStation,
 } from '../../queries/import-registry.ts';
-import { makeIssue } from '../parse/errors.ts';
 import { createNameMatcher, type NamedRef } from '../parse/names.ts';
 import { issue } from '../issues.ts';
 import type { TableRow } from '../source/table.ts';
@@ -106,7 +105,7 @@ export class StationsReader implements KindReader {
     const text = (c: string): string | null => {
       const v = cellText(cols.cell(r, c));
       if (v === null && ['code', 'name_th', 'name_en', 'kind', 'division', 'province', 'bureau'].includes(c)) {
-        issues.add(makeIssue('required_value_missing', at(c)));
+        issues.add(issue('required_value_missing', at(c)));
       }
       return v;
     };
@@ -121,7 +120,7 @@ export class StationsReader implements KindReader {
     const kind = kindText === null ? null : stationKind(kindText);
     if (kindText !== null && kind === null) {
       issues.add(
-        makeIssue('invalid_value', at('kind', kindText), {
+        issue('invalid_value', at('kind', kindText), {
           reason: { th: 'ใช้ สภ. หรือ สน.', en: 'use สภ. (provincial) or สน. (Bangkok metropolitan)' },
         }),
       );
@@ -178,7 +177,7 @@ export class StationsReader implements KindReader {
       const v = readNumber(cell, c === 'lat' ? { min: -90, max: 90 } : { min: -180, max: 180 });
       if (v === null) return null;
       if (!v.ok) {
-        issues.add(makeIssue('invalid_number', at(c, cellShown(cell)), { reason: v.reason }));
+        issues.add(issue('invalid_number', at(c, cellShown(cell)), { reason: v.reason }));
         return null;
       }
       p.set(c, cell, v.value);

@@ -5,6 +5,7 @@
  * out-of-range answers are kept with their status and counted (never dropped, never valid).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { ceToBe } from '../../contracts/calendar.ts';
 import type { Database } from '../../db/database.ts';
 import { type SurveyRow, writeSurvey } from '../../queries/imports-survey.ts';
 import {
@@ -15,7 +16,6 @@ import {
   DEFAULT_CODEBOOK,
   parseCodebook,
 } from '../parse/answers.ts';
-import { makeIssue } from '../parse/errors.ts';
 import { FatalImportError, issue } from '../issues.ts';
 import type { TableRow } from '../source/table.ts';
 import { bothEras, type Cell, cellShown, cellText, readNumber } from '../values.ts';
@@ -53,7 +53,7 @@ function sampleType(text: string): 'probability' | 'opt_in' | null {
 
 /** Wave label from a survey date when the file has none: BE year and calendar quarter, e.g. 2565-Q1. */
 export function derivedWave(isoDate: string): string {
-  const y = Number(isoDate.slice(0, 4)) + 543;
+  const y = ceToBe(Number(isoDate.slice(0, 4)));
   const q = Math.floor((Number(isoDate.slice(5, 7)) - 1) / 3) + 1;
   return `${y}-Q${q}`;
 }
@@ -142,7 +142,7 @@ export class SurveyReader implements KindReader {
     if (cols.has('zone')) {
       zone = null;
       const raw = cellText(cols.cell(r, 'zone'));
-      if (raw === null) issues.add(makeIssue('required_value_missing', at('zone')));
+      if (raw === null) issues.add(issue('required_value_missing', at('zone')));
       else {
         const found = this.#zones.find(raw, at('zone'));
         if (found.ok) {
@@ -156,11 +156,11 @@ export class SurveyReader implements KindReader {
     const dateCell = cols.cell(r, 'surveyed_on');
     const d = this.#ctx.dates.read(dateCell);
     let date: string | null = null;
-    if (d === null) issues.add(makeIssue('required_value_missing', at('surveyed_on')));
-    else if (!d.ok) issues.add(makeIssue('invalid_date', at('surveyed_on', cellShown(dateCell)), { reason: d.reason }));
+    if (d === null) issues.add(issue('required_value_missing', at('surveyed_on')));
+    else if (!d.ok) issues.add(issue('invalid_date', at('surveyed_on', cellShown(dateCell)), { reason: d.reason }));
     else if (d.monthOnly === true) {
       issues.add(
-        makeIssue('invalid_date', at('surveyed_on', cellShown(dateCell)), {
+        issue('invalid_date', at('surveyed_on', cellShown(dateCell)), {
           reason: { th: 'ต้องระบุวันที่ ไม่ใช่เพียงเดือน', en: 'A day is needed, not only a month' },
         }),
       );
@@ -189,7 +189,7 @@ export class SurveyReader implements KindReader {
         const st = sampleType(raw);
         if (st === null) {
           issues.add(
-            makeIssue('invalid_value', at('sample_type', raw), {
+            issue('invalid_value', at('sample_type', raw), {
               reason: {
                 th: 'ใช้ probability (สุ่มตัวอย่าง) หรือ opt_in (ตอบเองทางเว็บ/QR)',
                 en: 'use probability or opt_in (web form / QR)',
@@ -221,8 +221,8 @@ export class SurveyReader implements KindReader {
     if (cols.has('weight')) {
       const wCell = cols.cell(r, 'weight');
       const w = readNumber(wCell, { positive: true });
-      if (w === null) issues.add(makeIssue('required_value_missing', at('weight')));
-      else if (!w.ok) issues.add(makeIssue('invalid_number', at('weight', cellShown(wCell)), { reason: w.reason }));
+      if (w === null) issues.add(issue('required_value_missing', at('weight')));
+      else if (!w.ok) issues.add(issue('invalid_number', at('weight', cellShown(wCell)), { reason: w.reason }));
       else weight = w.value;
       p.set('weight', wCell, weight);
     }
@@ -267,7 +267,7 @@ export class SurveyReader implements KindReader {
 
   async finish(_db: Database): Promise<void> {
     if (this.#fileZone === null && !this.#cols.has('zone')) {
-      this.#ctx.issues.add(makeIssue('missing_required_column', { file: this.#ctx.file }, { canonical: 'zone' }));
+      this.#ctx.issues.add(issue('missing_required_column', { file: this.#ctx.file }, { canonical: 'zone' }));
     }
   }
 

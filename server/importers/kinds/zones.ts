@@ -14,7 +14,6 @@ import type { GeoFeature } from '../../geo/features.ts';
 import { validateGeometry } from '../../geo/validate.ts';
 import { type ZoneWriteRow, writeZones } from '../../queries/imports-zones.ts';
 import type { RegistryStation, RegistryZone } from '../../queries/import-registry.ts';
-import { makeIssue } from '../parse/errors.ts';
 import { type ImportKind, matchHeaders, type UserMapping } from '../parse/headers.ts';
 import { normalizeCode } from '../parse/names.ts';
 import { FatalImportError, issue } from '../issues.ts';
@@ -109,7 +108,7 @@ export class ZonesReader implements KindReader {
     this.#errors.begin();
     const required = (c: string): string | null => {
       const v = cellText(cols.cell(r, c));
-      if (v === null) issues.add(makeIssue('required_value_missing', at(c)));
+      if (v === null) issues.add(issue('required_value_missing', at(c)));
       p.set(c, cols.cell(r, c), v);
       return v;
     };
@@ -122,7 +121,7 @@ export class ZonesReader implements KindReader {
     if (cols.has('station')) {
       station = null;
       const raw = cellText(cols.cell(r, 'station'));
-      if (raw === null) issues.add(makeIssue('required_value_missing', at('station')));
+      if (raw === null) issues.add(issue('required_value_missing', at('station')));
       else {
         const found = this.#stations.find(raw, at('station'));
         if (found.ok) station = found.ref;
@@ -136,8 +135,8 @@ export class ZonesReader implements KindReader {
     const dateCell = cols.cell(r, 'start_date');
     const d = this.#ctx.dates.read(dateCell);
     let start: string | null = null;
-    if (d === null) issues.add(makeIssue('required_value_missing', at('start_date')));
-    else if (!d.ok) issues.add(makeIssue('invalid_date', at('start_date', cellShown(dateCell)), { reason: d.reason }));
+    if (d === null) issues.add(issue('required_value_missing', at('start_date')));
+    else if (!d.ok) issues.add(issue('invalid_date', at('start_date', cellShown(dateCell)), { reason: d.reason }));
     else {
       start = d.date;
       p.set(
@@ -153,7 +152,7 @@ export class ZonesReader implements KindReader {
       const cell = cols.cell(r, 'population');
       const v = readNumber(cell, { integer: true, nonNegative: true });
       if (v !== null && !v.ok)
-        issues.add(makeIssue('invalid_number', at('population', cellShown(cell)), { reason: v.reason }));
+        issues.add(issue('invalid_number', at('population', cellShown(cell)), { reason: v.reason }));
       else if (v !== null) population = v.value;
       p.set('population', cell, population);
     }
@@ -162,7 +161,7 @@ export class ZonesReader implements KindReader {
       const cell = cols.cell(r, 'area_km2');
       const v = readNumber(cell, { positive: true });
       if (v !== null && !v.ok)
-        issues.add(makeIssue('invalid_number', at('area_km2', cellShown(cell)), { reason: v.reason }));
+        issues.add(issue('invalid_number', at('area_km2', cellShown(cell)), { reason: v.reason }));
       else if (v !== null) area = v.value;
     }
     const kind = cellText(cols.cell(r, 'kind'));
@@ -173,7 +172,7 @@ export class ZonesReader implements KindReader {
       criteria = criteriaOf(criteriaText);
       if (criteria === null) {
         issues.add(
-          makeIssue('invalid_value', at('criteria', criteriaText), {
+          issue('invalid_value', at('criteria', criteriaText), {
             reason: {
               th: 'ใช้ ความเสี่ยง (risk), แลนด์มาร์ก (landmark) หรือ เศรษฐกิจ (economic)',
               en: 'use risk, landmark or economic',
@@ -245,7 +244,7 @@ export class ZonesReader implements KindReader {
 
   async finish(_db: Database): Promise<void> {
     if (this.#fileStation === null && !this.#cols.has('station') && this.#ctx.options.station === undefined) {
-      this.#ctx.issues.add(makeIssue('missing_required_column', { file: this.#ctx.file }, { canonical: 'station' }));
+      this.#ctx.issues.add(issue('missing_required_column', { file: this.#ctx.file }, { canonical: 'station' }));
     }
   }
 
@@ -352,19 +351,14 @@ export async function readZoneFile(
   const match = matchHeaders(kind, headers, mapping as UserMapping<'zones'> | undefined, {
     fileDefaults: fileDefaults as never,
   });
-  for (const canonical of match.missingRequired)
-    issues.add(makeIssue('missing_required_column', { file }, { canonical }));
+  for (const canonical of match.missingRequired) issues.add(issue('missing_required_column', { file }, { canonical }));
   for (const a of match.ambiguous) {
     const hs = a.columns.map((i) => headers[i] ?? String(i));
-    issues.add(makeIssue('ambiguous_column', { file, column: hs[0] ?? null }, { canonical: a.canonical, headers: hs }));
+    issues.add(issue('ambiguous_column', { file, column: hs[0] ?? null }, { canonical: a.canonical, headers: hs }));
   }
   for (const m of match.invalidMapping)
     issues.add(
-      makeIssue(
-        'invalid_mapping',
-        { file, value: String(m.target) },
-        { canonical: m.canonical, target: String(m.target) },
-      ),
+      issue('invalid_mapping', { file, value: String(m.target) }, { canonical: m.canonical, target: String(m.target) }),
     );
   const mapped: Record<string, string> = {};
   for (const [canonical, index] of Object.entries(match.mapping))

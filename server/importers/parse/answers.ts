@@ -14,7 +14,7 @@
  */
 
 import { z } from 'zod';
-import type { Bilingual } from './errors.ts';
+import type { Bilingual } from '../issues.ts';
 import { thaiDigitsToAscii } from './thai-digits.ts';
 
 export type NonAnswerKind = 'missing' | 'refused' | 'dont_know';

@@ -20,7 +20,7 @@ import {
   type EncodingDetection,
   type EncodingOverride,
 } from './encoding.ts';
-import { IssueCollector, makeIssue } from './errors.ts';
+import { IssueCollector, issue } from '../issues.ts';
 
 export interface CsvFileOptions extends ParseCsvOptions {
   /** The user's choice in the import screen; absent = detected. */
@@ -48,7 +48,7 @@ export function parseCsvFile(bytes: Uint8Array, options: CsvFileOptions = {}): C
   const collector = options.collector ?? new IssueCollector({ limit: options.issueLimit ?? 200 });
   const utf16 = detectUtf16Bom(bytes);
   if (utf16 !== null) {
-    collector.add(makeIssue('unsupported_encoding', { file }, { encoding: utf16.toUpperCase() }));
+    collector.add(issue('unsupported_encoding', { file }, { encoding: utf16.toUpperCase() }));
     return {
       delimiter: options.delimiter ?? ',',
       header: null,
@@ -63,7 +63,7 @@ export function parseCsvFile(bytes: Uint8Array, options: CsvFileOptions = {}): C
   const decoded = decodeTextDetailed(bytes, options.encoding);
   if (decoded.replacements > 0) {
     collector.add(
-      makeIssue(
+      issue(
         'encoding_replacement',
         { file },
         { count: decoded.replacements, encoding: ENCODING_NAMES[decoded.encoding] },
@@ -128,7 +128,7 @@ export async function* iterateCsvFile(
   const sample = concat(head, headBytes);
   const utf16 = detectUtf16Bom(sample);
   if (utf16 !== null) {
-    yield { type: 'issue', issue: makeIssue('unsupported_encoding', { file }, { encoding: utf16.toUpperCase() }) };
+    yield { type: 'issue', issue: issue('unsupported_encoding', { file }, { encoding: utf16.toUpperCase() }) };
     return EMPTY_STATS;
   }
   const detection = options.encoding === undefined ? detectEncodingDetailed(sample, { truncated: !done }) : null;
@@ -156,7 +156,7 @@ export async function* iterateCsvFile(
   if (decoder.replacements > 0) {
     yield {
       type: 'issue',
-      issue: makeIssue(
+      issue: issue(
         'encoding_replacement',
         { file },
         { count: decoder.replacements, encoding: ENCODING_NAMES[encoding] },

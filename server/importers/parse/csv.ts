@@ -15,7 +15,7 @@
  * a few million short rows per second on a laptop.
  */
 
-import { type ImportIssue, IssueCollector, makeIssue } from './errors.ts';
+import { type Issue, IssueCollector, issue } from '../issues.ts';
 
 export type CsvDelimiter = ',' | ';' | '\t' | '|';
 /** Candidates in tie-break order. */
@@ -49,7 +49,7 @@ export interface CsvOptions {
 export interface CsvHandlers {
   onHeader?: (header: CsvRecord, delimiter: CsvDelimiter) => void;
   onRow: (row: CsvRecord) => void;
-  onIssue: (issue: ImportIssue) => void;
+  onIssue: (issue: Issue) => void;
 }
 
 const QUOTE = 0x22;
@@ -227,12 +227,12 @@ export class CsvParser {
         const row = ++this.#rows;
         this.#badRows++;
         this.#h.onIssue(
-          makeIssue('unterminated_quote', { file: this.#file, row, line: this.#recordLine }, { line: this.#quoteLine }),
+          issue('unterminated_quote', { file: this.#file, row, line: this.#recordLine }, { line: this.#quoteLine }),
         );
         break;
       }
     }
-    if (this.#headerCount < 0) this.#h.onIssue(makeIssue('empty_file', { file: this.#file }));
+    if (this.#headerCount < 0) this.#h.onIssue(issue('empty_file', { file: this.#file }));
   }
 
   #setDelimiter(d: CsvDelimiter): void {
@@ -406,20 +406,20 @@ export class CsvParser {
     const where = { file: this.#file, row, line };
     if (this.#headerCount < 0) {
       // The header: still usable with a problem cell, but say so.
-      if (malformed !== 0) this.#h.onIssue(makeIssue('malformed_quote', where, { cell: malformed }));
-      if (tooLong !== 0) this.#h.onIssue(makeIssue('field_too_long', where, { limit: this.#max, cell: tooLong }));
+      if (malformed !== 0) this.#h.onIssue(issue('malformed_quote', where, { cell: malformed }));
+      if (tooLong !== 0) this.#h.onIssue(issue('field_too_long', where, { limit: this.#max, cell: tooLong }));
       this.#headerCount = fields.length;
       this.#h.onHeader?.({ row, line, fields }, this.#delimiter ?? ',');
       return;
     }
     if (malformed !== 0) {
       this.#badRows++;
-      this.#h.onIssue(makeIssue('malformed_quote', { ...where, value: fields[malformed - 1] }, { cell: malformed }));
+      this.#h.onIssue(issue('malformed_quote', { ...where, value: fields[malformed - 1] }, { cell: malformed }));
       return;
     }
     if (tooLong !== 0) {
       this.#badRows++;
-      this.#h.onIssue(makeIssue('field_too_long', where, { limit: this.#max, cell: tooLong }));
+      this.#h.onIssue(issue('field_too_long', where, { limit: this.#max, cell: tooLong }));
       return;
     }
     if (fields.length !== this.#headerCount) {
@@ -428,7 +428,7 @@ export class CsvParser {
       } else {
         this.#badRows++;
         this.#h.onIssue(
-          makeIssue(
+          issue(
             'column_count',
             { ...where, value: fields.join(this.#delimiter ?? ',') },
             { expected: this.#headerCount, actual: fields.length },
@@ -469,7 +469,7 @@ export interface CsvParseResult {
   readonly header: CsvRecord | null;
   readonly rows: CsvRecord[];
   /** Stored issues (capped, see IssueCollector). */
-  readonly issues: readonly ImportIssue[];
+  readonly issues: readonly Issue[];
   /** All issues, stored or not. */
   readonly issueCount: number;
   readonly stats: CsvStats;
@@ -512,7 +512,7 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvParseR
 export type CsvEvent =
   | { readonly type: 'header'; readonly record: CsvRecord; readonly delimiter: CsvDelimiter }
   | { readonly type: 'row'; readonly record: CsvRecord }
-  | { readonly type: 'issue'; readonly issue: ImportIssue };
+  | { readonly type: 'issue'; readonly issue: Issue };
 
 /** Parses text chunks as they arrive (e.g. from a decoded upload stream). */
 export async function* iterateCsv(

@@ -16,7 +16,8 @@
  * is the instant. Impossible dates are rejected with a reason, never rolled over.
  */
 
-import type { Bilingual } from './errors.ts';
+import { BANGKOK_UTC_OFFSET_MINUTES, BE_OFFSET } from '../../contracts/calendar.ts';
+import type { Bilingual } from '../issues.ts';
 import { thaiDigitsToAscii } from './thai-digits.ts';
 
 export type DateOrder = 'dmy' | 'mdy';
@@ -70,10 +71,9 @@ export interface DateTimeFail {
 
 export type DateTimeResult = DateTimeOk | DateTimeFail;
 
-const BANGKOK_OFFSET_MIN = 7 * 60;
+const BANGKOK_OFFSET_MIN = BANGKOK_UTC_OFFSET_MINUTES;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-const BE_OFFSET = 543;
 const BE_THRESHOLD = 2400;
 
 // ---------------------------------------------------------------------------------------------

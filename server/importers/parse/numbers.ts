@@ -7,7 +7,7 @@
  * guessed: it may be a European decimal comma. Pass `decimalSeparator: ','` for such files.
  */
 
-import type { Bilingual } from './errors.ts';
+import type { Bilingual } from '../issues.ts';
 import { thaiDigitsToAscii } from './thai-digits.ts';
 
 export type NumberErrorCode =

@@ -12,7 +12,6 @@ import {
   detectUtf16Bom,
   type EncodingOverride,
 } from '../parse/encoding.ts';
-import { type ImportIssue, makeIssue } from '../parse/errors.ts';
 import { FatalImportError, type Issue, issue, type Issues } from '../issues.ts';
 import type { Cell } from '../values.ts';
 import type { FileFormat } from './detect.ts';
@@ -73,7 +72,7 @@ async function* chunksOf(file: LoadedFile): AsyncGenerator<Uint8Array> {
 }
 
 /** A CSV / XLSX parse issue with the pipeline's severity rules applied. */
-function csvIssue(i: ImportIssue, encodingChosen: boolean): Issue | ImportIssue {
+function csvIssue(i: Issue, encodingChosen: boolean): Issue {
   // Undecodable bytes under a DETECTED encoding mean the guess may be wrong: block, and let
   // the user choose the encoding. Under a chosen encoding they are the user's call: a warning.
   if (i.code === 'encoding_replacement' && !encodingChosen) return { ...i, severity: 'error' };
@@ -112,7 +111,7 @@ async function openCsv(file: LoadedFile, options: TableOptions, issues: Issues):
   let bytesRead = headBytes;
   const utf16 = detectUtf16Bom(sample);
   if (utf16 !== null) {
-    issues.add(makeIssue('unsupported_encoding', where, { encoding: utf16.toUpperCase() }));
+    issues.add(issue('unsupported_encoding', where, { encoding: utf16.toUpperCase() }));
     return null;
   }
   const detection = options.encoding === undefined ? detectEncodingDetailed(sample, { truncated: !exhausted }) : null;
@@ -149,7 +148,7 @@ async function openCsv(file: LoadedFile, options: TableOptions, issues: Issues):
     if (decoder.replacements > 0) {
       issues.add(
         csvIssue(
-          makeIssue('encoding_replacement', where, {
+          issue('encoding_replacement', where, {
             count: decoder.replacements,
             encoding: ENCODING_NAMES[encoding] ?? encoding,
           }),
@@ -236,7 +235,7 @@ async function openXlsx(file: LoadedFile, options: TableOptions, issues: Issues)
   let h = 0;
   while (h < all.length && isBlankRow(all[h] ?? [])) h++;
   if (h >= all.length) {
-    issues.add(makeIssue('empty_file', { file: file.name }));
+    issues.add(issue('empty_file', { file: file.name }));
     return null;
   }
   const header = (all[h] ?? []).map((c) => (c === null ? '' : String(c).trim()));

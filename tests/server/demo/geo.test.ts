@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { irregularPolygon } from '../../../server/demo/geo.ts';
 import { ringAreaKm2 } from '../../../server/geo/measure.ts';
 import { validateGeometry } from '../../../server/geo/validate.ts';
-import { hashString, mulberry32, Rng } from '../../../server/demo/random.ts';
+import { hashString, mulberry32, Rng } from '../../../server/random.ts';
 
 describe('demo geometry', () => {
   it('draws simple irregular polygons of the asked area', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom, syntheticPoints, syntheticZones } from '../../../server/geo/bench-pip.ts';
+import { syntheticPoints, syntheticZones } from '../../../bench/pip.ts';
+import { mulberry32 } from '../../../server/random.ts';
 import { distanceToBoundaryM, pointInGeometry } from '../../../server/geo/contains.ts';
 import { buildZoneIndex, type ZoneIndexInput } from '../../../server/geo/index.ts';
 import {
@@ -275,7 +276,7 @@ describe('buildZoneIndex agrees with brute force', () => {
   });
 
   it('large zones (latitude bands): a 3,000-vertex outline and a 1,500-vertex MultiPolygon with a hole', () => {
-    const rnd = seededRandom(99);
+    const rnd = mulberry32(99);
     const wobbly = (lon: number, lat: number, radius: number, n: number): Ring => {
       const kx = metresPerDegreeLon(lat);
       const ring: Ring = [];

@@ -6,7 +6,7 @@
  * refused with errors (and the database is exactly as before). Nothing throws, nothing half-writes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../server/geo/bench-pip.ts';
+import { mulberry32 } from '../../../server/random.ts';
 import type { ImportKind } from '../../../server/importers/types.ts';
 import { enc, featureCollection, importText, rect, type TestDb, tableCounts, tempDb } from './helpers/db.ts';
 import { buildXlsx } from './helpers/xlsx.ts';
@@ -104,7 +104,7 @@ interface Case {
 }
 
 function cases(): Case[] {
-  const rnd = seededRandom(20_240_401);
+  const rnd = mulberry32(20_240_401);
   const out: Case[] = [];
   const names = Object.keys(MUTATIONS);
   // CSV incidents: 220 files.

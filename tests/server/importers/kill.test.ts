@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../server/db/database.ts';
-import { seededRandom } from '../../../server/geo/bench-pip.ts';
+import { mulberry32 } from '../../../server/random.ts';
 import { featureCollection, importText, rect, repoRoot, tempDb } from './helpers/db.ts';
 
 const ROWS = 120_000;
@@ -63,7 +63,7 @@ describe('SIGKILL during an import', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ssz-kill-'));
     csv = join(dir, 'big.csv');
-    const rnd = seededRandom(99);
+    const rnd = mulberry32(99);
     const lines = ['เลขคดี,วันที่เกิดเหตุ,ประเภทคดี,สภ.,ละติจูด,ลองจิจูด'];
     for (let i = 0; i < ROWS; i++) {
       lines.push(
@@ -107,7 +107,7 @@ describe('SIGKILL during an import', () => {
   }
 
   it('leaves the import wholly there or wholly absent', async () => {
-    const rnd = seededRandom(Date.now() % 100_000);
+    const rnd = mulberry32(Date.now() % 100_000);
     const outcomes: string[] = [];
     for (let k = 0; k < 5; k++) {
       const path = join(dir, `run-${k}.duckdb`);

@@ -11,8 +11,9 @@ import {
   monthFromIndex,
   monthIndex,
   monthsInRange,
-} from '../../../server/kpi/months.ts';
-import { randomInt, seededRandom } from './random.ts';
+} from '../../../server/contracts/calendar.ts';
+import { mulberry32 } from '../../../server/random.ts';
+import { randomInt } from './random.ts';
 
 // kpi.md example: a zone started 16 Jul 2022 (start month July 2022), with plenty of data.
 const example = {
@@ -196,7 +197,7 @@ describe('crimeWindow: exactly one month of data before the start', () => {
 
 describe('matchedBaselineMonth', () => {
   it('is m - 12k for the smallest k >= 1 that falls before the start', () => {
-    const random = seededRandom(42);
+    const random = mulberry32(42);
     for (let i = 0; i < 2000; i++) {
       const start = randomInt(random, 2015 * 12, 2030 * 12);
       const after = start + randomInt(random, 0, 60);

@@ -6,7 +6,7 @@ import {
   weightedDisplacementQuotient,
 } from '../../../server/kpi/crime.ts';
 import { crimeWindow, sumWindowCounts } from '../../../server/kpi/crime-window.ts';
-import { calendarYearRange } from '../../../server/kpi/months.ts';
+import { calendarYearRange } from '../../../server/contracts/calendar.ts';
 import { nonFiniteNumbers } from './random.ts';
 
 const judgeable = (L: number) => ({ afterMonthCount: L, problem: null });

@@ -19,7 +19,7 @@ import {
   monthStartDate,
   resolvePeriod,
   toMonthKey,
-} from '../../../server/kpi/months.ts';
+} from '../../../server/contracts/calendar.ts';
 
 describe('month keys and indexes', () => {
   it('indexes a month as year * 12 + month - 1 and back', () => {

@@ -13,7 +13,8 @@ import {
   topTwoLevels,
   TRUST_TARGET,
 } from '../../../server/kpi/survey.ts';
-import { nonFiniteNumbers, randomInt, seededRandom } from './random.ts';
+import { mulberry32 } from '../../../server/random.ts';
+import { nonFiniteNumbers, randomInt } from './random.ts';
 
 /** Answers with `counts[level]` answers at each level, all with the same (optional) weight. */
 function answers(counts: Record<number, number>, weight?: number): SurveyAnswer[] {
@@ -256,7 +257,7 @@ describe('aggregates from survey_agg rows, and pooling', () => {
 });
 
 describe('survey properties (seeded random inputs)', () => {
-  const random = seededRandom(1234);
+  const random = mulberry32(1234);
 
   function randomAnswers(): SurveyAnswer[] {
     const count = randomInt(random, 1, 200);

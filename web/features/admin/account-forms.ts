@@ -4,6 +4,7 @@
  * Pure.
  */
 import type { ApiToken, CreateTokenBody, CreateUserBody, Role } from '../../api/types.ts';
+import { bangkokDate } from '../../../server/contracts/calendar.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { endOfBangkokDay } from './date-time.ts';
 import { formToScope, type ScopeForm, scopeForRole } from './scope-form.ts';
@@ -99,5 +100,5 @@ export function generatePassword(random: (bytes: Uint8Array) => Uint8Array, leng
 
 /** Today's Bangkok calendar date, for the expiry picker's minimum. */
 export function bangkokToday(now: number): string {
-  return new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
+  return bangkokDate(new Date(now));
 }

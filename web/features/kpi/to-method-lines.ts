@@ -5,7 +5,7 @@
  */
 import { formatMonthRange, formatNumber, type Lang, MISSING } from '../../i18n/format.ts';
 import { humanizeName, METHOD_KEYS, METHOD_KEYS_POOLED, METHOD_VALUES } from '../../i18n/method-words.ts';
-import { isMonthKey } from '../../state/months.ts';
+import { isMonthKey } from '../../../server/contracts/calendar.ts';
 
 export interface MethodLine {
   key: string;

@@ -6,11 +6,11 @@ import { formatCalendarYear, formatFiscalYear, formatMonthRange, type Lang } fro
 import {
   bangkokMonth,
   calendarYearRange,
-  fiscalYearBeOfMonth,
+  fiscalYearOfMonth,
   fiscalYearRange,
   last12CompleteMonths,
   type MonthKey,
-} from '../../state/months.ts';
+} from '../../../server/contracts/calendar.ts';
 
 export type PeriodPreset =
   | { id: 'since_start'; kind: 'since_start'; from: null; to: null }
@@ -41,7 +41,7 @@ export function periodPresets(today: Date): PeriodPreset[] {
     { id: 'since_start', kind: 'since_start', from: null, to: null },
     { id: 'last12', kind: 'last12', ...last12CompleteMonths(today) },
   ];
-  for (let fy = fiscalYearBeOfMonth(thisMonth); fy >= FIRST_FISCAL_YEAR_BE; fy--) {
+  for (let fy = fiscalYearOfMonth(thisMonth); fy >= FIRST_FISCAL_YEAR_BE; fy--) {
     presets.push({
       id: `fy${fy}`,
       kind: 'fiscal',

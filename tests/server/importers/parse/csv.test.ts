@@ -6,14 +6,14 @@ import {
   iterateCsv,
   parseCsv,
 } from '../../../../server/importers/parse/csv.ts';
-import type { ImportIssue } from '../../../../server/importers/parse/errors.ts';
+import type { Issue } from '../../../../server/importers/issues.ts';
 
 const fields = (rows: readonly CsvRecord[]) => rows.map((r) => r.fields);
 
 /** Feeds `text` to a CsvParser in pieces of `size` characters. */
 function parseInPieces(text: string, size: number) {
   const rows: CsvRecord[] = [];
-  const issues: ImportIssue[] = [];
+  const issues: Issue[] = [];
   let header: CsvRecord | null = null;
   const p = new CsvParser({
     onHeader: (h) => (header = h),

@@ -8,11 +8,12 @@ import { classifyAnswer, DEFAULT_CODEBOOK } from '../../../../server/importers/p
 import { CsvParser, type CsvRecord, parseCsv } from '../../../../server/importers/parse/csv.ts';
 import { parseCsvFile } from '../../../../server/importers/parse/csv-file.ts';
 import { parseDateTime } from '../../../../server/importers/parse/dates.ts';
-import type { ImportIssue } from '../../../../server/importers/parse/errors.ts';
+import type { Issue } from '../../../../server/importers/issues.ts';
 import { matchHeaders } from '../../../../server/importers/parse/headers.ts';
 import { matchStation } from '../../../../server/importers/parse/names.ts';
 import { parseNumber } from '../../../../server/importers/parse/numbers.ts';
-import { encodeWindows874, prng } from './helpers.ts';
+import { mulberry32 } from '../../../../server/random.ts';
+import { encodeWindows874 } from './helpers.ts';
 
 const SEED = 20_240_501;
 const STATIONS = [{ code: '1', name_th: 'สภ.หาดใหญ่', name_en: 'Hat Yai' }];
@@ -86,7 +87,7 @@ function mutate(rnd: () => number): string {
 
 function parseChunked(text: string, rnd: () => number) {
   const rows: CsvRecord[] = [];
-  const issues: ImportIssue[] = [];
+  const issues: Issue[] = [];
   let header: CsvRecord | null = null;
   const p = new CsvParser({
     onHeader: (h) => (header = h),
@@ -125,7 +126,7 @@ function checkInvariants(text: string, r: ReturnType<typeof parseCsv>) {
 
 describe(`fuzz: ${CASES} mutated CSV inputs (seed ${SEED})`, () => {
   it('never throws, and returns rows or structured issues, identical in chunks', () => {
-    const rnd = prng(SEED);
+    const rnd = mulberry32(SEED);
     let withIssues = 0;
     for (let k = 0; k < CASES; k++) {
       const text = mutate(rnd);
@@ -158,7 +159,7 @@ describe(`fuzz: ${CASES} mutated CSV inputs (seed ${SEED})`, () => {
   });
 
   it('never throws on mutated bytes (UTF-8, Windows-874, random flips)', () => {
-    const rnd = prng(SEED + 1);
+    const rnd = mulberry32(SEED + 1);
     const sources = [new TextEncoder().encode(BASE), encodeWindows874(BASE.replace('…', '...'))];
     for (let k = 0; k < CASES; k++) {
       const src = pick(sources, rnd);
@@ -174,7 +175,7 @@ describe(`fuzz: ${CASES} mutated CSV inputs (seed ${SEED})`, () => {
   });
 
   it('never throws on random strings in the value parsers', () => {
-    const rnd = prng(SEED + 2);
+    const rnd = mulberry32(SEED + 2);
     const alphabet = '0123456789๐๑๒๓๔๕๖๗๘๙/-.:, TนพศคยมกาreqtZ+\u00A0';
     for (let k = 0; k < 2_000; k++) {
       let s = '';

@@ -1,6 +1,7 @@
 /**
- * Seeded pseudo-random numbers for the demo generator. Never Math.random: the same seed must give
- * the same demo on every machine, so only integer arithmetic (Math.imul) and IEEE doubles are used.
+ * Seeded pseudo-random numbers: the demo generator, the benchmarks and the tests' property loops all
+ * draw from here. Never Math.random where a result must repeat: the same seed must give the same
+ * numbers on every machine, so only integer arithmetic (Math.imul) and IEEE doubles are used.
  */
 
 /** 32-bit FNV-1a hash of a string (UTF-16 code units), for deriving sub-seeds from labels. */

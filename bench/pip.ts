@@ -2,7 +2,7 @@
  * Point-in-polygon benchmark: 1,000,000 points against 3,000 zones (10-30 vertices, spread over
  * Thailand, 500 m buffer rings). Deterministic (seeded). Run:
  *
- *   npx tsx server/geo/bench-pip.ts [points] [zones]
+ *   npx tsx bench/pip.ts [points] [zones]
  *
  * Prints points/second for three point mixes:
  * - near:  every point near a zone (uniform in a random zone's box grown by 1 km): the worst case,
@@ -13,21 +13,10 @@
  * `syntheticZones` / `syntheticPoints` are also used by the tests.
  */
 import { pathToFileURL } from 'node:url';
-import { buildZoneIndex, type ZoneIndexInput } from './index.ts';
-import { expandBBox, METRES_PER_DEGREE, metresPerDegreeLon, ringBBox } from './measure.ts';
-import type { BBox, Ring } from './types.ts';
-
-/** mulberry32: floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../server/random.ts';
+import { buildZoneIndex, type ZoneIndexInput } from '../server/geo/index.ts';
+import { expandBBox, METRES_PER_DEGREE, metresPerDegreeLon, ringBBox } from '../server/geo/measure.ts';
+import type { BBox, Ring } from '../server/geo/types.ts';
 
 /** Thailand's rough box (lon 97.3-105.7, lat 5.6-20.5). */
 export const THAILAND_BOX: BBox = { minLon: 97.3, minLat: 5.6, maxLon: 105.7, maxLat: 20.5 };
@@ -50,7 +39,7 @@ export interface SyntheticZoneOptions {
 
 /** Star-shaped (hence simple) jittered polygons, optionally with a hole or a second part. */
 export function syntheticZones(o: SyntheticZoneOptions): ZoneIndexInput[] {
-  const rnd = seededRandom(o.seed);
+  const rnd = mulberry32(o.seed);
   const box = o.box ?? THAILAND_BOX;
   const minV = o.minVertices ?? 10;
   const maxV = o.maxVertices ?? 30;
@@ -102,7 +91,7 @@ export function syntheticPoints(
   seed: number,
   box: BBox = THAILAND_BOX,
 ): Float64Array {
-  const rnd = seededRandom(seed);
+  const rnd = mulberry32(seed);
   const boxes = zones.map((z) => {
     const polys = z.geometry.type === 'Polygon' ? [z.geometry.coordinates] : z.geometry.coordinates;
     const outer = polys.flatMap((p) => p[0] ?? []);

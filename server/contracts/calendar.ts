@@ -1,5 +1,6 @@
 /**
- * Months, Bangkok bucketing, Thai fiscal years and period presets.
+ * Months, Bangkok bucketing, Thai fiscal years and period presets: a contract shared by the server
+ * and the web (pure: no Node APIs, no database; the SPA imports it at run time).
  *
  * A month is written as a "YYYY-MM" key (Christian Era year) everywhere in the KPI maths, and as an
  * integer month index (year * 12 + month - 1) when we need arithmetic: consecutive months have
@@ -95,7 +96,7 @@ export function intersectRanges(a: MonthRange, b: MonthRange): MonthRange | null
 }
 
 /** The wall-clock date-time in Bangkok as a Date whose UTC fields read as Bangkok local time. */
-function bangkokWallClock(instant: Date): Date {
+export function bangkokWallClock(instant: Date): Date {
   const time = instant.getTime();
   if (Number.isNaN(time)) throw new RangeError('Invalid date');
   return new Date(time + BANGKOK_UTC_OFFSET_MINUTES * 60_000);
@@ -120,6 +121,11 @@ export function bangkokDate(instant: Date): string {
 export function bangkokDateTime(instant: Date): string {
   const wall = bangkokWallClock(instant).toISOString();
   return `${wall.slice(0, 10)} ${wall.slice(11, 16)}`;
+}
+
+/** The instant (epoch ms) a Bangkok calendar day "YYYY-MM-DD" starts: its midnight in Bangkok. */
+export function bangkokDayStart(isoDate: string): number {
+  return Date.parse(`${isoDate}T00:00:00Z`) - BANGKOK_UTC_OFFSET_MINUTES * 60_000;
 }
 
 /** The latest whole month before `today` in Bangkok (the current month is never complete). */
