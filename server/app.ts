@@ -16,7 +16,7 @@ import { zoneRoutes } from './routes/zones.ts';
  * The HTTP API. Sub-apps are chained so the RPC client (web/api/client.ts) keeps every route's types.
  * Static files for the SPA are served by main.ts, outside this app, so tests need no build.
  */
-export function createApi(deps: AppDeps) {
+function createApi(deps: AppDeps) {
   return (
     new Hono<AppEnv>()
       .basePath('/api')

@@ -36,11 +36,11 @@ function stateOf(url: string): DashboardState {
   return cachedState;
 }
 
-export function currentDashboardState(): DashboardState {
+function currentDashboardState(): DashboardState {
   return stateOf(getUrl());
 }
 
-export function navigateTo(href: string, options: { replace?: boolean } = {}): void {
+function navigateTo(href: string, options: { replace?: boolean } = {}): void {
   if (href === getUrl()) return;
   if (options.replace) window.history.replaceState(null, '', href);
   else window.history.pushState(null, '', href);

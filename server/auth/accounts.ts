@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { unknownScopeCodes } from '../queries/scope-codes.ts';
 import { deleteUserSessions } from '../queries/sessions.ts';
-import { type TokenRow, tokenNameTaken } from '../queries/tokens.ts';
+import { findTokenById, revokeToken, type TokenRow, tokenNameTaken } from '../queries/tokens.ts';
 import {
   countEnabledAdmins,
   findUser,
@@ -159,4 +159,20 @@ export async function createApiToken(
       expiresAt,
     }),
   );
+}
+
+/**
+ * Revokes a token. Revoking twice is fine: the second time answers the token as it is, with
+ * `revokedNow` false (so the route audits only the first).
+ */
+export async function revokeApiToken(
+  db: Database,
+  settings: AuthSettings,
+  id: number,
+  by: string,
+): Promise<Outcome<{ token: TokenRow; revokedNow: boolean }>> {
+  const revoked = await revokeToken(db, id, by, settings.now());
+  if (revoked) return done({ token: revoked, revokedNow: true });
+  const existing = await findTokenById(db, id);
+  return existing ? done({ token: existing, revokedNow: false }) : refuse(404, 'not_found');
 }

@@ -12,8 +12,8 @@ import { PUBLIC_PATHS } from './middleware.ts';
  * - uploads (multipart/form-data and binary types): deps.maxUploadBytes.
  * Import routes may add uploadBodyLimit(deps) explicitly; the larger limit never widens a smaller one.
  */
-export const PUBLIC_BODY_LIMIT = 64 * 1024;
-export const JSON_BODY_LIMIT = 1024 * 1024;
+const PUBLIC_BODY_LIMIT = 64 * 1024;
+const JSON_BODY_LIMIT = 1024 * 1024;
 
 const tooLarge = (c: Context) => c.json(errorBody('payload_too_large'), 413);
 
@@ -32,6 +32,6 @@ export function requestBodyLimit(deps: AppDeps): MiddlewareHandler {
 }
 
 /** For import routes: bodies up to deps.maxUploadBytes, else 413 with the bilingual error. */
-export function uploadBodyLimit(deps: Pick<AppDeps, 'maxUploadBytes'>): MiddlewareHandler {
+function uploadBodyLimit(deps: Pick<AppDeps, 'maxUploadBytes'>): MiddlewareHandler {
   return bodyLimit({ maxSize: deps.maxUploadBytes, onError: tooLarge });
 }

@@ -6,7 +6,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
  * Bilingual error bodies of the API: `{ error: { code, th, en } }`. Thai first: the users read Thai.
  * One body per code, so a missing zone and an out-of-scope zone answer byte-for-byte the same.
  */
-export const ERRORS = {
+const ERRORS = {
   unauthenticated: { th: 'กรุณาเข้าสู่ระบบ', en: 'Please sign in.' },
   session_expired: { th: 'หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบอีกครั้ง', en: 'Your session has expired. Please sign in again.' },
   invalid_credentials: { th: 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง', en: 'Wrong username or password.' },

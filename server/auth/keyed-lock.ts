@@ -5,7 +5,7 @@
  */
 const tails = new Map<string, Promise<unknown>>();
 
-export async function withKeyLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+async function withKeyLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
   const previous = tails.get(key) ?? Promise.resolve();
   const run = previous.then(fn, fn);
   const tail = run.catch(() => undefined);

@@ -3,13 +3,12 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { HTTPException } from 'hono/http-exception';
 import type { Database } from '../db/database.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
-import { stationInScope } from '../queries/scope-stations.ts';
 import { scopeZoneIds } from '../queries/scope-zones.ts';
 import { findSession } from '../queries/sessions.ts';
 import { findUser } from '../queries/users.ts';
 import { apiError, apiException } from './errors.ts';
 import { type Action, can } from './permissions.ts';
-import type { Principal, Role } from './principal.ts';
+import { type Principal, zoneVisible } from './principal.ts';
 import { checkSession, clearSessionCookie, endSession, sessionCookie, sha256 } from './sessions.ts';
 import { type AuthSettings, authSettings } from './settings.ts';
 import { principalFromToken } from './tokens.ts';
@@ -30,14 +29,14 @@ import { principalFromToken } from './tokens.ts';
  *    and the API must not either (the first password is printed in the server log);
  * 6. sets c.var.principal and c.var.zoneIds (null = national; else the in-scope zone ids).
  *
- * Routes then use requirePermission / requireRole (403 for a role that may not act at all) and
- * assertZoneInScope / assertStationInScope (404 for an id out of scope, the same answer as for
- * an id that does not exist, so ids cannot be probed).
+ * Routes then use requirePermission (403 for a role that may not act at all) and
+ * assertZoneInScope (404 for a zone out of scope, the same answer as for an id that does not
+ * exist, so ids cannot be probed).
  */
 export const PUBLIC_PATHS: ReadonlySet<string> = new Set(['/api/health', '/api/auth/login']);
 const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-export const isMutating = (method: string): boolean => MUTATING_METHODS.has(method.toUpperCase());
-export const CSRF_HEADER = 'X-CSRF-Token';
+const isMutating = (method: string): boolean => MUTATING_METHODS.has(method.toUpperCase());
+const CSRF_HEADER = 'X-CSRF-Token';
 const BEFORE_PASSWORD_CHANGE: ReadonlySet<string> = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
 
 export function authMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
@@ -126,14 +125,6 @@ export async function sessionCsrfToken(c: Context, db: Database): Promise<string
   return (await findSession(db, sha256(id)))?.csrfToken ?? null;
 }
 
-/** 403 unless the principal's role is one of these. */
-export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    if (!roles.includes(c.var.principal.role)) return apiError(c, 403, 'forbidden');
-    await next();
-  };
-}
-
 /** 403 unless the role may perform the action (the matrix in permissions.ts). */
 export function requirePermission(action: Action): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -145,32 +136,7 @@ export function requirePermission(action: Action): MiddlewareHandler<AppEnv> {
 /** Throw it for a missing (or out-of-scope) zone, station, import...: one body for both. */
 export const notFound = (): HTTPException => apiException(404, 'not_found');
 
-/** Whether a zone id is in scope (zoneIds null = the whole country). */
-export function zoneVisible(zoneIds: readonly string[] | null, zoneId: string): boolean {
-  return zoneIds === null || zoneIds.includes(zoneId);
-}
-
 /** Throws the 404 of a missing zone when the zone is out of the principal's scope. */
 export function assertZoneInScope(c: Context<AppEnv>, zoneId: string): void {
   if (!zoneVisible(c.var.zoneIds, zoneId)) throw notFound();
-}
-
-/**
- * The zones a query should cover: the requested ones (e.g. ?zones=a,b) cut down to the scope,
- * or the whole scope when nothing is requested. null = no filter (national, nothing requested).
- * Out-of-scope ids are dropped silently, so a rollup never counts them.
- */
-export function zonesInScope(zoneIds: readonly string[] | null, requested?: readonly string[]): string[] | null {
-  if (requested === undefined) return zoneIds === null ? null : [...zoneIds];
-  return zoneIds === null ? [...requested] : requested.filter((id) => zoneIds.includes(id));
-}
-
-/**
- * Throws the 404 of a missing station unless the station exists and is in the principal's scope
- * (bureau / division / station scope; a zone-list scope covers a station only if it lists all of
- * its zones). Use before an import or undo touches a station's data.
- */
-export async function assertStationInScope(c: Context<AppEnv>, db: Database, stationCode: string): Promise<void> {
-  const { inScope } = await stationInScope(db, c.var.principal.scope, stationCode);
-  if (!inScope) throw notFound();
 }

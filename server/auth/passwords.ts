@@ -1,4 +1,5 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
+import { MAX_PASSWORD_LENGTH } from '../contracts/accounts.ts';
 
 /**
  * Password hashing with scrypt (node:crypto), a random 16-byte salt per hash, and the cost
@@ -13,8 +14,6 @@ const PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
 const KEY_LENGTH = 64;
 const SALT_BYTES = 16;
 /** Longest password accepted anywhere: long enough for passphrases, short enough to hash cheaply. */
-export const MAX_PASSWORD_LENGTH = 256;
-export const MIN_PASSWORD_LENGTH = 10;
 
 function derive(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {

@@ -1,13 +1,22 @@
 import { z } from 'zod';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords.ts';
-import { ROLES, type Scope } from './principal.ts';
+import {
+  DISPLAY_NAME_MAX_LENGTH,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  RESERVED_USERNAMES,
+  ROLES,
+  type Scope,
+  TOKEN_NAME_MAX_LENGTH,
+  TOKEN_NAME_PATTERN,
+  USERNAME_PATTERN,
+} from '../contracts/accounts.ts';
 
 /** Request bodies and queries of the auth and admin routes. Objects are strict: unknown keys are refused. */
 
 const code = z.string().trim().min(1).max(64);
 const codes = z.array(code).min(1).max(5000);
 
-export const scopeSchema = z.discriminatedUnion('kind', [
+const scopeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('national') }),
   z.strictObject({ kind: z.literal('bureau'), codes }),
   z.strictObject({ kind: z.literal('division'), codes }),
@@ -15,20 +24,18 @@ export const scopeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('zones'), ids: codes }),
 ]) satisfies z.ZodType<Scope>;
 
-export const roleSchema = z.enum(ROLES);
-
-const RESERVED_USERNAMES = new Set(['local-cli', 'system', 'anonymous']);
+const roleSchema = z.enum(ROLES);
 
 /** Lower-case letters, digits, dot, dash, underscore; 3-64 characters. */
-export const usernameSchema = z
+const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'username: 3-64 of a-z 0-9 . _ -')
+  .regex(USERNAME_PATTERN, 'username: 3-64 of a-z 0-9 . _ -')
   .refine((u) => !RESERVED_USERNAMES.has(u), 'reserved username');
 
-export const newPasswordSchema = z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH);
-const displayName = z.string().trim().min(1).max(200);
+const newPasswordSchema = z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH);
+const displayName = z.string().trim().min(1).max(DISPLAY_NAME_MAX_LENGTH);
 
 export const loginSchema = z.strictObject({
   // Not the strict username rule: a typo must answer "wrong username or password", not 400.
@@ -67,8 +74,8 @@ export const createTokenSchema = z.strictObject({
     .string()
     .trim()
     .min(1)
-    .max(100)
-    .regex(/^[\p{L}\p{M}\p{N} ._-]+$/u, 'name: letters, digits, space . _ -'),
+    .max(TOKEN_NAME_MAX_LENGTH)
+    .regex(TOKEN_NAME_PATTERN, 'name: letters, digits, space . _ -'),
   role: roleSchema,
   scope: scopeSchema,
   /** ISO date-time; omitted = never expires (revoke it instead). */

@@ -6,7 +6,7 @@ import type { MiddlewareHandler } from 'hono';
  * because MapLibre and Recharts set element styles at run time; that is styles only.
  * MapLibre runs its workers from blob: URLs; the basemap and fonts are served from 'self'.
  */
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",

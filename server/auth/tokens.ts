@@ -10,7 +10,7 @@ import type { AuthSettings } from './settings.ts';
  * 32 random bytes; only sha256(token) is stored, and the token is shown once, at creation.
  * A token carries a role and scope like a user; its principal is named `token:<name>`.
  */
-export const TOKEN_PREFIX = 'ssz_';
+const TOKEN_PREFIX = 'ssz_';
 const TOKEN_PATTERN = /^ssz_[A-Za-z0-9_-]{43}$/;
 const TOUCH_EVERY_MS = 60_000;
 
@@ -32,7 +32,7 @@ export async function issueApiToken(
   return { token, secret };
 }
 
-export const tokenPrincipalName = (name: string): string => `token:${name}`;
+const tokenPrincipalName = (name: string): string => `token:${name}`;
 
 /** The principal a bearer token stands for, or null when unknown, revoked or expired. */
 export async function principalFromToken(

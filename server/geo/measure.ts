@@ -22,7 +22,7 @@ import type {
 } from './types.ts';
 
 /** Mean Earth radius (IUGG), metres. */
-export const EARTH_RADIUS_M = 6_371_008.8;
+const EARTH_RADIUS_M = 6_371_008.8;
 /** Metres per degree of latitude (and of longitude at the equator) on that sphere. */
 export const METRES_PER_DEGREE = (EARTH_RADIUS_M * Math.PI) / 180;
 
@@ -187,7 +187,7 @@ export function geometryAreaKm2(geometry: ReadonlyZoneGeometry): number {
 // ---------------------------------------------------------------------------------------------
 // Boxes
 
-export function emptyBBox(): BBox {
+function emptyBBox(): BBox {
   return { minLon: Infinity, minLat: Infinity, maxLon: -Infinity, maxLat: -Infinity };
 }
 
@@ -226,10 +226,6 @@ export function expandBBox(b: BBox, metres: number): BBox {
 
 export function inBBox(b: BBox, lon: number, lat: number): boolean {
   return lon >= b.minLon && lon <= b.maxLon && lat >= b.minLat && lat <= b.maxLat;
-}
-
-export function bboxesIntersect(a: BBox, b: BBox): boolean {
-  return a.minLon <= b.maxLon && b.minLon <= a.maxLon && a.minLat <= b.maxLat && b.minLat <= a.maxLat;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -295,6 +291,6 @@ export function centroid(geometry: ReadonlyZoneGeometry): Position {
   return [lon0 + x / c, lat0 + y];
 }
 
-export function sameXY(a: ReadonlyPosition, b: ReadonlyPosition): boolean {
+function sameXY(a: ReadonlyPosition, b: ReadonlyPosition): boolean {
   return a[0] === b[0] && a[1] === b[1];
 }

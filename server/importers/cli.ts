@@ -70,7 +70,7 @@ interface Parsed {
   via: 'auto' | 'direct' | 'server';
 }
 
-export function parseCliArgs(argv: readonly string[]): Parsed {
+function parseCliArgs(argv: readonly string[]): Parsed {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({

@@ -288,7 +288,7 @@ const WARNING_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
 ]);
 
 /** Default severity of a code (most are errors; a few are only worth a warning). */
-export function defaultSeverity(code: IssueCode): Severity {
+function defaultSeverity(code: IssueCode): Severity {
   return WARNING_CODES.has(code) ? 'warning' : 'error';
 }
 

@@ -66,7 +66,7 @@ export interface RunImportInput {
   onProgress?: (p: { phase: 'reading' | 'checking' | 'writing' | 'done'; rows: number }) => void;
 }
 
-export const DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024;
+const DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024;
 const SAMPLE_ROWS = 5;
 
 /** One import at a time per database in this process: the re-import and case-number checks hold. */

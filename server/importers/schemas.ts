@@ -2,7 +2,16 @@
  * zod schemas of what the HTTP API and the command line accept (one definition for both).
  */
 import { z } from 'zod';
-import { IMPORT_KINDS } from './parse/headers.ts';
+import {
+  DATE_ORDERS,
+  DELIMITERS,
+  ENCODINGS,
+  GROUP_SCHEMES,
+  IMPORT_KINDS,
+  OFFENCE_GROUP_RANGE,
+  RING_METERS_RANGE,
+  SAMPLE_TYPES,
+} from '../contracts/imports.ts';
 
 export const importKindSchema = z.enum(IMPORT_KINDS);
 
@@ -27,24 +36,26 @@ export const KIND_ALIASES: Readonly<Record<string, (typeof IMPORT_KINDS)[number]
 };
 
 const columnTarget = z.union([z.string().max(500), z.number().int().min(0).max(10_000), z.null()]);
-export const columnMappingSchema = z.record(z.string().max(100), columnTarget);
+const columnMappingSchema = z.record(z.string().max(100), columnTarget);
 
 export const importOptionsSchema = z
   .object({
     mapping: z.union([columnMappingSchema, z.string().min(1).max(200)]).optional(),
-    encoding: z.enum(['utf-8', 'windows-874', 'tis-620']).optional(),
-    delimiter: z.enum([',', ';', '\t', '|']).optional(),
+    encoding: z.enum(ENCODINGS).optional(),
+    delimiter: z.enum(DELIMITERS).optional(),
     sheet: z.union([z.string().max(200), z.number().int().min(1).max(1000)]).optional(),
     station: z.string().max(200).optional(),
     zone: z.string().max(200).optional(),
     wave: z.string().max(100).optional(),
-    sampleType: z.enum(['probability', 'opt_in']).optional(),
+    sampleType: z.enum(SAMPLE_TYPES).optional(),
     codebook: z.union([z.string().max(5 * 1024 * 1024), z.record(z.string(), z.unknown())]).optional(),
-    groupScheme: z.enum(['current4', 'legacy5']).optional(),
-    offenceMap: z.record(z.string().max(500), z.number().int().min(1).max(4)).optional(),
-    dateOrder: z.enum(['dmy', 'mdy']).optional(),
+    groupScheme: z.enum(GROUP_SCHEMES).optional(),
+    offenceMap: z
+      .record(z.string().max(500), z.number().int().min(OFFENCE_GROUP_RANGE.min).max(OFFENCE_GROUP_RANGE.max))
+      .optional(),
+    dateOrder: z.enum(DATE_ORDERS).optional(),
     force: z.boolean().optional(),
-    ringMeters: z.number().min(0).max(10_000).optional(),
+    ringMeters: z.number().min(RING_METERS_RANGE.min).max(RING_METERS_RANGE.max).optional(),
   })
   .strict();
 

@@ -10,7 +10,7 @@ import type { ReadonlyZoneGeometry } from '../geo/types.ts';
 import { validateGeometry } from '../geo/validate.ts';
 
 /** Width of a zone's buffer ring (kpi.md "Displacement": default 500 m). */
-export const DEFAULT_RING_METERS = 500;
+const DEFAULT_RING_METERS = 500;
 
 export interface ZoneShape {
   id: string;

@@ -31,7 +31,7 @@ export class UploadError extends Error {
 }
 
 /** Where uploads wait between preview and commit. */
-export const UPLOAD_DIR = join(tmpdir(), 'ssz-uploads');
+const UPLOAD_DIR = join(tmpdir(), 'ssz-uploads');
 const FIELD_LIMIT = 5 * 1024 * 1024;
 const FILE_FIELD = 'file';
 

@@ -10,8 +10,6 @@
  */
 export type KpiStatus = 'met' | 'met_confident' | 'not_met' | 'insufficient';
 
-export const KPI_STATUSES: readonly KpiStatus[] = ['met_confident', 'met', 'not_met', 'insufficient'];
-
 /** "Met" in every rule that counts targets met: met with confidence is met too. */
 export function isMet(status: KpiStatus): boolean {
   return status === 'met' || status === 'met_confident';

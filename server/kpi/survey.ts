@@ -54,11 +54,6 @@ function isLevelOf(level: number, scaleLevels: number): boolean {
   return Number.isInteger(level) && level >= 1 && level <= scaleLevels;
 }
 
-export function emptySurveyAggregate(scaleLevels: number): SurveyAggregate {
-  assertScaleLevels(scaleLevels);
-  return { scaleLevels, valid: {}, invalid: {} };
-}
-
 /** One answer: a level, or the reason it is not valid. Weight defaults to 1 (unweighted data). */
 export type SurveyAnswer =
   | { readonly level: number; readonly weight?: number | undefined }

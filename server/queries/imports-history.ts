@@ -67,13 +67,20 @@ export interface HistoryFilter {
   offset: number;
 }
 
+/**
+ * The history's visibility rule: a scoped user sees an import that touched one of their stations;
+ * one that touched no station (the demo load, a registry update) only the national scope sees.
+ */
+const VISIBLE = `($all OR len(list_intersect(coalesce(station_codes, []), $codes)) > 0)`;
+const visibleParams = (stations: string[] | null) => ({ all: stations === null, codes: textList(stations ?? []) });
+
 /** Newest first. */
 export async function listImports(
   db: Database,
   f: HistoryFilter,
 ): Promise<{ items: ImportHistoryRow[]; total: number }> {
-  const where = `($all OR len(list_intersect(coalesce(station_codes, []), $codes)) > 0) AND ($kind IS NULL OR kind = $kind)`;
-  const params = { all: f.stations === null, codes: textList(f.stations ?? []), kind: f.kind ?? null };
+  const where = `${VISIBLE} AND ($kind IS NULL OR kind = $kind)`;
+  const params = { ...visibleParams(f.stations), kind: f.kind ?? null };
   const [count] = await db.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM imports WHERE ${where}`, params);
   const rows = await db.all<Raw>(
     `SELECT ${COLUMNS} FROM imports WHERE ${where} ORDER BY id DESC LIMIT $limit OFFSET $offset`,
@@ -86,7 +93,15 @@ export async function listImports(
   return { items: rows.map(toRow), total: count?.n ?? 0 };
 }
 
-export async function findImport(db: Database, id: number): Promise<ImportHistoryRow | null> {
-  const [row] = await db.all<Raw>(`SELECT ${COLUMNS} FROM imports WHERE id = $id`, { id });
+/** One import, if the stations in scope (null = all) may see it (the history's rule). */
+export async function findImport(
+  db: Database,
+  id: number,
+  stations: string[] | null,
+): Promise<ImportHistoryRow | null> {
+  const [row] = await db.all<Raw>(`SELECT ${COLUMNS} FROM imports WHERE id = $id AND ${VISIBLE}`, {
+    id,
+    ...visibleParams(stations),
+  });
   return row ? toRow(row) : null;
 }

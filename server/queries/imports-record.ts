@@ -81,12 +81,3 @@ export async function committedImportsOf(db: Database, sha256: string, kind: str
   );
   return rows.map((r) => ({ id: r.id, at: new Date(r.ms).toISOString(), by: r.by }));
 }
-
-/** Imports touching any of these stations (for scope filters). */
-export async function importIdsOfStations(db: Database, stations: readonly string[]): Promise<number[]> {
-  const rows = await db.all<{ id: number }>(
-    'SELECT id FROM imports WHERE len(list_intersect(coalesce(station_codes, []), $codes)) > 0 ORDER BY id',
-    { codes: textList([...stations]) },
-  );
-  return rows.map((r) => r.id);
-}

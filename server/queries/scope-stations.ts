@@ -23,15 +23,3 @@ export async function scopeStationCodes(db: Database, scope: Scope): Promise<str
   );
   return rows.map((r) => r.code);
 }
-
-/** Whether the station exists, and whether the scope covers it. */
-export async function stationInScope(
-  db: Database,
-  scope: Scope,
-  code: string,
-): Promise<{ exists: boolean; inScope: boolean }> {
-  const [row] = await db.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM stations WHERE code = $code', { code });
-  if (!row || row.n === 0) return { exists: false, inScope: false };
-  const codes = await scopeStationCodes(db, scope);
-  return { exists: true, inScope: codes === null || codes.includes(code) };
-}

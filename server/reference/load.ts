@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** Absolute path of data/reference/ in this repository. */
-export const referenceDir = fileURLToPath(new URL('../../data/reference/', import.meta.url));
+const referenceDir = fileURLToPath(new URL('../../data/reference/', import.meta.url));
 
 export type StationKind = 'สภ.' | 'สน.';
 export type OffenceScheme = 'current4' | 'legacy5';

@@ -1,6 +1,13 @@
 import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
-import { createApiToken, createUser, type Outcome, resetUserPassword, updateUserAccount } from '../auth/accounts.ts';
+import {
+  createApiToken,
+  createUser,
+  type Outcome,
+  resetUserPassword,
+  revokeApiToken,
+  updateUserAccount,
+} from '../auth/accounts.ts';
 import { auditRequest } from '../auth/audit.ts';
 import { errorBody } from '../auth/errors.ts';
 import { requirePermission } from '../auth/middleware.ts';
@@ -14,11 +21,8 @@ import {
   usernameParamSchema,
 } from '../auth/schemas.ts';
 import { authSettings } from '../auth/settings.ts';
-import { bangkokDayStart } from '../contracts/calendar.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
-import { listAudit } from '../queries/audit.ts';
-import { findTokenById, listTokens, revokeToken } from '../queries/tokens.ts';
-import { listUsers } from '../queries/users.ts';
+import { type AuditPageQuery, auditPage, listTokens, listUsers } from '../services/admin.ts';
 import { validate } from './validation.ts';
 
 /**
@@ -49,7 +53,7 @@ export const adminRoutes = (deps: AppDeps) =>
       respond(c, await revoke(c, deps, Number(c.req.valid('param').id)), 200),
     )
     .get('/audit', validate('query', auditQuerySchema), async (c) =>
-      c.json(await auditPage(deps, c.req.valid('query'))),
+      c.json(await auditPage(deps.db, auditQuery(c.req.valid('query')))),
     );
 
 function respond<T>(c: Context, outcome: Outcome<T>, okStatus: 200 | 201) {
@@ -103,27 +107,18 @@ async function addToken(c: Context<AppEnv>, deps: AppDeps, input: z.infer<typeof
 
 /** Revoking twice is fine (the second answer repeats the first, without a second audit row). */
 async function revoke(c: Context<AppEnv>, deps: AppDeps, id: number): Promise<Outcome<unknown>> {
-  const revoked = await revokeToken(deps.db, id, c.var.principal.username, authSettings(deps).now());
-  if (revoked) {
-    await auditRequest(c, deps, 'token_revoke', String(id), { name: revoked.name });
-    return { ok: true, value: revoked };
-  }
-  const existing = await findTokenById(deps.db, id);
-  return existing ? { ok: true, value: existing } : { ok: false, status: 404, code: 'not_found' };
+  const outcome = await revokeApiToken(deps.db, authSettings(deps), id, c.var.principal.username);
+  if (!outcome.ok) return outcome;
+  const { token, revokedNow } = outcome.value;
+  if (revokedNow) await auditRequest(c, deps, 'token_revoke', String(id), { name: token.name });
+  return { ok: true, value: token };
 }
 
-const DAY_MS = 86_400_000;
-
-async function auditPage(deps: AppDeps, q: z.infer<typeof auditQuerySchema>) {
-  const page = Number(q.page ?? 1);
-  const pageSize = Math.min(Number(q.pageSize ?? 50), 200);
-  const { items, total } = await listAudit(deps.db, {
-    username: q.user,
-    action: q.action,
-    fromMs: q.from === undefined ? undefined : bangkokDayStart(q.from),
-    toMs: q.to === undefined ? undefined : bangkokDayStart(q.to) + DAY_MS,
-    limit: pageSize,
-    offset: (page - 1) * pageSize,
-  });
-  return { items, total, page, pageSize };
+/** The query's text numbers as numbers (the schema let through digits only). */
+function auditQuery(q: z.infer<typeof auditQuerySchema>): AuditPageQuery {
+  return {
+    ...q,
+    page: q.page === undefined ? undefined : Number(q.page),
+    pageSize: q.pageSize === undefined ? undefined : Number(q.pageSize),
+  };
 }

@@ -5,7 +5,6 @@ import { auditRequest } from '../auth/audit.ts';
 import { errorBody } from '../auth/errors.ts';
 import { requirePermission } from '../auth/middleware.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
-import { IMPORT_KINDS, kindSpec } from '../importers/parse/headers.ts';
 import { importKindSchema, importOptionsSchema, optionsFromFields } from '../importers/schemas.ts';
 import {
   commitPreview,
@@ -18,10 +17,14 @@ import {
 import type { ImportResult } from '../importers/types.ts';
 import { undoImport } from '../importers/undo.ts';
 import { receiveUpload, type Upload, UploadError } from '../importers/upload.ts';
-import { loadImportRegistry } from '../queries/import-registry.ts';
-import { deleteMapping, listMappings, saveMapping } from '../queries/import-mappings.ts';
-import { findImport, listImports } from '../queries/imports-history.ts';
-import { scopeStationCodes } from '../queries/scope-stations.ts';
+import {
+  deleteMapping,
+  importHistory,
+  importReference,
+  listMappings,
+  saveMapping,
+  visibleImport,
+} from '../services/imports.ts';
 import { validate } from './validation.ts';
 
 /**
@@ -138,28 +141,16 @@ async function jsonBody<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
 }
 
 async function history(c: Context<AppEnv>, deps: AppDeps, q: z.infer<typeof historyQuery>) {
-  const stations = await scopeStationCodes(deps.db, c.var.principal.scope);
-  return listImports(deps.db, {
-    stations,
+  return importHistory(deps.db, c.var.principal, {
     kind: q.kind,
     limit: Math.min(Number(q.limit ?? 50), 200),
     offset: Number(q.offset ?? 0),
   });
 }
 
-/**
- * The history's rule (listImports): a scoped user sees an import that touched one of their
- * stations; one that touched no station (the demo load, a registry update) only the national scope.
- */
-function importVisible(importStations: readonly string[], scopeStations: readonly string[] | null): boolean {
-  return scopeStations === null || importStations.some((s) => scopeStations.includes(s));
-}
-
 async function oneImport(c: Context<AppEnv>, deps: AppDeps, id: number) {
-  const item = await findImport(deps.db, id);
-  const stations = await scopeStationCodes(deps.db, c.var.principal.scope);
-  if (item === null || !importVisible(item.stationCodes, stations)) return c.json(errorBody('not_found'), 404);
-  return c.json({ item }, 200);
+  const item = await visibleImport(deps.db, c.var.principal, id);
+  return item === null ? c.json(errorBody('not_found'), 404) : c.json({ item }, 200);
 }
 
 async function undo(c: Context<AppEnv>, deps: AppDeps, id: number) {
@@ -172,32 +163,13 @@ async function undo(c: Context<AppEnv>, deps: AppDeps, id: number) {
   return c.json({ error: { code: result.code, th: result.th, en: result.en }, blockers: result.blockers ?? [] }, 409);
 }
 
-async function reference(deps: AppDeps) {
-  const r = await loadImportRegistry(deps.db);
-  return {
-    kinds: IMPORT_KINDS.map((kind) => ({
-      kind,
-      fields: kindSpec(kind).fields.map((f) => ({
-        canonical: f.canonical,
-        aliases: [...f.aliases],
-        required: f.required,
-        fileDefault: f.fileDefault,
-      })),
-      oneOf: kindSpec(kind).oneOf.map((g) => [...g]),
-    })),
-    offenceGroups: r.offenceGroups,
-    offenceTypes: r.offenceTypes,
-    savedOffenceLabels: r.userOffences,
-  };
-}
-
 export const importRoutes = (deps: AppDeps) => {
   const svc: ImportServiceDeps = { db: deps.db, maxUploadBytes: deps.maxUploadBytes, previews: new PreviewStore() };
   return new Hono<AppEnv>()
     .get('/', requirePermission('import'), validate('query', historyQuery), async (c) =>
       c.json(await history(c, deps, c.req.valid('query')), 200),
     )
-    .get('/reference', requirePermission('import'), async (c) => c.json(await reference(deps), 200))
+    .get('/reference', requirePermission('import'), async (c) => c.json(await importReference(deps.db), 200))
     .get('/mappings', requirePermission('import'), validate('query', mappingsQuery), async (c) =>
       c.json({ items: await listMappings(deps.db, c.req.valid('query').kind) }, 200),
     )

@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { notFound, zoneVisible } from '../auth/middleware.ts';
+import { assertZoneInScope, notFound } from '../auth/middleware.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
-import { zoneGeometries } from '../queries/zone-detail.ts';
-import { zoneDirectory } from '../queries/zone-directory.ts';
 import { zoneDetailPage, zoneSeriesPage, zoneSurveyPage } from '../services/zone-pages.ts';
+import { zoneFeatureCollection, zoneList } from '../services/zones.ts';
 import { MONTH_PATTERN, validate } from './validation.ts';
 
 const zoneParam = z.object({ id: z.string().min(1).max(100) });
@@ -14,22 +13,11 @@ const periodQuery = z
 
 export const zoneRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
-    .get('/', async (c) => c.json({ items: await zoneDirectory(deps.db, c.get('zoneIds')) }))
-    .get('/geojson', async (c) => {
-      const rows = await zoneGeometries(deps.db, c.get('zoneIds'));
-      return c.json({
-        type: 'FeatureCollection' as const,
-        features: rows.map((r) => ({
-          type: 'Feature' as const,
-          id: r.id,
-          properties: { id: r.id, nameTh: r.nameTh, nameEn: r.nameEn ?? r.nameTh },
-          geometry: JSON.parse(r.geometry) as { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown },
-        })),
-      });
-    })
+    .get('/', async (c) => c.json({ items: await zoneList(deps.db, c.get('zoneIds')) }))
+    .get('/geojson', async (c) => c.json(await zoneFeatureCollection(deps.db, c.get('zoneIds'))))
     .get('/:id', validate('param', zoneParam), async (c) => {
       const { id } = c.req.valid('param');
-      if (!zoneVisible(c.get('zoneIds'), id)) throw notFound();
+      assertZoneInScope(c, id);
       const page = await zoneDetailPage(deps.db, id);
       if (!page) throw notFound();
       return c.json(page);
@@ -37,14 +25,14 @@ export const zoneRoutes = (deps: AppDeps) =>
     .get('/:id/series', validate('param', zoneParam), validate('query', periodQuery), async (c) => {
       const { id } = c.req.valid('param');
       const { from, to } = c.req.valid('query');
-      if (!zoneVisible(c.get('zoneIds'), id)) throw notFound();
+      assertZoneInScope(c, id);
       const page = await zoneSeriesPage(deps.db, id, from && to ? { from, to } : undefined, new Date());
       if (!page) throw notFound();
       return c.json(page);
     })
     .get('/:id/survey', validate('param', zoneParam), async (c) => {
       const { id } = c.req.valid('param');
-      if (!zoneVisible(c.get('zoneIds'), id)) throw notFound();
+      assertZoneInScope(c, id);
       const page = await zoneSurveyPage(deps.db, id);
       if (!page) throw notFound();
       return c.json(page);

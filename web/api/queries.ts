@@ -19,12 +19,6 @@ function periodQuery({ from, to }: PeriodParams): {
   return from && to ? { from, to } : {};
 }
 
-export const healthQuery = () =>
-  queryOptions({
-    queryKey: ['health'] as const,
-    queryFn: async () => readJson(await client.api.health.$get()),
-  });
-
 /** The signed-in user, or null when signed out (401 is an answer here, not an error). */
 export const meQuery = () =>
   queryOptions({
@@ -75,13 +69,6 @@ export const zonesQuery = () =>
   queryOptions({
     queryKey: ['zones'] as const,
     queryFn: async () => readJson(await client.api.zones.$get()),
-    staleTime: 10 * 60_000,
-  });
-
-export const zonesGeojsonQuery = () =>
-  queryOptions({
-    queryKey: ['zones', 'geojson'] as const,
-    queryFn: async () => readJson(await client.api.zones.geojson.$get()),
     staleTime: 10 * 60_000,
   });
 

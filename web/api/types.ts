@@ -5,8 +5,6 @@
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import type { client } from './client.ts';
 
-export type Health = InferResponseType<typeof client.api.health.$get, 200>;
-
 export type KpiResponse = InferResponseType<typeof client.api.kpis.$get, 200>;
 export type KpiQuery = InferRequestType<typeof client.api.kpis.$get>['query'];
 export type KpiLevel = NonNullable<KpiQuery['level']>;
@@ -19,7 +17,6 @@ export type TrafficLight = KpiItem['overall'];
 type ZoneById = (typeof client.api.zones)[':id'];
 export type ZonesResponse = InferResponseType<typeof client.api.zones.$get, 200>;
 export type ZoneSummary = ZonesResponse['items'][number];
-export type ZoneFeatureCollection = InferResponseType<typeof client.api.zones.geojson.$get, 200>;
 export type ZoneDetail = InferResponseType<ZoneById['$get'], 200>;
 export type Partner = ZoneDetail['partners'][number];
 export type ZoneSeries = InferResponseType<ZoneById['series']['$get'], 200>;
@@ -28,7 +25,6 @@ export type ZoneSurvey = InferResponseType<ZoneById['survey']['$get'], 200>;
 export type SurveyWave = ZoneSurvey['waves'][number];
 
 /** A figure's "how is this computed?": rule names and parameters, as the server sent them. */
-export type MethodInfo = SurveyKpi['method'] | CrimeKpi['method'];
 
 export type Me = InferResponseType<typeof client.api.auth.me.$get, 200>;
 export type LoginBody = InferRequestType<typeof client.api.auth.login.$post>['json'];
@@ -80,4 +76,3 @@ export type ImportHistoryItem = ImportHistory['items'][number];
 export type ImportReference = InferResponseType<ImportsApi['reference']['$get'], 200>;
 export type SavedMapping = InferResponseType<ImportsApi['mappings']['$get'], 200>['items'][number];
 export type SaveMappingBody = InferRequestType<ImportsApi['mappings']['$post']>['json'];
-export type UndoResponse = InferResponseType<ImportsApi[':id']['undo']['$post'], 200>;

@@ -12,7 +12,7 @@ import type { TableRow } from '../source/table.ts';
 import type { ImportOptions, PreviewCell, PreviewRow } from '../types.ts';
 import { type Cell, cellShown, DateReader } from '../values.ts';
 
-export const PREVIEW_ROWS = 20;
+const PREVIEW_ROWS = 20;
 
 /** Where a row's cells are, by canonical name. */
 export class Columns {

@@ -11,6 +11,7 @@
  * kept and reported, found in SQL over all staged chunks at the end.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { DEFAULT_GROUP_SCHEME } from '../../contracts/imports.ts';
 import type { Database } from '../../db/database.ts';
 import { existingCaseIds, IncidentStage, zoneShapesOf } from '../../queries/imports-incidents.ts';
 import type { RegistryStation } from '../../queries/import-registry.ts';
@@ -149,7 +150,7 @@ export class IncidentsReader implements KindReader {
     };
     const r = ctx.registry;
     this.#offences = new OffenceResolver(r.offenceTypes, r.offenceGroups, r.userOffences, ctx.options.offenceMap ?? {});
-    this.#scheme = ctx.options.groupScheme ?? 'current4';
+    this.#scheme = ctx.options.groupScheme ?? DEFAULT_GROUP_SCHEME;
     this.#stations = new StationLookup(r.stations);
     this.#zones = new ZoneLookup(r.zones);
     this.#scope = new ScopeCheck(ctx);

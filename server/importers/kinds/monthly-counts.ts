@@ -6,6 +6,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ceToBe } from '../../contracts/calendar.ts';
+import { DEFAULT_GROUP_SCHEME } from '../../contracts/imports.ts';
 import type { Database } from '../../db/database.ts';
 import {
   existingMonthlyCounts,
@@ -62,7 +63,7 @@ export class MonthlyCountsReader implements KindReader {
     this.#cols = cols;
     const r = ctx.registry;
     this.#offences = new OffenceResolver(r.offenceTypes, r.offenceGroups, r.userOffences, ctx.options.offenceMap ?? {});
-    this.#scheme = ctx.options.groupScheme ?? 'current4';
+    this.#scheme = ctx.options.groupScheme ?? DEFAULT_GROUP_SCHEME;
     this.#stations = new StationLookup(r.stations);
     this.#zones = new ZoneLookup(r.zones);
     this.#scope = new ScopeCheck(ctx);

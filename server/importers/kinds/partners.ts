@@ -21,7 +21,7 @@ import {
 } from './common.ts';
 import type { KindReader } from './kind.ts';
 
-export const PARTNER_TYPES = ['PAO', 'municipality', 'DLA', 'private', 'community'] as const;
+const PARTNER_TYPES = ['PAO', 'municipality', 'DLA', 'private', 'community'] as const;
 export type PartnerType = (typeof PARTNER_TYPES)[number];
 
 const TYPE_WORDS: readonly [PartnerType, readonly string[]][] = [

@@ -6,6 +6,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ceToBe } from '../../contracts/calendar.ts';
+import { DEFAULT_SAMPLE_TYPE } from '../../contracts/imports.ts';
 import type { Database } from '../../db/database.ts';
 import { type SurveyRow, writeSurvey } from '../../queries/imports-survey.ts';
 import {
@@ -52,7 +53,7 @@ function sampleType(text: string): 'probability' | 'opt_in' | null {
 }
 
 /** Wave label from a survey date when the file has none: BE year and calendar quarter, e.g. 2565-Q1. */
-export function derivedWave(isoDate: string): string {
+function derivedWave(isoDate: string): string {
   const y = ceToBe(Number(isoDate.slice(0, 4)));
   const q = Math.floor((Number(isoDate.slice(5, 7)) - 1) / 3) + 1;
   return `${y}-Q${q}`;
@@ -182,7 +183,7 @@ export class SurveyReader implements KindReader {
     }
     p.set('wave', cols.cell(r, 'wave') ?? null, wave);
 
-    let sample = this.#fileSample ?? 'probability';
+    let sample = this.#fileSample ?? DEFAULT_SAMPLE_TYPE;
     if (cols.has('sample_type')) {
       const raw = cellText(cols.cell(r, 'sample_type'));
       if (raw !== null) {

@@ -17,10 +17,11 @@
  */
 
 import { BANGKOK_UTC_OFFSET_MINUTES, BE_OFFSET } from '../../contracts/calendar.ts';
+import type { DATE_ORDERS } from '../../contracts/imports.ts';
 import type { Bilingual } from '../issues.ts';
 import { thaiDigitsToAscii } from './thai-digits.ts';
 
-export type DateOrder = 'dmy' | 'mdy';
+export type DateOrder = (typeof DATE_ORDERS)[number];
 
 export interface DateParseOptions {
   /** Order of numeric `a/b/yyyy` dates. Default 'dmy' (Thai files); never guessed. */

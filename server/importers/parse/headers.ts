@@ -8,8 +8,9 @@
  * Unknown columns are returned as `extra` (kept aside, not an error).
  */
 
-export const IMPORT_KINDS = ['incidents', 'monthly_counts', 'survey', 'stations', 'zones', 'partners'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+import { IMPORT_KINDS, type ImportKind } from '../../contracts/imports.ts';
+
+export { IMPORT_KINDS, type ImportKind };
 
 export interface FieldSpec<C extends string = string> {
   readonly canonical: C;

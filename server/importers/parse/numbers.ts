@@ -123,8 +123,3 @@ export function parseWeight(value: string | number): NumberResult {
 export function parseLatitude(value: string | number): NumberResult {
   return parseNumber(value, { min: -90, max: 90 });
 }
-
-/** WGS84 longitude (-180..180). */
-export function parseLongitude(value: string | number): NumberResult {
-  return parseNumber(value, { min: -180, max: 180 });
-}

@@ -1,19 +1,19 @@
 /**
- * The create-user and create-token forms as plain data, checked before anything is sent. These
- * checks are hints that mirror the server's rules (server/auth/schemas.ts); the server decides.
+ * The create-user and create-token forms as plain data, checked before anything is sent, with the
+ * server's own rules (server/contracts/accounts.ts); the server decides.
  * Pure.
  */
 import type { ApiToken, CreateTokenBody, CreateUserBody, Role } from '../../api/types.ts';
+import {
+  MIN_PASSWORD_LENGTH,
+  TOKEN_NAME_MAX_LENGTH,
+  TOKEN_NAME_PATTERN,
+  USERNAME_PATTERN,
+} from '../../../server/contracts/accounts.ts';
 import { bangkokDate } from '../../../server/contracts/calendar.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { endOfBangkokDay } from './date-time.ts';
 import { formToScope, type ScopeForm, scopeForRole } from './scope-form.ts';
-
-export const ROLES = ['admin', 'analyst', 'commander', 'executive', 'viewer'] as const satisfies readonly Role[];
-export const MIN_PASSWORD_LENGTH = 10;
-
-const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
-const TOKEN_NAME = /^[\p{L}\p{M}\p{N} ._-]+$/u;
 
 export interface UserForm {
   username: string;
@@ -37,7 +37,7 @@ export function checkUserForm(
 ): Checked<CreateUserBody, 'username' | 'displayName' | 'scope' | 'password'> {
   const errors: FormErrors<'username' | 'displayName' | 'scope' | 'password'> = {};
   const username = form.username.trim().toLowerCase();
-  if (!USERNAME.test(username)) errors.username = 'admin.error.username';
+  if (!USERNAME_PATTERN.test(username)) errors.username = 'admin.error.username';
   const displayName = form.displayName.trim();
   if (displayName === '') errors.displayName = 'admin.error.required';
   const scope = formToScope(scopeForRole(form.role, form.scope));
@@ -59,7 +59,8 @@ export interface TokenForm {
 export function checkTokenForm(form: TokenForm, today: string): Checked<CreateTokenBody, 'name' | 'scope' | 'expires'> {
   const errors: FormErrors<'name' | 'scope' | 'expires'> = {};
   const name = form.name.trim();
-  if (name === '' || name.length > 100 || !TOKEN_NAME.test(name)) errors.name = 'admin.error.tokenName';
+  if (name === '' || name.length > TOKEN_NAME_MAX_LENGTH || !TOKEN_NAME_PATTERN.test(name))
+    errors.name = 'admin.error.tokenName';
   const scope = formToScope(scopeForRole(form.role, form.scope));
   if (scope === null) errors.scope = 'admin.error.scopeEmpty';
   let expiresAt: string | undefined;

@@ -3,7 +3,8 @@ import { useId, useRef, useState } from 'react';
 import type { Role } from '../../api/types.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/use-t.tsx';
-import { generatePassword, MIN_PASSWORD_LENGTH, ROLES } from './account-forms.ts';
+import { MIN_PASSWORD_LENGTH, ROLES } from '../../../server/contracts/accounts.ts';
+import { generatePassword } from './account-forms.ts';
 
 export function RoleSelect({ value, onChange, label }: { value: Role; onChange: (role: Role) => void; label: string }) {
   const { t } = useT();

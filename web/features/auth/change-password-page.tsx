@@ -1,11 +1,9 @@
 import { type FormEvent, useState } from 'react';
+import { MIN_PASSWORD_LENGTH } from '../../../server/contracts/accounts.ts';
 import { useChangePassword, useSignOut } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
 import { useT } from '../../i18n/use-t.tsx';
 import { LanguageSwitch } from '../shell/language-switch.tsx';
-
-/** A hint for the form only: the server's rule (auth/passwords.ts) is what decides. */
-const MIN_PASSWORD_LENGTH = 10;
 
 /** Shown instead of the dashboard while me.mustChangePassword is true (generated or reset password). */
 export function ChangePasswordPage() {

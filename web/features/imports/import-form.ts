@@ -3,9 +3,13 @@
  * offence mappings, force) and the `options` they become for POST /api/imports/preview and
  * /commit. Pure.
  */
+import { type Encoding, SAMPLE_TYPES, type SampleType } from '../../../server/contracts/imports.ts';
 import type { ImportKind, ImportOptions, SavedMapping } from '../../api/types.ts';
 
-/** In the order the programme's data usually arrives: registry first, then cases and surveys. */
+/**
+ * The kinds (server/contracts/imports.ts) in the order the programme's data usually arrives:
+ * registry first, then cases and surveys.
+ */
 export const IMPORT_KINDS = [
   'stations',
   'zones',
@@ -16,7 +20,7 @@ export const IMPORT_KINDS = [
 ] as const satisfies readonly ImportKind[];
 
 /** Whole-file values each kind can take instead of a column (server: fields with fileDefault). */
-export const WHOLE_FILE: Record<ImportKind, readonly WholeFileField[]> = {
+const WHOLE_FILE: Record<ImportKind, readonly WholeFileField[]> = {
   stations: [],
   zones: ['station'],
   partners: ['zone', 'station'],
@@ -36,8 +40,9 @@ export interface ImportForm {
   station: string;
   zone: string;
   wave: string;
-  sampleType: '' | 'probability' | 'opt_in';
-  encoding: '' | 'utf-8' | 'windows-874';
+  sampleType: '' | SampleType;
+  /** The encodings the screen offers (the API and the command line also take TIS-620). */
+  encoding: '' | Exclude<Encoding, 'tis-620'>;
   /** XLSX sheet name, or '' for the first sheet. */
   sheet: string;
   /** An uploaded codebook (survey), or null for the standard Thai 5-point items. */
@@ -126,7 +131,8 @@ export function applySavedMapping(
     station: form.station || str(o.station),
     zone: form.zone || str(o.zone),
     wave: form.wave || str(o.wave),
-    sampleType: form.sampleType || (sampleType === 'probability' || sampleType === 'opt_in' ? sampleType : ''),
+    sampleType:
+      form.sampleType || ((SAMPLE_TYPES as readonly string[]).includes(sampleType) ? (sampleType as SampleType) : ''),
     encoding: form.encoding || (encoding === 'utf-8' || encoding === 'windows-874' ? encoding : ''),
     sheet: form.sheet || (typeof o.sheet === 'number' ? String(o.sheet) : str(o.sheet)),
     offenceMap,

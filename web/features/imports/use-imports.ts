@@ -16,7 +16,7 @@ import type {
 } from '../../api/types.ts';
 import { postMultipart, type UploadProgress } from '../../api/upload.ts';
 
-export const PREVIEW_URL = '/api/imports/preview';
+const PREVIEW_URL = '/api/imports/preview';
 
 /** The file, its kind and options as multipart; the server answers with a preview id and a dry run. */
 export async function uploadForPreview(input: {
@@ -56,7 +56,7 @@ export async function previewAgain(
 }
 
 /** 201: written; 422: refused with the errors (nothing written). Both carry the full result. */
-export async function commitImport(previewId: string, options: ImportOptions): Promise<ImportResult> {
+async function commitImport(previewId: string, options: ImportOptions): Promise<ImportResult> {
   const response = await client.api.imports.commit.$post(undefined, jsonInit({ previewId, options }));
   if (response.status === 201 || response.status === 422)
     return ((await response.json()) as ImportCommitResponse).result;

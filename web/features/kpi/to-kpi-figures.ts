@@ -20,8 +20,6 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import type { Translate } from '../../i18n/use-t.tsx';
 
 export type KpiKey = 'fear' | 'trust' | 'crime';
-export const KPI_KEYS: readonly KpiKey[] = ['fear', 'trust', 'crime'];
-
 export interface OptInFigure {
   headline: string;
   basis: string;

@@ -27,7 +27,7 @@ function isRange(value: unknown): value is { from: string; to: string } {
 /** An identifier-like value (snake_case or camelCase), as opposed to a name or a label. */
 const IDENTIFIER = /^[a-z][a-z0-9]*(?:(?:_[a-z0-9]+)+|(?:[A-Z][a-z0-9]*)+)$/;
 
-export function methodValueText(value: unknown, lang: Lang): string {
+function methodValueText(value: unknown, lang: Lang): string {
   const words = METHOD_VALUES[lang];
   if (value === null || value === undefined) return MISSING;
   if (typeof value === 'boolean') return words[String(value)] ?? String(value);
@@ -38,7 +38,7 @@ export function methodValueText(value: unknown, lang: Lang): string {
   return JSON.stringify(value);
 }
 
-export function methodKeyLabel(key: string, lang: Lang, options: MethodOptions = {}): string {
+function methodKeyLabel(key: string, lang: Lang, options: MethodOptions = {}): string {
   return (options.pooled ? METHOD_KEYS_POOLED[lang][key] : undefined) ?? METHOD_KEYS[lang][key] ?? humanizeName(key);
 }
 

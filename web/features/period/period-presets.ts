@@ -31,8 +31,8 @@ export type PeriodPreset =
     };
 
 /** The programme was announced in October 2020 (FY2564 began then) and piloted in 2021. */
-export const FIRST_FISCAL_YEAR_BE = 2564;
-export const FIRST_CALENDAR_YEAR_CE = 2021;
+const FIRST_FISCAL_YEAR_BE = 2564;
+const FIRST_CALENDAR_YEAR_CE = 2021;
 
 /** Newest first, so the most useful choices are at the top of the list. */
 export function periodPresets(today: Date): PeriodPreset[] {

@@ -4,6 +4,13 @@
  * inputs stay text while typed, so half-typed values ("-", "") never jump. Pure.
  */
 import type { KpiSettings, ProgrammeSettings, ZoneOverrides } from '../../api/types.ts';
+import {
+  MAX_CONTROL_ZONES,
+  type NumberRange,
+  type NumberSetting,
+  SETTING_RANGES,
+  ZONE_SETTING_FIELDS,
+} from '../../../server/contracts/settings.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 
 export type Checked<T, F extends string> =
@@ -22,19 +29,9 @@ export function parseNumber(text: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-type Range = { min: number; max: number; integer?: boolean };
-const RANGES = {
-  fearTarget: { min: 0, max: 100 },
-  trustTarget: { min: 0, max: 100 },
-  crimeTarget: { min: -100, max: 100 },
-  minSample: { min: 1, max: 1_000_000, integer: true },
-  bufferMeters: { min: 50, max: 5000, integer: true },
-} as const satisfies Record<string, Range>;
-export type NumberField = keyof typeof RANGES;
-
-export function checkNumber(field: NumberField, text: string): { value: number } | { error: MessageKey } {
+function checkNumber(field: NumberSetting, text: string): { value: number } | { error: MessageKey } {
   const value = parseNumber(text);
-  const range: Range = RANGES[field];
+  const range: NumberRange = SETTING_RANGES[field];
   if (value === null) return { error: 'settings.error.number' };
   if (range.integer && !Number.isInteger(value)) return { error: 'settings.error.integer' };
   if (value < range.min || value > range.max) return { error: `settings.error.range.${field}` };
@@ -85,8 +82,8 @@ export function programmeToForm(p: ProgrammeSettings): ProgrammeForm {
 
 export function checkProgramme(form: ProgrammeForm): Checked<ProgrammeSettings, ProgrammeField> {
   const errors: Partial<Record<ProgrammeField, MessageKey>> = {};
-  const numbers = {} as Record<NumberField, number>;
-  for (const field of Object.keys(RANGES) as NumberField[]) {
+  const numbers = {} as Record<NumberSetting, number>;
+  for (const field of Object.keys(SETTING_RANGES) as NumberSetting[]) {
     const checked = checkNumber(field, form[field]);
     if ('error' in checked) errors[field] = checked.error;
     else numbers[field] = checked.value;
@@ -122,15 +119,7 @@ export function toggleNumber(list: readonly number[], n: number, on: boolean): n
 
 // ---- one zone's overrides ----
 
-export const ZONE_FIELDS = [
-  'fearTarget',
-  'trustTarget',
-  'crimeTarget',
-  'baseline',
-  'bufferMeters',
-  'controlZones',
-] as const;
-export type ZoneField = (typeof ZONE_FIELDS)[number];
+export type ZoneField = (typeof ZONE_SETTING_FIELDS)[number];
 
 export interface Override<T> {
   /** true: the zone's own value; false: the programme's. */
@@ -177,7 +166,7 @@ export function checkZoneForm(form: ZoneForm, zoneId: string): Checked<ZoneOverr
   if (form.baseline.own) value.baseline = form.baseline.value;
   if (form.controlZones.own) {
     const ids = [...new Set(form.controlZones.value)].filter((id) => id !== zoneId);
-    if (ids.length > 50) errors.controlZones = 'settings.error.controlZones';
+    if (ids.length > MAX_CONTROL_ZONES) errors.controlZones = 'settings.error.controlZones';
     value.controlZones = ids;
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -191,7 +180,7 @@ export function hasOverrides(overrides: ZoneOverrides | undefined): boolean {
 /** Zones with own settings, as the server sent them (ids in scope only), in a stable order. */
 export function overriddenZones(settings: Pick<KpiSettings, 'zones'>): { id: string; fields: ZoneField[] }[] {
   return Object.entries(settings.zones)
-    .map(([id, o]) => ({ id, fields: ZONE_FIELDS.filter((f) => o[f] !== undefined) }))
+    .map(([id, o]) => ({ id, fields: ZONE_SETTING_FIELDS.filter((f) => o[f] !== undefined) }))
     .filter((z) => z.fields.length > 0)
     .sort((a, b) => a.id.localeCompare(b.id));
 }

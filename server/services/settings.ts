@@ -4,7 +4,20 @@ import { reassignZones } from '../importers/zone-assignment.ts';
 import { refreshAggregates } from '../queries/refresh-aggregates.ts';
 import { stationsWithZones } from '../queries/zone-directory.ts';
 import { deleteZoneSettings, readSettings, writeSettings } from '../queries/settings.ts';
-import { effectiveSettings, type ProgrammeSettings, type ZoneSettings } from '../settings/kpi-settings.ts';
+import { zoneVisible } from '../auth/principal.ts';
+import {
+  DEFAULT_PROGRAMME_SETTINGS,
+  effectiveSettings,
+  type ProgrammeSettings,
+  type ZoneSettings,
+} from '../settings/kpi-settings.ts';
+
+/** The programme's settings, the defaults, and the overrides of the zones in scope (null = all). */
+export async function settingsInScope(db: Database, zoneIds: readonly string[] | null) {
+  const settings = await readSettings(db);
+  const zones = Object.fromEntries([...settings.zones].filter(([id]) => zoneVisible(zoneIds, id)));
+  return { programme: settings.programme, defaults: DEFAULT_PROGRAMME_SETTINGS, zones };
+}
 
 /**
  * Saving KPI settings. Most rules are applied when KPIs are read, so they take effect at once by
