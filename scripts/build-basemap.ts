@@ -1,7 +1,10 @@
 // Builds the offline province basemap data/basemap/thailand-provinces.geojson from the
-// OCHA/HDX Thailand COD-AB 2019 provinces (simplified copy in ../shared/data/thailand-boundaries/).
+// OCHA/HDX Thailand COD-AB 2019 provinces (a simplified copy of them).
 //
 //   npx tsx scripts/build-basemap.ts [source.geojson]
+//
+// Without an argument it reads the copy kept in the repository for the tests
+// (tests/fixtures/real/thailand-boundaries/); give a path to build from another copy.
 //
 // The source is already simplified (about 1,500 vertices), so this only rounds coordinates to
 // 4 decimals (about 11 m), drops repeated points and degenerate rings, closes rings and orients
@@ -31,7 +34,7 @@ const DECIMALS = 4;
 const ATTRIBUTION = 'Province boundaries: OCHA/HDX Thailand COD-AB 2019 (Royal Thai Survey Department), CC BY-IGO 3.0';
 
 const defaultSource = fileURLToPath(
-  new URL('../../shared/data/thailand-boundaries/th_adm1_provinces_hdx2019_simplified.geojson', import.meta.url),
+  new URL('../tests/fixtures/real/thailand-boundaries/th_adm1_provinces_hdx2019_simplified.geojson', import.meta.url),
 );
 const outputPath = fileURLToPath(new URL('../data/basemap/thailand-provinces.geojson', import.meta.url));
 

@@ -14,9 +14,9 @@ import { runImport } from '../../../server/importers/pipeline.ts';
 import { undoImport } from '../../../server/importers/undo.ts';
 import { saveMapping } from '../../../server/queries/import-mappings.ts';
 import { parseCsv } from '../../../server/reference/load.ts';
-import { ADMIN, featureCollection, importText, sharedData, type TestDb, tableCounts, tempDb } from './helpers/db.ts';
+import { ADMIN, featureCollection, importText, realData, type TestDb, tableCounts, tempDb } from './helpers/db.ts';
 
-const DIR = join(sharedData, 'police-uk-city-of-london');
+const DIR = join(realData, 'police-uk-city-of-london');
 const FILES = readdirSync(DIR)
   .filter((f) => f.endsWith('.csv'))
   .sort();

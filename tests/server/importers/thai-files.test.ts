@@ -3,13 +3,13 @@
  * Windows-874 and TIS-620 (detected, and chosen by hand) imports to identical rows; every date
  * form of data-formats.md; Thai digits; Thai header aliases; station names in any common spelling;
  * the same data as an XLSX workbook (date cells in the 1900 and 1904 systems, formulas, rich text).
- * And the Phuket tables of ../shared/data in all three encodings.
+ * And the Phuket tables of tests/fixtures/real in all three encodings.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { undoImport } from '../../../server/importers/undo.ts';
-import { ADMIN, fixtures, featureCollection, importText, rect, sharedData, type TestDb, tempDb } from './helpers/db.ts';
+import { ADMIN, fixtures, featureCollection, importText, rect, realData, type TestDb, tempDb } from './helpers/db.ts';
 import { buildXlsx, type XlsxCell } from './helpers/xlsx.ts';
 
 interface Row {
@@ -240,7 +240,7 @@ describe('Phuket crime tables in three encodings', () => {
   it('decode and parse to identical rows, and are refused for the same clear reason: a year is not a month', async () => {
     const outs = [];
     for (const name of names) {
-      const bytes = new Uint8Array(readFileSync(join(sharedData, 'thai-crime-tables', name)));
+      const bytes = new Uint8Array(readFileSync(join(realData, 'thai-crime-tables', name)));
       const r = await importText(
         t.db,
         'monthly_counts',
@@ -272,7 +272,7 @@ describe('Phuket crime tables in three encodings', () => {
   it('import to identical stored rows once each year is given as a month (December of the BE year)', async () => {
     const stored = [];
     for (const name of names) {
-      const raw = readFileSync(join(sharedData, 'thai-crime-tables', name));
+      const raw = readFileSync(join(realData, 'thai-crime-tables', name));
       // Rewrite the year cell "2558" as "ธ.ค. 2558" in the file's own encoding (ASCII-safe edit).
       const text = raw
         .toString('latin1')

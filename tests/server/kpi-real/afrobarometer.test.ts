@@ -14,10 +14,10 @@ import { DEFAULT_PROGRAMME_SETTINGS } from '../../../server/settings/kpi-setting
  * Real survey microdata through the real import pipeline: Afrobarometer Round 9, one "zone" per
  * country, trust = Q37G (4 points; 8 refused, 9 don't know), fear = Q7B (5 points), weight
  * withinwt_hh, all respondents in the denominator. Afrobarometer publishes trust in police
- * "somewhat" or "a lot" for Tanzania as 79% (shared/data/README.md); computed independently
+ * "somewhat" or "a lot" for Tanzania as 79% (tests/fixtures/README.md); computed independently
  * with Python's csv module the weighted share is 79.0315%.
  */
-const SOURCE = resolve(repoRoot, '../shared/data/afrobarometer-r9/extract-16-countries.csv');
+const SOURCE = resolve(repoRoot, 'tests/fixtures/real/afrobarometer-r9/extract-16-countries.csv');
 const CODEBOOK = {
   name: 'Afrobarometer R9 trust and safety',
   items: {

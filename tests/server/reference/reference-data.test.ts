@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
@@ -58,9 +58,9 @@ function containsPoint(geometry: Geometry, point: Position): boolean {
 }
 
 const hdxProvincesPath = fileURLToPath(
-  new URL('../../../../shared/data/thailand-boundaries/th_adm1_provinces_hdx2019_simplified.geojson', import.meta.url),
+  new URL('../../fixtures/real/thailand-boundaries/th_adm1_provinces_hdx2019_simplified.geojson', import.meta.url),
 );
-const policeUkDir = fileURLToPath(new URL('../../../../shared/data/police-uk-city-of-london/', import.meta.url));
+const policeUkDir = fileURLToPath(new URL('../../fixtures/real/police-uk-city-of-london/', import.meta.url));
 
 const provinces = loadProvinces();
 const bureaus = loadBureaus();
@@ -262,7 +262,7 @@ describe('offence groups and types', () => {
     expect(groupOf('Violence and sexual offences')).toBe(1);
   });
 
-  it.skipIf(!existsSync(policeUkDir))('matches the crime types spelled in the police.uk files', () => {
+  it('matches the crime types spelled in the police.uk files', () => {
     const spelled = new Set<string>();
     for (const file of readdirSync(policeUkDir).filter((f) => f.endsWith('.csv'))) {
       const [header, ...rows] = parseCsv(readFileSync(`${policeUkDir}${file}`, 'utf8'));
@@ -321,7 +321,7 @@ describe('basemap', () => {
     expect(readFileSync(basemapPath).byteLength).toBeLessThan(250_000);
   });
 
-  it.skipIf(!existsSync(hdxProvincesPath))('uses the names of the HDX boundary file', () => {
+  it('uses the names of the HDX boundary file', () => {
     const hdx = JSON.parse(readFileSync(hdxProvincesPath, 'utf8')) as {
       features: { properties: { ADM1_PCODE: string; ADM1_TH: string; ADM1_EN: string } }[];
     };

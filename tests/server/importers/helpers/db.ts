@@ -12,7 +12,8 @@ import type { ImportKind, ImportOptions, ImportResult } from '../../../../server
 
 export const repoRoot = resolve(fileURLToPath(new URL('../../../../', import.meta.url)));
 export const fixtures = join(repoRoot, 'tests/fixtures/imports');
-export const sharedData = resolve(repoRoot, '../shared/data');
+/** Real public files copied into the repository (sources and licences: tests/fixtures/README.md). */
+export const realData = join(repoRoot, 'tests/fixtures/real');
 
 export const ADMIN: Principal = { ...LOCAL_ADMIN, username: 'test-admin', via: 'session' };
 

@@ -6,10 +6,10 @@ import { parseDateTime } from '../../../../server/importers/parse/dates.ts';
 import { matchHeaders } from '../../../../server/importers/parse/headers.ts';
 import { matchStation } from '../../../../server/importers/parse/names.ts';
 import { parseLatitude } from '../../../../server/importers/parse/numbers.ts';
-import { encodeWindows874, fixtureBytes, sharedData } from './helpers.ts';
+import { encodeWindows874, fixtureBytes, realData } from './helpers.ts';
 
 describe('parseCsvFile on the Phuket tables', () => {
-  const dir = path.join(sharedData, 'thai-crime-tables');
+  const dir = path.join(realData, 'thai-crime-tables');
   const read = (f: string) => new Uint8Array(readFileSync(path.join(dir, f)));
 
   it('gives identical header and rows for UTF-8, Windows-874 and TIS-620', () => {
@@ -98,7 +98,7 @@ describe('the committed Thai incident fixtures, end to end', () => {
 
 describe('police.uk City of London files', () => {
   it('parse without issues: 27,422 rows in 36 files, headers matching the incidents kind', () => {
-    const dir = path.join(sharedData, 'police-uk-city-of-london');
+    const dir = path.join(realData, 'police-uk-city-of-london');
     let rows = 0;
     let noId = 0;
     let noCoords = 0;

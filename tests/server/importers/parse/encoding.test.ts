@@ -9,7 +9,7 @@ import {
   detectEncodingDetailed,
   isValidUtf8,
 } from '../../../../server/importers/parse/encoding.ts';
-import { encodeWindows874, fixtureBytes, sharedData } from './helpers.ts';
+import { encodeWindows874, fixtureBytes, realData } from './helpers.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -93,7 +93,7 @@ describe('decodeText', () => {
   });
 
   it('decodes the three Phuket files (UTF-8, Windows-874, TIS-620) to the same text', () => {
-    const dir = path.join(sharedData, 'thai-crime-tables');
+    const dir = path.join(realData, 'thai-crime-tables');
     const read = (f: string) => new Uint8Array(readFileSync(path.join(dir, f)));
     const u = read('phuket_crime_groups_be2558_2561.csv');
     const cp874 = read('phuket_crime_groups_be2558_2561.cp874.csv');

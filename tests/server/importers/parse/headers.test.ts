@@ -9,7 +9,7 @@ import {
   normalizeHeader,
   requiredFields,
 } from '../../../../server/importers/parse/headers.ts';
-import { sharedData } from './helpers.ts';
+import { realData } from './helpers.ts';
 
 describe('normalizeHeader', () => {
   it('ignores case, spaces, underscores, dots, BOM and Thai digits', () => {
@@ -83,7 +83,7 @@ describe('matchHeaders', () => {
   });
 
   it('recognises the police.uk header as incidents', () => {
-    const dir = path.join(sharedData, 'police-uk-city-of-london');
+    const dir = path.join(realData, 'police-uk-city-of-london');
     const files = readdirSync(dir).filter((f) => f.endsWith('.csv'));
     expect(files.length).toBe(36);
     for (const f of files) {

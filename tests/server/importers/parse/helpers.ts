@@ -7,7 +7,8 @@ import { parseCsv } from '../../../../server/importers/parse/csv.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 export const fixtureDir = path.join(repoRoot, 'tests/fixtures/parse');
-export const sharedData = path.resolve(repoRoot, '../shared/data');
+/** Real public files copied into the repository (sources and licences: tests/fixtures/README.md). */
+export const realData = path.join(repoRoot, 'tests/fixtures/real');
 
 export function fixtureBytes(name: string): Uint8Array {
   return new Uint8Array(readFileSync(path.join(fixtureDir, name)));

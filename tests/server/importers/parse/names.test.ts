@@ -10,10 +10,10 @@ import {
   normalizeCode,
   normalizeName,
 } from '../../../../server/importers/parse/names.ts';
-import { sharedData } from './helpers.ts';
+import { realData } from './helpers.ts';
 
 function readRef(file: string): Record<string, string>[] {
-  const r = parseCsv(readFileSync(path.join(sharedData, 'reference', file), 'utf8'));
+  const r = parseCsv(readFileSync(path.join(realData, 'reference', file), 'utf8'));
   const h = r.header?.fields ?? [];
   return r.rows.map((row) => Object.fromEntries(h.map((k, i) => [k, row.fields[i] ?? ''])));
 }
