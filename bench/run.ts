@@ -8,6 +8,7 @@
  *   npm run bench -- --no-http         skip the loopback HTTP figures
  *   npm run bench -- --no-prototypes   skip the bench-local prototypes of proposed fixes
  *   npm run bench -- --no-import       skip the import hook (bench/import-bench.ts)
+ *   npm run bench -- --no-geometry     skip zone geometry, KML and demo-load figures (bench/geometry-bench.ts)
  *   BENCH_SCALE=0.1 npm run bench      a smaller data set (own cache file), for working on the bench
  *
  * Targets are printed, never asserted: exit code 0 whatever the figures (1 only on a crash).
@@ -487,6 +488,21 @@ if (!flag('no-import')) {
     result.rowsPerSecond === null ? result.note : `${Math.round(result.rowsPerSecond).toLocaleString('en')} rows/s`,
     result.rowsPerSecond === null ? null : result.rowsPerSecond >= 200_000,
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// [7] Zone geometry, KML and the demo load (figures tests once asserted with a stopwatch)
+if (!flag('no-geometry')) {
+  log(`\n[7] Zone geometry, KML, demo load (p50 ms)   [load ${load()}, t+${elapsed()}]`);
+  const { geometryFigures } = await import('./geometry-bench.ts');
+  const figures = await geometryFigures(mo);
+  log(
+    table(
+      ['figure', 'p50', 'note'],
+      figures.map((f) => [f.figure, ms(f.p50), f.note]),
+    ),
+  );
+  for (const f of figures) judge(f.figure, f.target, `${ms(f.p50)} ms`, f.p50 <= f.targetMs);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import {
   collectPageProblems,
   thaiPage,
 } from './server.ts';
+import { sidewaysScroll } from './what-users-see.ts';
 
 const shots = join(repoRoot, 'test-results');
 const shot = (name: string) => join(shots, `${name}.png`);
@@ -178,6 +179,8 @@ describe('staff screens in Chromium', () => {
     expect(await phone.getByTestId('nav-admin').count()).toBe(0);
     await phone.getByTestId('nav-imports').click();
     await phone.getByTestId('drop-zone').waitFor();
+    await phone.getByTestId('import-history').waitFor();
+    expect(await sidewaysScroll(phone), 'the imports screen scrolls sideways at 390 px').toBe(0);
     await phone.screenshot({ path: shot('30-imports-phone-commander') });
     await phone.goto(`${server.baseUrl}/admin`);
     await expect.poll(() => phone.locator('main [role=alert]').textContent()).toContain('ไม่มีสิทธิ์');

@@ -1,7 +1,8 @@
 /**
  * The dashboard in real Chromium against the real server and demo data: sign in, overview with
- * zones and the map, a zone page with its charts, the language switch. Screenshots go to
- * test-results/ (git-ignored) for a human to look at.
+ * zones and the map, a zone page with its charts, the language switch, phones. What the user must
+ * see is asserted (MapLibre's rendered features, no sideways scroll); screenshots go to
+ * test-results/ (git-ignored) for a human to look at as well.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import {
   collectPageProblems,
   thaiPage,
 } from './server.ts';
+import { renderedFeatures, renderedIds, sidewaysScroll } from './what-users-see.ts';
 
 const shots = join(repoRoot, 'test-results');
 const shot = (name: string) => join(shots, `${name}.png`);
@@ -27,10 +29,38 @@ let browser: Browser;
 let page: Page;
 const problems: string[] = [];
 
-async function waitForMapIdle(target: Page, selector: string): Promise<void> {
-  await target.locator(`${selector} canvas.maplibregl-canvas`).waitFor({ timeout: 30_000 });
-  // Let the worker parse the basemap and the first frames draw; there is no public "done" signal in the DOM.
-  await target.waitForTimeout(2_500);
+/** The zones listed in the overview table, by id, sorted. */
+async function zonesInTable(target: Page): Promise<string[]> {
+  const ids = await target
+    .locator('[data-testid=zone-table] tbody tr[data-zone-id]')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-zone-id') ?? ''));
+  return [...new Set(ids)].sort();
+}
+
+/** The overview map has drawn the provinces and a dot for exactly the zones of the table. */
+async function expectZonesDrawn(target: Page): Promise<void> {
+  // The map is loaded lazily (MapLibre is the heaviest part of the app).
+  await target.locator('.map-overview canvas.maplibregl-canvas').waitFor({ timeout: 30_000 });
+  const zones = await zonesInTable(target);
+  expect(zones.length).toBeGreaterThan(0);
+  await expect.poll(() => renderedIds(target, '.map-overview', 'zone-dot', 'id'), { timeout: 30_000 }).toEqual(zones);
+  expect((await renderedFeatures(target, '.map-overview', 'province-fill', 'iso'))?.length).toBeGreaterThan(0);
+}
+
+/** The zone page's map has drawn the zone's outline over the provinces. */
+async function expectOutlineDrawn(target: Page): Promise<void> {
+  await target.locator('.map-zone canvas.maplibregl-canvas').waitFor({ timeout: 30_000 });
+  await expect
+    .poll(async () => (await renderedFeatures(target, '.map-zone', 'zone-fill', 'id'))?.length ?? 0, {
+      timeout: 30_000,
+    })
+    .toBeGreaterThan(0);
+  expect((await renderedFeatures(target, '.map-zone', 'province-fill', 'iso'))?.length).toBeGreaterThan(0);
+}
+
+/** A phone-width page fits its width: tables and charts scroll inside their own boxes, the page never sideways. */
+async function expectNoSidewaysScroll(target: Page): Promise<void> {
+  expect(await sidewaysScroll(target), `the page scrolls sideways at ${target.viewportSize()?.width} px`).toBe(0);
 }
 
 describe('dashboard in Chromium', () => {
@@ -70,7 +100,7 @@ describe('dashboard in Chromium', () => {
     // Every figure stands on its data: a sample size or months of counts beside it.
     expect(await page.locator('[data-testid=zone-table]').textContent()).toMatch(/n\s=\s\d/);
     expect(await page.locator('[data-testid=zone-table]').textContent()).toMatch(/หลัง \d+ เดือน: [\d,]+ คดี เทียบ [\d,]+/);
-    await waitForMapIdle(page, '.map-overview');
+    await expectZonesDrawn(page);
     expect(await page.locator('.map-overview canvas').count()).toBe(1);
     await page.screenshot({ path: shot('02-overview-th'), fullPage: false });
     await page.locator('.map-and-legend').screenshot({ path: shot('02b-overview-map-th') });
@@ -108,7 +138,7 @@ describe('dashboard in Chromium', () => {
     expect(await page.locator('[data-testid=survey-chart-fear] .recharts-line').count()).toBeGreaterThan(0);
     // Start date in the Buddhist Era.
     expect(await page.getByTestId('zone-start').textContent()).toMatch(/25\d\d$/);
-    await waitForMapIdle(page, '.map-zone');
+    await expectOutlineDrawn(page);
     await page.screenshot({ path: shot('04-zone-th'), fullPage: true });
   });
 
@@ -118,7 +148,8 @@ describe('dashboard in Chromium', () => {
     expect(page.url()).toContain('lang=en');
     expect(await page.locator('#kpis-title').textContent()).toBe('Success indicators');
     expect(await page.getByTestId('zone-start').textContent()).toMatch(/20\d\d$/);
-    await page.waitForTimeout(1_500);
+    // The map is rebuilt in the new language: wait until it has drawn the zone again.
+    await expectOutlineDrawn(page);
     await page.screenshot({ path: shot('05-zone-en'), fullPage: true });
     await page.getByRole('button', { name: 'ภาษาไทย' }).click();
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('th');
@@ -137,10 +168,17 @@ describe('dashboard in Chromium', () => {
     await phone.fill('input[name=password]', ADMIN_PASSWORD);
     await phone.click('button[type=submit]');
     await phone.locator('[data-testid=zone-table] tbody tr').first().waitFor();
-    await waitForMapIdle(phone, '.map-overview');
+    await expectZonesDrawn(phone);
+    await expectNoSidewaysScroll(phone);
     await phone.screenshot({ path: shot('06-overview-phone') });
     await phone.locator('[data-testid=zone-table]').scrollIntoViewIfNeeded();
+    await expectNoSidewaysScroll(phone);
     await phone.screenshot({ path: shot('07-overview-phone-table') });
+    // A zone page on the phone fits too.
+    await phone.locator('[data-testid=zone-table] tbody tr th a').first().click();
+    await phone.locator('[data-testid=crime-chart] svg.recharts-surface').first().waitFor({ timeout: 30_000 });
+    await expectOutlineDrawn(phone);
+    await expectNoSidewaysScroll(phone);
     await phone.close();
   });
 
@@ -158,7 +196,7 @@ describe('dashboard in Chromium', () => {
     await expect
       .poll(() => executive.locator('#national-title').textContent())
       .toBe('ภาพรวมพื้นที่ในความรับผิดชอบของคุณ (3 พื้นที่)');
-    await waitForMapIdle(executive, '.map-overview');
+    await expectZonesDrawn(executive);
     // The credit line sits under the map, where no zone name can hide beneath it.
     expect(await executive.locator('.map-source').textContent()).toContain('OCHA/HDX');
     await executive.screenshot({ path: shot('08-overview-executive-th') });
@@ -174,7 +212,9 @@ describe('dashboard in Chromium', () => {
 
     await executive.setViewportSize({ width: 390, height: 844 });
     await executive.getByRole('link', { name: /กลับหน้าภาพรวม/ }).click();
-    await waitForMapIdle(executive, '.map-overview');
+    await executive.locator('[data-testid=zone-table] tbody tr').first().waitFor();
+    await expectZonesDrawn(executive);
+    await expectNoSidewaysScroll(executive);
     await executive.locator('.map-overview').scrollIntoViewIfNeeded();
     await executive.screenshot({ path: shot('10-overview-executive-phone') });
     await executive.close();

@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 /**
- * Helpers for browser tests: build the SPA once if dist/ is missing, run the real server on a
+ * Helpers for browser tests: build the SPA when it is stale, run the real server on a
  * free port with a throw-away database and a known admin password, and stop it again.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,10 +29,15 @@ export const CHROMIUM = {
   ],
 };
 
-/** The tests use the built SPA as users get it; build only when there is none. */
+/**
+ * The tests use the built SPA as users get it, rebuilt when any of its sources is newer than
+ * dist/ (the same staleness rule as `npm start`: scripts/ensure-build.mjs).
+ */
 export function ensureBuild(): void {
-  if (existsSync(join(repoRoot, 'dist', 'index.html'))) return;
-  execFileSync('npx', ['vite', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(repoRoot, 'scripts/ensure-build.mjs'), 'web'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
 }
 
 export function freePort(): Promise<number> {

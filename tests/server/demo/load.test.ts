@@ -108,9 +108,9 @@ describe('loadDemo', () => {
     expect(survey?.n).toBe(data.survey_responses.length);
   });
 
-  it('loads in seconds', () => {
-    // About 1.5 s on an idle machine; the bound leaves room for parallel test files on a small CI box.
-    expect(loaded.timings.generateMs + loaded.timings.writeMs).toBeLessThan(10_000);
+  it('reports how long generating and writing took (its speed is a figure of `npm run bench`)', () => {
+    expect(loaded.timings.generateMs).toBeGreaterThan(0);
+    expect(loaded.timings.writeMs).toBeGreaterThan(0);
   });
 });
 

@@ -233,11 +233,10 @@ describe('parseXml', () => {
     expect(root.text).toBe("&'AB<&amp;>");
   });
 
-  it('handles a large file quickly (5,000 placemarks)', () => {
+  // Its speed is a figure of `npm run bench`, not asserted here.
+  it('reads a large file (5,000 placemarks)', () => {
     const pm = `<Placemark><name>z</name><ExtendedData><Data name="code"><value>C</value></Data></ExtendedData><Polygon><outerBoundaryIs><LinearRing><coordinates>${SQUARE}</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>\n`;
-    const t0 = performance.now();
     const r = parseKml(wrap(pm.repeat(5000)));
-    expect(performance.now() - t0).toBeLessThan(2000);
     expect(r.ok && r.features.length).toBe(5000);
   });
 });

@@ -287,10 +287,9 @@ describe('validateGeometry: large rings (grid instead of all pairs)', () => {
     return ring;
   };
 
-  it('a valid 5,000-vertex outline passes quickly', () => {
-    const t0 = performance.now();
+  // Its speed (the grid instead of all pairs of edges) is a figure of `npm run bench`, not asserted here.
+  it('a valid 5,000-vertex outline passes', () => {
     expect(validateGeometry(poly(star(5000))).ok).toBe(true);
-    expect(performance.now() - t0).toBeLessThan(2000);
   });
 
   it('a crossing in a 5,000-vertex outline is found', () => {

@@ -179,5 +179,5 @@ describe('fuzzed files', () => {
     // The mix must exercise both outcomes.
     expect(committed).toBeGreaterThan(20);
     expect(refused).toBeGreaterThan(100);
-  }, 90_000);
+  }, 300_000);
 });

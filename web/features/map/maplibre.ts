@@ -12,5 +12,18 @@ setWorkerUrl(workerUrl);
 /** MapLibre fetches in a worker, where a root-relative URL has no base: make it absolute. */
 export const basemapUrl = new URL(basemapPath, window.location.href).href;
 
+import type { Map as MapLibreMapType } from 'maplibre-gl';
+
 export { Map as MapLibreMap } from 'maplibre-gl';
+
+/** A map's container element, carrying its map. */
+export type MapContainer = HTMLElement & { maplibreMap?: MapLibreMapType };
+
+/**
+ * Hangs the map on its container element, so that browser tests can ask MapLibre what it drew
+ * (queryRenderedFeatures) instead of trusting a screenshot. Nothing in the app reads it.
+ */
+export function attachMapToContainer(container: HTMLElement, map: MapLibreMapType): void {
+  (container as MapContainer).maplibreMap = map;
+}
 export type { GeoJSONSource, MapLayerMouseEvent } from 'maplibre-gl';

@@ -4,7 +4,7 @@ import type { TrafficLight } from '../../api/types.ts';
 import type { Lang } from '../../i18n/format.ts';
 import { geometryBounds } from './geometry-bounds.ts';
 import { zoneOutlineMapStyle } from './map-style.ts';
-import { basemapUrl, MapLibreMap } from './maplibre.ts';
+import { attachMapToContainer, basemapUrl, MapLibreMap } from './maplibre.ts';
 
 export interface ZoneOutlineMapProps {
   outline: { type: string; coordinates: unknown };
@@ -32,6 +32,7 @@ export default function ZoneOutlineMap({ outline, light, lang, label }: ZoneOutl
       dragRotate: false,
       pitchWithRotate: false,
     });
+    attachMapToContainer(container.current, instance);
     return () => instance.remove();
   }, [outline, light, lang]);
 

@@ -7,7 +7,13 @@
 import { useEffect, useRef } from 'react';
 import type { Lang } from '../../i18n/format.ts';
 import { overviewMapStyle, SOURCE } from './map-style.ts';
-import { basemapUrl, type GeoJSONSource, type MapLayerMouseEvent, MapLibreMap } from './maplibre.ts';
+import {
+  attachMapToContainer,
+  basemapUrl,
+  type GeoJSONSource,
+  type MapLayerMouseEvent,
+  MapLibreMap,
+} from './maplibre.ts';
 import {
   fitPadding,
   type MarkerCollection,
@@ -63,6 +69,7 @@ export default function ZonesMap({ markers, lang, label, attribution, onSelectZo
       touchPitch: false,
     });
     instance.touchZoomRotate.disableRotation();
+    attachMapToContainer(container.current, instance);
     map.current = instance;
     let hovered: number | string | undefined;
     instance.on('load', () => {

@@ -1,0 +1,44 @@
+/**
+ * What a user must see, asked of the page itself rather than judged from a screenshot: what
+ * MapLibre drew (its rendered features, through the map the app hangs on its container element)
+ * and whether a page scrolls sideways.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Page } from 'playwright-core';
+
+/**
+ * The `property` of every feature the map in `selector` has drawn on `layer`, sorted; null while
+ * the map, its style or its data are still loading. Poll it with expect.poll.
+ */
+export function renderedFeatures(
+  page: Page,
+  selector: string,
+  layer: string,
+  property: string,
+): Promise<string[] | null> {
+  return page.evaluate(
+    ({ selector, layer, property }) => {
+      const map = (document.querySelector(selector) as (Element & { maplibreMap?: MapLibreMap }) | null)?.maplibreMap;
+      if (!map?.isStyleLoaded() || !map.getLayer(layer) || !map.loaded()) return null;
+      return map
+        .queryRenderedFeatures({ layers: [layer] })
+        .map((feature) => String(feature.properties?.[property] ?? ''))
+        .sort();
+    },
+    { selector, layer, property },
+  );
+}
+
+/** Distinct values, sorted: a zone drawn as dot and halo, or cut across tiles, counts once. */
+export async function renderedIds(page: Page, selector: string, layer: string, property: string) {
+  const values = await renderedFeatures(page, selector, layer, property);
+  return values === null ? null : [...new Set(values)];
+}
+
+/** How many CSS pixels the page can scroll sideways (0 = none: everything fits the width). */
+export function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    return Math.max(root.scrollWidth, document.body.scrollWidth) - root.clientWidth;
+  });
+}
