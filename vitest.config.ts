@@ -13,7 +13,7 @@ export default defineConfig({
     // expect.poll waits for a condition (never a fixed sleep); vitest's default of 1 s is too short
     // for a browser on a busy machine.
     expect: { poll: { timeout: 20_000 } },
-    hookTimeout: 120_000,
+    hookTimeout: 300_000,
     pool: 'forks',
   },
 });

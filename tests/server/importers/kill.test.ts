@@ -90,7 +90,7 @@ describe('SIGKILL during an import', () => {
     pristine = join(dir, 'pristine.duckdb');
     copyFileSync(t.path, pristine);
     if (existsSync(`${t.path}.wal`)) copyFileSync(`${t.path}.wal`, `${pristine}.wal`);
-  }, 60_000);
+  }, 300_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   async function check(path: string) {

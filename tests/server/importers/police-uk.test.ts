@@ -125,7 +125,7 @@ describe('police.uk City of London, 36 monthly files', () => {
       options: { station: 'ST-CITY-OF-LONDON' },
       by: 'test',
     });
-  }, 60_000);
+  }, 300_000);
   afterAll(() => t?.close());
 
   it('has the 36 files of the data set', () => {
@@ -151,7 +151,7 @@ describe('police.uk City of London, 36 monthly files', () => {
       expect(result.byCode.duplicate_in_file ?? 0).toBe(f.duplicateRows);
       ids.set(f.month, result.importId as number);
     }
-  }, 60_000);
+  }, 300_000);
 
   it('counts per month equal the files row counts', async () => {
     const rows = await t.db.all<{ m: string; n: number; nc: number; blank: number }>(

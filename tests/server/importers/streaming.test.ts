@@ -110,7 +110,7 @@ describe('incident imports written chunk by chunk', () => {
 
   beforeAll(async () => {
     [chunked, whole] = await Promise.all([withZones(), withZones()]);
-  }, 60_000);
+  }, 300_000);
   afterAll(() => {
     chunked?.close();
     whole?.close();

@@ -98,7 +98,7 @@ beforeAll(async () => {
   await db.withConnection((c) =>
     writeSettings(c, 'programme', { ...DEFAULT_PROGRAMME_SETTINGS, denominator: 'all' as const }, 'test'),
   );
-}, 120_000);
+}, 300_000);
 afterAll(() => db.close());
 
 describe('Afrobarometer Round 9 through the import pipeline', () => {

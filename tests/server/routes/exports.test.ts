@@ -20,7 +20,7 @@ beforeAll(async () => {
   admin = await signIn(demo.app, 'admin', ADMIN_PASSWORD);
   commander = await signIn(demo.app, 'demo-commander', 'demo-commander-2567');
   viewer = await signIn(demo.app, 'demo-viewer', 'demo-viewer-2567');
-}, 60_000);
+}, 300_000);
 afterAll(() => db.close());
 
 interface Item {
