@@ -17,6 +17,8 @@ import {
   timestampValue,
 } from '@duckdb/node-api';
 import { type Database, query } from '../db/database.ts';
+import { writeMonthlyCounts } from '../queries/imports-monthly-counts.ts';
+import { writePartners } from '../queries/imports-partners.ts';
 import { refreshAggregates } from '../queries/refresh-aggregates.ts';
 import { loadStations } from '../reference/load.ts';
 import {
@@ -181,20 +183,12 @@ export async function writeDemo(
   const importId = imported.id;
 
   await appendRows(conn, 'zones', data.zones, { import_id: importId });
-  // Partners take their id from a sequence default; 39 rows, so a prepared INSERT is fine here.
-  const insertPartner = await conn.prepare(
-    `INSERT INTO partners (zone_id, station_code, partner, partner_type, mou_date, cctv, volunteers, vehicles, budget_thb, import_id)
-     VALUES ($zone_id, $station_code, $partner, $partner_type, $mou_date::DATE, $cctv, $volunteers, $vehicles, $budget_thb, $import_id)`,
-  );
-  for (const p of data.partners) {
-    insertPartner.bind({ ...p, import_id: importId });
-    await insertPartner.run();
-  }
-  insertPartner.destroySync();
+  // Partners and monthly counts through the importers' own writers (same SQL as a file import).
+  await writePartners(conn, data.partners, importId);
 
   await appendRows(conn, 'incidents', data.incidents, { import_id: importId, legacy_group: null });
   await appendRows(conn, 'incident_rings', data.incident_rings, { import_id: importId });
-  await appendRows(conn, 'monthly_counts', data.monthly_counts, { import_id: importId });
+  await writeMonthlyCounts(conn, data.monthly_counts, importId);
   await appendRows(conn, 'survey_responses', data.survey_responses, { import_id: importId });
 
   await refreshAggregates(conn);

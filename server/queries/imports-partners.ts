@@ -7,8 +7,8 @@ export interface PartnerRow {
   station_code: string;
   partner: string;
   partner_type: string;
-  /** 'YYYY-MM-DD' */
-  mou_date: string;
+  /** 'YYYY-MM-DD'; null = no MOU signed yet (the demo has such partners; imports require a date). */
+  mou_date: string | null;
   cctv: number | null;
   volunteers: number | null;
   vehicles: number | null;

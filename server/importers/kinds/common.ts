@@ -7,12 +7,15 @@ import type { Principal } from '../../auth/principal.ts';
 import type { ImportRegistry, RegistryStation, RegistryZone } from '../../queries/import-registry.ts';
 import type { HeaderMatch, ImportKind } from '../parse/headers.ts';
 import { createNameMatcher, type NameMatch, normalizeCode } from '../parse/names.ts';
-import { type Issue, issue, type Issues } from '../issues.ts';
+import { type Issue, issue, type Issues, type Where } from '../issues.ts';
 import type { TableRow } from '../source/table.ts';
 import type { ImportOptions, PreviewCell, PreviewRow } from '../types.ts';
 import { type Cell, cellShown, DateReader } from '../values.ts';
 
 const PREVIEW_ROWS = 20;
+
+/** Where an issue about one cell is. */
+export type CellWhere = Where & { row: number; column: string | null };
 
 /** Where a row's cells are, by canonical name. */
 export class Columns {
@@ -34,6 +37,19 @@ export class Columns {
   cell(row: TableRow, canonical: string): Cell | undefined {
     const i = this.#index.get(canonical);
     return i === undefined ? undefined : row.fields[i];
+  }
+  /**
+   * Where an issue in this row is: `at('zone', value)` gives the file, the row (and line), the
+   * column as written in the file and the value.
+   */
+  where(file: string, row: TableRow): (canonical: string, value?: unknown) => CellWhere {
+    return (canonical, value) => ({
+      file,
+      row: row.row,
+      ...(row.line === undefined ? {} : { line: row.line }),
+      column: this.name(canonical),
+      value,
+    });
   }
   /** The header text of a canonical column, as written in the file (for issues). */
   name(canonical: string): string | null {

@@ -89,13 +89,7 @@ export class MonthlyCountsReader implements KindReader {
     this.#rowsRead++;
     const { issues, file } = this.#ctx;
     const cols = this.#cols;
-    const at = (c: string, value?: unknown) => ({
-      file,
-      row: r.row,
-      ...(r.line === undefined ? {} : { line: r.line }),
-      column: cols.name(c),
-      value,
-    });
+    const at = cols.where(file, r);
     const p = this.preview;
     p.start(r.row);
     this.#errors.begin();
