@@ -18,7 +18,8 @@ import { principalFromToken } from './tokens.ts';
  *
  * Mounted once in app.ts before all routes. For each request it:
  * 1. refuses (403 csrf) a POST/PUT/PATCH/DELETE whose Origin / Sec-Fetch-Site is another site;
- * 2. lets PUBLIC_PATHS through (health, login) with no principal;
+ * 2. lets PUBLIC_PATHS through (health, login) with no principal (health may look one up itself:
+ *    signedInPrincipal);
  * 3. resolves the principal: `Authorization: Bearer ssz_...` (API token) or the `ssz_session`
  *    cookie; none or a bad one => 401 {error:{code:'unauthenticated'}}, an expired session =>
  *    401 'session_expired';
@@ -89,6 +90,16 @@ async function resolvePrincipal(c: Context, db: Database, settings: AuthSettings
   // Role and scope are read from the user row on every request: a change applies at once.
   const principal: Principal = { username: user.username, role: user.role, scope: user.scope, via: 'session' };
   return { kind: 'ok', principal, csrfToken: check.session.csrfToken, mustChangePassword: user.mustChangePassword };
+}
+
+/**
+ * For a public route that tells signed-in callers more (health): the caller's principal when the
+ * request carries a valid session or API token and the user may use the API (no pending password
+ * change), else null. Never answers 401: the route stays public.
+ */
+export async function signedInPrincipal(c: Context, deps: AppDeps): Promise<Principal | null> {
+  const resolved = await resolvePrincipal(c, deps.db, authSettings(deps));
+  return resolved.kind === 'ok' && !resolved.mustChangePassword ? resolved.principal : null;
 }
 
 function csrfMatches(sent: string | undefined, expected: string): boolean {

@@ -13,8 +13,13 @@
  * (SSZ_URL, default http://localhost:8787) with an API token (SSZ_TOKEN, created by an admin).
  * The output says which way it went. Exit codes: 0 ok, 1 data errors (nothing written),
  * 2 usage or system errors.
+ *
+ * A file opened from disk has no size limit (it streams); SSZ_MAX_UPLOAD_MB limits HTTP uploads,
+ * so a file sent to the server meets the server's limit. On stderr: progress (rows, percent of the
+ * file, rows/s, time left) while a direct import runs, when stderr is a terminal; and always one
+ * summary line at the end, for people and for scheduled jobs' logs (progress.ts).
  */
-import { existsSync, openAsBlob, readFileSync } from 'node:fs';
+import { existsSync, openAsBlob, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { audit } from '../auth/audit.ts';
@@ -24,6 +29,7 @@ import { openDatabase } from '../db/database.ts';
 import { seedReference } from '../db/seed-reference.ts';
 import { formatIssue, type Issue } from './issues.ts';
 import { runImport } from './pipeline.ts';
+import { type ImportOutcome, type ImportProgress, progressLine, summaryLine } from './progress.ts';
 import { importOptionsSchema, KIND_ALIASES } from './schemas.ts';
 import type { ImportKind, ImportOptions, ImportResult } from './types.ts';
 
@@ -35,6 +41,10 @@ export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
   fetch?: typeof fetch;
+  /** Progress and the summary line (process.stderr): progress only when it is a terminal. */
+  status?: { isTTY?: boolean; write: (text: string) => unknown };
+  /** A clock in milliseconds for rows/s and time left (default performance.now). */
+  now?: () => number;
 }
 
 const USAGE = `Usage: npm run import -- <kind> <file> [options]
@@ -156,7 +166,7 @@ export function isLockError(error: unknown): boolean {
   return /could not set lock|conflicting lock|database is locked/i.test(m);
 }
 
-async function direct(dbPath: string, p: Parsed): Promise<ImportResult> {
+async function direct(dbPath: string, p: Parsed, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
   const db = await openDatabase(dbPath);
   try {
     await seedReference(db);
@@ -167,6 +177,8 @@ async function direct(dbPath: string, p: Parsed): Promise<ImportResult> {
       file: { name: basename(p.file), path: p.file },
       options: p.options,
       dryRun: p.dryRun,
+      // No limits.maxFileBytes: the upload limit is for HTTP; a file on disk streams.
+      onProgress,
     });
     if (result.importId !== null) {
       await audit(db, {
@@ -222,9 +234,17 @@ async function viaServer(url: string, token: string, p: Parsed, doFetch: typeof 
   } | null;
   if (body?.result !== undefined) return body.result;
   const e = body?.error;
+  // Only uploads are limited: say how to bring a large file in.
+  const tooLarge = res.status === 413;
   throw new ServerError(
-    `the server answered ${res.status}: ${e?.en ?? res.statusText}`,
-    `เซิร์ฟเวอร์ตอบ ${res.status}: ${e?.th ?? res.statusText}`,
+    `the server answered ${res.status}: ${e?.en ?? res.statusText}` +
+      (tooLarge
+        ? ' (the server limits uploads to SSZ_MAX_UPLOAD_MB; raise it on the server, or import while the server is stopped: a file the command line opens itself has no size limit)'
+        : ''),
+    `เซิร์ฟเวอร์ตอบ ${res.status}: ${e?.th ?? res.statusText}` +
+      (tooLarge
+        ? ' (เซิร์ฟเวอร์จำกัดขนาดไฟล์ที่อัปโหลดตาม SSZ_MAX_UPLOAD_MB ให้เพิ่มค่านี้ที่เซิร์ฟเวอร์ หรือนำเข้าขณะเซิร์ฟเวอร์หยุดทำงาน ซึ่งไม่จำกัดขนาดไฟล์)'
+        : ''),
   );
 }
 
@@ -282,6 +302,28 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io
   const config = readConfig(env);
   const url = env.SSZ_URL ?? `http://localhost:${config.port}`;
   const token = env.SSZ_TOKEN;
+  const now = io.now ?? (() => performance.now());
+  const started = now();
+  const terminal = io.status?.isTTY === true;
+  let progressShown = false;
+  const onProgress = (progress: ImportProgress) => {
+    if (!terminal) return;
+    io.status?.write(`\r${progressLine(progress, now() - started)}\x1b[K`);
+    progressShown = true;
+  };
+  const summarise = (rows: number, outcome: ImportOutcome) => {
+    if (progressShown) io.status?.write('\r\x1b[K');
+    const bytes = statSync(p.file, { throwIfNoEntry: false })?.size ?? 0;
+    const line = summaryLine({
+      kind: p.kind,
+      file: basename(p.file),
+      bytes,
+      rows,
+      elapsedMs: now() - started,
+      outcome,
+    });
+    io.status?.write(`${line}\n`);
+  };
   let result: ImportResult;
   let how: string;
   let via: 'direct' | 'server';
@@ -292,7 +334,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io
       via = 'server';
     } else {
       try {
-        result = await direct(config.dbPath, p);
+        result = await direct(config.dbPath, p, onProgress);
         via = 'direct';
       } catch (error) {
         if (!isLockError(error) || p.via === 'direct') throw error;
@@ -302,6 +344,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io
               `The database ${config.dbPath} is in use by the running server and SSZ_TOKEN is not set, so the file cannot be sent to it. ` +
               'Ask an administrator for an API token (Admin > API tokens) and set SSZ_TOKEN (and SSZ_URL if the server is not on this machine).',
           );
+          summarise(0, 'failed');
           return EXIT_USAGE;
         }
         result = await viaServer(url, token, p, io.fetch ?? fetch);
@@ -317,9 +360,11 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io
     if (p.json) io.out(JSON.stringify({ ok: false, error: msg }));
     else if (error instanceof ServerError) io.err(`นำเข้าไม่ได้: ${error.th} / Cannot import: ${msg}`);
     else io.err(`นำเข้าไม่ได้เพราะข้อผิดพลาดของระบบ / Cannot import (system error): ${msg}`);
+    summarise(0, 'failed');
     return EXIT_USAGE;
   }
   if (p.json) io.out(JSON.stringify({ via, target: via === 'direct' ? config.dbPath : url, result }, null, 2));
   else printResult(io, result, how);
+  summarise(result.counts.rowsRead, result.ok ? (result.dryRun ? 'checked' : 'imported') : 'refused');
   return result.ok ? EXIT_OK : EXIT_DATA;
 }

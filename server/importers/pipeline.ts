@@ -37,6 +37,7 @@ import { FatalImportError, issue, Issues } from './issues.ts';
 import { Columns, type KindContext, newDateReader } from './kinds/common.ts';
 import { createTableReader, readZoneFile } from './kinds/index.ts';
 import type { KindReader, WriteTarget } from './kinds/kind.ts';
+import type { ImportProgress } from './progress.ts';
 import { type HeaderMatch, type ImportKind, kindSpec, matchHeaders, type UserMapping } from './parse/headers.ts';
 import { decideFormat, type FileFormat, formatFitsKind } from './source/detect.ts';
 import { openTable, type SourceMeta, type TableRow } from './source/table.ts';
@@ -54,7 +55,10 @@ export interface RunImportInput {
   /** Check everything, write nothing (preview, --dry-run). */
   dryRun?: boolean;
   limits?: {
-    /** Largest accepted file (default 200 MB). */
+    /**
+     * Largest accepted file. HTTP uploads pass SSZ_MAX_UPLOAD_MB; a file the command line opens
+     * from disk has no limit (it streams), so none is the default.
+     */
     maxFileBytes?: number;
     zip?: ZipLimits;
     /** Issues listed per severity (all are counted). Default 200. */
@@ -63,10 +67,9 @@ export interface RunImportInput {
     chunkRows?: number;
   };
   /** Called as rows are read and when writing starts (for progress displays). */
-  onProgress?: (p: { phase: 'reading' | 'checking' | 'writing' | 'done'; rows: number }) => void;
+  onProgress?: (p: ImportProgress) => void;
 }
 
-const DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024;
 const SAMPLE_ROWS = 5;
 
 /** One import at a time per database in this process: the re-import and case-number checks hold. */
@@ -249,7 +252,7 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
     mappingName = resolved.mappingName;
 
     facts = await fileFacts(input.file);
-    const maxBytes = input.limits?.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const maxBytes = input.limits?.maxFileBytes ?? Number.POSITIVE_INFINITY;
     if (facts.size > maxBytes) {
       throw new FatalImportError(
         issue('file_too_large', { file: fileName }, { limitMb: Math.round(maxBytes / (1024 * 1024)) }),
@@ -376,7 +379,7 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
           n += batch.length;
           if (n - reported >= 50_000) {
             reported = n;
-            progress({ phase: 'reading', rows: n });
+            progress({ phase: 'reading', rows: n, fractionRead: table.fractionRead() });
           }
         }
         progress({ phase: 'checking', rows: n });

@@ -46,6 +46,8 @@ interface Entry {
   expect: Record<Who, Cell>;
   /** Path (and body) of the request; default: the key's path, no body. */
   request?: (ctx: Ctx) => { path: string; body?: unknown } | Promise<{ path: string; body?: unknown }>;
+  /** What a 2xx answer may tell this caller, beyond its status (e.g. a public route's details). */
+  reveals?: (who: Who, body: unknown) => void;
 }
 
 /** A row of the table, in column order admin, analyst, commander, executive, viewer, anonymous. */
@@ -81,7 +83,14 @@ async function recordImport(t: TestApp, station: string, n: number): Promise<num
 
 const MATRIX: Record<string, Entry> = {
   //                                        admin      analyst    commander  executive  viewer     anonymous
-  'GET /api/health': { expect: row('200', '200', '200', '200', '200', '200') },
+  // Public, but the version, schema and row counts only for signed-in callers.
+  'GET /api/health': {
+    expect: row('200', '200', '200', '200', '200', '200'),
+    reveals: (who, body) =>
+      who === 'anonymous'
+        ? expect(body).toEqual({ status: 'ok' })
+        : expect(Object.keys(body as object).sort()).toEqual(['counts', 'schema', 'status', 'version']),
+  },
 
   // Sign-in. in = the role's own username and password; out = a wrong password. Anonymous = nobody.
   'POST /api/auth/login': {
@@ -306,6 +315,7 @@ describe('authorization matrix', () => {
             const res = await call(t, path, { method, as, body });
             const text = await res.text();
             expect(res.status, `${key} as ${who} (${scope}): ${text.slice(0, 300)}`).toBe(status);
+            if (res.status < 300 && entry.reveals !== undefined) entry.reveals(who, JSON.parse(text));
             if (res.status < 300 && who !== 'admin') {
               for (const marker of OUT_OF_SCOPE_MARKERS)
                 expect(text, `${key} as ${who} leaks ${marker}`).not.toContain(marker);
