@@ -5,6 +5,7 @@ import { securityHeaders } from './auth/security-headers.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
+import { backupRoutes } from './routes/backup.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
@@ -27,6 +28,7 @@ function createApi(deps: AppDeps) {
       .route('/health', healthRoutes(deps))
       .route('/auth', authRoutes(deps))
       .route('/admin', adminRoutes(deps))
+      .route('/admin/backup', backupRoutes(deps))
       .route('/kpis', kpiRoutes(deps))
       .route('/zones', zoneRoutes(deps))
       .route('/settings', settingsRoutes(deps))

@@ -16,6 +16,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     /** Behind a reverse proxy: take the client address and host from X-Forwarded-* headers. */
     trustProxy: env.SSZ_TRUST_PROXY === '1',
     maxUploadBytes: Number(env.SSZ_MAX_UPLOAD_MB ?? 200) * 1024 * 1024,
+    /** Daily backups into this folder (unset: none), keeping the newest backupKeep. */
+    backupDir: env.SSZ_BACKUP_DIR === undefined || env.SSZ_BACKUP_DIR === '' ? null : env.SSZ_BACKUP_DIR,
+    backupKeep: Math.max(1, Math.floor(Number(env.SSZ_BACKUP_KEEP ?? 7)) || 7),
   };
 }
 

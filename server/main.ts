@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
@@ -6,6 +7,8 @@ import { createApp } from './app.ts';
 import { errorBody } from './auth/errors.ts';
 import { securityHeaders } from './auth/security-headers.ts';
 import { appVersion, readConfig, repoRoot } from './config.ts';
+import { startBackupSchedule } from './db/backup-schedule.ts';
+import { stopGracefully } from './shutdown.ts';
 import { prepareDatabase } from './startup.ts';
 
 const config = readConfig();
@@ -34,13 +37,14 @@ const server = new Hono()
   .use('/*', serveStatic({ root: distDir }))
   .get('/*', serveStatic({ root: distDir, path: 'index.html' }));
 
-serve({ fetch: server.fetch, port: config.port, hostname: config.host }, (info) => {
+const listening = serve({ fetch: server.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Smart Safety Zone dashboard on http://localhost:${info.port} (database ${config.dbPath})`);
 });
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    db.close();
-    process.exit(0);
-  });
-}
+const backups =
+  config.backupDir === null ? null : startBackupSchedule({ db, dir: config.backupDir, keep: config.backupKeep });
+if (config.backupDir !== null)
+  console.log(`Daily backups into ${config.backupDir}, keeping the newest ${config.backupKeep}`);
+
+const stop = stopGracefully({ server: listening as Server, db, beforeClose: async () => backups?.stop() });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(signal));

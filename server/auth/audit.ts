@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'export',
   'report',
   'settings_update',
+  'backup',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -66,6 +66,12 @@ export interface Database {
   close(): void;
 }
 
+/** DuckDB's answer when another process holds the database file (one process may write it). */
+export function isLockError(error: unknown): boolean {
+  const m = error instanceof Error ? error.message : String(error);
+  return /could not set lock|conflicting lock|database is locked/i.test(m);
+}
+
 /** Opens (creating if needed) a database file and applies every pending migration (tests may pass fewer). */
 export async function openDatabase(path: string, migrations: Migration[] = allMigrations): Promise<Database> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

@@ -25,7 +25,7 @@ import { parseArgs } from 'node:util';
 import { audit } from '../auth/audit.ts';
 import { LOCAL_ADMIN } from '../auth/principal.ts';
 import { readConfig } from '../config.ts';
-import { openDatabase } from '../db/database.ts';
+import { isLockError, openDatabase } from '../db/database.ts';
 import { seedReference } from '../db/seed-reference.ts';
 import { formatIssue, type Issue } from './issues.ts';
 import { runImport } from './pipeline.ts';
@@ -160,11 +160,7 @@ function parseCliArgs(argv: readonly string[]): Parsed {
   };
 }
 
-/** DuckDB's answer when another process holds the database file. */
-export function isLockError(error: unknown): boolean {
-  const m = error instanceof Error ? error.message : String(error);
-  return /could not set lock|conflicting lock|database is locked/i.test(m);
-}
+export { isLockError };
 
 async function direct(dbPath: string, p: Parsed, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
   const db = await openDatabase(dbPath);

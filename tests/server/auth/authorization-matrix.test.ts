@@ -166,6 +166,8 @@ const MATRIX: Record<string, Entry> = {
     },
   },
   'GET /api/admin/audit': { expect: adminOnly('200') },
+  // A copy of the whole database (passwords' and tokens' hashes included): administrators only.
+  'POST /api/admin/backup': { expect: adminOnly('200') },
 
   // Dashboards: rollups and lists cover only in-scope zones (checked by the marker scan).
   'GET /api/kpis': { expect: everyone('200') },

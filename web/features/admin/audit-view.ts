@@ -27,6 +27,7 @@ const ACTION_KEYS: Record<AuditAction, MessageKey> = {
   export: 'audit.action.export',
   report: 'audit.action.report',
   settings_update: 'audit.action.settings_update',
+  backup: 'audit.action.backup',
 };
 
 export const AUDIT_ACTIONS = Object.keys(ACTION_KEYS) as AuditAction[];
