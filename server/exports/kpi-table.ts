@@ -5,6 +5,13 @@
  * Pure: the routes give it the /api/kpis body and write CSV (here) or XLSX (xlsx.ts).
  */
 import { bangkokDateTime, ceToBe } from '../contracts/calendar.ts';
+import {
+  crimeReadingSentence,
+  displacementWarningText,
+  type Lang,
+  rollupDisplacementText,
+  wdqSentence,
+} from '../contracts/crime-reading.ts';
 import type { KpiStatus, TrafficLight } from '../kpi/status.ts';
 import type { KpiItem } from '../services/kpi-items.ts';
 import type { KpiBody } from '../services/kpis.ts';
@@ -77,7 +84,58 @@ export const KPI_COLUMNS: readonly TableColumn[] = [
   col('crime_after_from', 'หลังเริ่ม: ตั้งแต่', 'After: from', 'text'),
   col('crime_after_to', 'หลังเริ่ม: ถึง', 'After: to', 'text'),
   col('crime_status', 'คดี: สถานะ', 'Crime: status', 'text'),
+  col('crime_warning', 'คดี: คำเตือน', 'Crime: warning', 'text'),
+  col('crime_zones_met', 'คดี: พื้นที่ที่ผ่าน', 'Crime: zones met', 'integer'),
+  col('crime_zones_met_displaced', 'คดี: ผ่านแต่มีการย้ายที่', 'Crime: met with displacement', 'integer'),
+  col('crime_reading', 'คดี: เทียบพื้นที่เปรียบเทียบ', 'Crime: against the comparison area', 'text'),
+  col('crime_relative_effect', 'คดี: ผลสัมพัทธ์', 'Crime: relative effect', 'number'),
+  col('crime_wdq', 'คดี: WDQ', 'Crime: WDQ', 'number'),
+  col('crime_wdq_reading', 'คดี: การอ่านค่า WDQ', 'Crime: WDQ reading', 'text'),
 ];
+
+/** Both languages in one cell, as the headers: 'ไทย (English)'; null when there is nothing to say. */
+function bothLanguages(say: (lang: Lang) => string | null): string | null {
+  const th = say('th');
+  const en = say('en');
+  return th === null || en === null ? null : `${th} (${en})`;
+}
+
+/** A WDQ with its sign and two decimals (more when two would round it onto 0). */
+function signedIndex(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  let digits = 2;
+  while (digits < 6 && value !== 0 && Number(value.toFixed(digits)) === 0) digits++;
+  const body = Math.abs(value).toFixed(digits);
+  return value > 0 ? `+${body}` : value < 0 ? `\u2212${body}` : body;
+}
+
+/** The crime readings of server/contracts/crime-reading.ts, as the tiles say them. */
+function crimeReadingCells(item: KpiItem): Record<string, TableCell> {
+  const { crime } = item;
+  const reading = crime.reading;
+  const wdq = signedIndex(crime.wdq?.value);
+  const met = item.meets.crime;
+  const warning =
+    item.level === 'zone'
+      ? bothLanguages((lang) => displacementWarningText(reading, lang, wdq))
+      : bothLanguages((lang) => rollupDisplacementText(met.withDisplacement, lang, String(met.withDisplacement)));
+  return {
+    crime_warning: warning,
+    crime_zones_met: met.k,
+    crime_zones_met_displaced: met.withDisplacement,
+    crime_reading: reading
+      ? bothLanguages((lang) =>
+          crimeReadingSentence(reading, lang, {
+            changeMagnitude: crime.changePct === null ? null : `${Math.abs(crime.changePct).toFixed(1)}%`,
+            after: String(crime.after),
+          }),
+        )
+      : null,
+    crime_relative_effect: crime.relative?.effect ?? null,
+    crime_wdq: crime.wdq?.value ?? null,
+    crime_wdq_reading: reading ? bothLanguages((lang) => wdqSentence(reading, lang, wdq)) : null,
+  };
+}
 
 /** A percentage rounded to one decimal (the screen's precision). */
 const pct = (v: number | null): number | null => (v === null ? null : Math.round(v * 10) / 10);
@@ -115,6 +173,7 @@ function kpiRow(item: KpiItem): TableCell[] {
     crime_after_from: beYear(item.crime.afterFrom),
     crime_after_to: beYear(item.crime.afterTo),
     crime_status: STATUS[item.crime.status],
+    ...crimeReadingCells(item),
   };
   return KPI_COLUMNS.map((c) => values[c.key] ?? null);
 }

@@ -1,3 +1,4 @@
+import { relativeDirection, type WdqReading, wdqReading } from '../contracts/crime-reading.ts';
 import type { CrimeWindowProblem } from './crime-window.ts';
 import { exactRateRatioInterval, Z_95 } from './intervals.ts';
 import type { KpiStatus } from './status.ts';
@@ -270,15 +271,8 @@ export interface AreaBeforeAfter {
   readonly after: number;
 }
 
-/**
- * - diffusion_of_benefits: WDQ > 0 (the buffer improved along with the zone);
- * - displacement: WDQ < 0 (crime moved into the buffer);
- * - no_buffer_change: WDQ = 0;
- * - zone_not_improved: the zone did not fall relative to the control (success measure > 0), so the
- *   sign of the WDQ does not mean what the two readings above say; Bowers and Johnson use the WDQ
- *   only where the zone improved.
- */
-export type DisplacementReading = 'diffusion_of_benefits' | 'displacement' | 'no_buffer_change' | 'zone_not_improved';
+/** How a WDQ is read: server/contracts/crime-reading.ts (shared with the web). */
+export type DisplacementReading = WdqReading;
 
 export interface DisplacementResult {
   /** (B_a/C_a - B_b/C_b) / (A_a/C_a - A_b/C_b); null when a denominator is zero. */
@@ -287,6 +281,7 @@ export interface DisplacementResult {
   readonly successMeasure: number | null;
   /** B_a/C_a - B_b/C_b: positive when the buffer worsened relative to the control. */
   readonly bufferMeasure: number | null;
+  /** null only when the WDQ is unavailable without a reading (no comparison crime). */
   readonly reading: DisplacementReading | null;
   readonly unavailable: 'no_control_crime' | 'no_zone_change' | null;
   readonly method: { readonly rule: 'weighted_displacement_quotient'; readonly source: 'Bowers and Johnson (2003)' };
@@ -310,15 +305,16 @@ export function weightedDisplacementQuotient(areas: {
   }
   const successMeasure = zone.after / control.after - zone.before / control.before;
   const bufferMeasure = buffer.after / control.after - buffer.before / control.before;
-  if (successMeasure === 0) return { ...none, successMeasure, bufferMeasure, unavailable: 'no_zone_change' };
+  // No change relative to the control: the zone did not improve, so there is nothing to read.
+  if (successMeasure === 0) {
+    return { ...none, reading: 'not_applicable', successMeasure, bufferMeasure, unavailable: 'no_zone_change' };
+  }
   const wdq = bufferMeasure === 0 ? 0 : bufferMeasure / successMeasure; // never -0
-  const reading: DisplacementReading =
-    successMeasure > 0
-      ? 'zone_not_improved'
-      : wdq > 0
-        ? 'diffusion_of_benefits'
-        : wdq < 0
-          ? 'displacement'
-          : 'no_buffer_change';
+  // Bowers and Johnson read the WDQ only where the zone improved relative to the control
+  // (success measure < 0); otherwise it is "not applicable", never a diffusion/displacement word.
+  const reading = wdqReading(
+    relativeDirection({ baseline: zone.before, after: zone.after }, { baseline: control.before, after: control.after }),
+    wdq,
+  );
   return { wdq, successMeasure, bufferMeasure, reading, unavailable: null, method };
 }

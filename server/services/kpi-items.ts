@@ -2,6 +2,7 @@
  * Pure assembly of the KPI items the API returns: query rows + settings in, per-zone figures and
  * rollups out. No I/O; every number comes from server/kpi, and every figure carries its method.
  */
+import { type CrimeReading, metWithDisplacement, readCrimeChange } from '../contracts/crime-reading.ts';
 import {
   type CrimeChangeResult,
   type CrimeWindowProblem,
@@ -111,12 +112,29 @@ export interface CrimeKpi {
   } | null;
   ring: { after: number; baseline: number; bufferMeters: number } | null;
   wdq: { value: number | null; reading: DisplacementReading | null } | null;
+  /**
+   * How the figures read together (server/contracts/crime-reading.ts): the zone's direction, its
+   * direction against the comparison area, the WDQ reading and the displacement warning. Zones
+   * with a judged window only; null for rollups and insufficient windows.
+   */
+  reading: CrimeReading | null;
   method: CrimeChangeResult['method'] & {
     baseline: 'matched_months' | 'previous_months';
     groups: number[];
     period: { from: string; to: string } | 'since_start';
     coveredMonths: { from: string; to: string } | null;
+    /** Zones with ring counts: Bowers and Johnson's condition for reading the WDQ. */
+    wdqRead?: 'only_when_zone_improved_relative_to_comparison';
+    /** Met, with the WDQ reading displacement: the status stands, the warning goes beside it. */
+    warning?: 'met_with_displacement';
+    /** Rollups: of the zones meeting the target, those whose WDQ reads displacement. */
+    metWithDisplacement?: number;
   };
+}
+
+export interface MetCount {
+  k: number;
+  n: number;
 }
 
 export interface KpiItem {
@@ -131,8 +149,11 @@ export interface KpiItem {
   crime: CrimeKpi;
   overall: TrafficLight;
   overallDetail: { metCount: number; judgedCount: number };
-  /** "k of n zones meet this target" (rollups; for a zone, 1 or 0 of 1). */
-  meets: Record<'fear' | 'trust' | 'crime', { k: number; n: number }>;
+  /**
+   * "k of n zones meet this target" (rollups; for a zone, 1 or 0 of 1); for crime also "j of them
+   * with displacement".
+   */
+  meets: { fear: MetCount; trust: MetCount; crime: MetCount & { withDisplacement: number } };
 }
 
 export interface KpiInputs {
@@ -314,6 +335,7 @@ function crimeFigure(change: CrimeChangeResult, rules: EffectiveSettings, method
     relative: null,
     ring: null,
     wdq: null,
+    reading: null,
     method,
   };
 }
@@ -358,7 +380,16 @@ function zoneCrime(row: ZoneCrimeWindowRow, startDate: string, rules: EffectiveS
       control: { before: control.baseline, after: control.after },
     });
     figure.wdq = { value: wdq.wdq, reading: wdq.reading };
+    figure.method.wdqRead = 'only_when_zone_improved_relative_to_comparison';
   }
+  figure.reading = readCrimeChange({
+    met: isMet(change.status),
+    zone: { after: row.after, baseline: row.baseline },
+    control: control.after + control.baseline > 0 ? control : null,
+    hasRing: figure.wdq !== null,
+    wdq: figure.wdq?.value ?? null,
+  });
+  if (figure.reading.displacementWarning) figure.method.warning = 'met_with_displacement';
   return figure;
 }
 
@@ -427,7 +458,11 @@ export function buildZoneResults(inputs: KpiInputs): ZoneResult[] {
         crime,
         overall: overall.light,
         overallDetail: { metCount: overall.metCount, judgedCount: overall.judgedCount },
-        meets: { fear: one(fear.status), trust: one(trust.status), crime: one(crime.status) },
+        meets: {
+          fear: one(fear.status),
+          trust: one(trust.status),
+          crime: { ...one(crime.status), withDisplacement: metWithDisplacement([crime.reading]) },
+        },
       },
     };
   });
@@ -507,6 +542,8 @@ function rollup(level: Exclude<KpiLevel, 'zone'>, members: ZoneResult[], inputs:
   );
   crime.zonesPooled = crimeRollupResult.zonesPooled;
   crime.zonesExcluded = crimeRollupResult.zonesExcluded;
+  const withDisplacement = metWithDisplacement(members.map((m) => m.item.crime.reading));
+  crime.method.metWithDisplacement = withDisplacement;
   const fear = survey('fear');
   const trust = survey('trust');
   const overall = overallStatus({ fear: fear.status, trust: trust.status, crime: crime.status });
@@ -526,7 +563,7 @@ function rollup(level: Exclude<KpiLevel, 'zone'>, members: ZoneResult[], inputs:
     meets: {
       fear: meets((i) => i.fear.status),
       trust: meets((i) => i.trust.status),
-      crime: meets((i) => i.crime.status),
+      crime: { ...meets((i) => i.crime.status), withDisplacement },
     },
   };
 }

@@ -76,6 +76,7 @@ export function crimeKpi(overrides: Partial<CrimeKpi> = {}): CrimeKpi {
     relative: null,
     ring: null,
     wdq: null,
+    reading: null,
     method: {
       rule: 'percent_change',
       targetPercent: 0,
@@ -105,7 +106,7 @@ export function kpiItem(overrides: Partial<KpiItem> = {}): KpiItem {
     crime: crimeKpi(),
     overall: 'green',
     overallDetail: { metCount: 3, judgedCount: 3 },
-    meets: { fear: { k: 1, n: 1 }, trust: { k: 1, n: 1 }, crime: { k: 1, n: 1 } },
+    meets: { fear: { k: 1, n: 1 }, trust: { k: 1, n: 1 }, crime: { k: 1, n: 1, withDisplacement: 0 } },
     ...overrides,
   };
 }

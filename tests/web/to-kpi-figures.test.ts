@@ -143,11 +143,71 @@ describe('crime figures', () => {
     expect(crimeFigure(crimeKpi({ rrHigh: null }), en).details).toContain('Rate ratio 0.80 (95%: 0.63 – ∞)');
   });
 
-  test('displacement reading with a true minus', () => {
-    const figure = crimeFigure(crimeKpi({ wdq: { value: -0.066, reading: 'zone_not_improved' } }), en);
-    expect(figure.details).toContain('Weighted displacement quotient \u22120.07: zone not improved');
-    const tiny = crimeFigure(crimeKpi({ wdq: { value: 0.0021, reading: 'diffusion_of_benefits' } }), en);
+  test('the WDQ is read with a true minus where the zone improved against its comparison area', () => {
+    const improved = {
+      zone: 'fell',
+      relative: 'improved',
+      pointsDifferentWays: false,
+      wdq: 'displacement',
+      displacementWarning: true,
+    } as const;
+    const figure = crimeFigure(crimeKpi({ wdq: { value: -0.066, reading: 'displacement' }, reading: improved }), en);
+    expect(figure.details).toContain(
+      'Weighted displacement quotient \u22120.07: displacement (crime moved into the ring around the zone)',
+    );
+    expect(figure.details[0]).toBe('Crime fell 20.0% in the zone and did better than in its comparison area');
+    // Met with displacement: the status stands, the warning goes beside it and into the method.
+    expect(figure.status).toBe('met');
+    expect(figure.warning).toBe('Met, but crime moved into the ring around the zone (displacement, WDQ \u22120.07)');
+    const tiny = crimeFigure(
+      crimeKpi({
+        wdq: { value: 0.0021, reading: 'diffusion_of_benefits' },
+        reading: { ...improved, wdq: 'diffusion_of_benefits', displacementWarning: false },
+      }),
+      en,
+    );
     expect(tiny.details.find((d) => d.startsWith('Weighted'))).toContain('+0.002');
+    expect(tiny.warning).toBeNull();
+  });
+
+  test('a zone that rose less than its comparison area: one sentence, no warning', () => {
+    const figure = crimeFigure(
+      crimeKpi({
+        changePct: 3.7,
+        status: 'not_met',
+        wdq: { value: 0.06, reading: 'diffusion_of_benefits' },
+        reading: {
+          zone: 'rose',
+          relative: 'improved',
+          pointsDifferentWays: true,
+          wdq: 'diffusion_of_benefits',
+          displacementWarning: false,
+        },
+      }),
+      th,
+    );
+    expect(figure.details[0]).toBe('คดีในพื้นที่เพิ่มขึ้น 3.7% แต่เพิ่มขึ้นน้อยกว่าพื้นที่เปรียบเทียบ');
+    expect(figure.warning).toBeNull();
+  });
+
+  test('a zone worse than its comparison area: the WDQ is "not applicable", never a reading word', () => {
+    const figure = crimeFigure(
+      crimeKpi({
+        wdq: { value: 1.13, reading: 'not_applicable' },
+        reading: {
+          zone: 'fell',
+          relative: 'worsened',
+          pointsDifferentWays: true,
+          wdq: 'not_applicable',
+          displacementWarning: false,
+        },
+      }),
+      en,
+    );
+    expect(figure.details[0]).toBe('Crime fell 20.0% in the zone but less than in its comparison area');
+    expect(figure.details).toContain('WDQ: not applicable: the zone did not improve relative to its comparison area');
+    expect(figure.details.join(' ')).not.toMatch(/diffusion|displacement/i);
+    expect(figure.warning).toBeNull();
   });
 });
 
@@ -164,11 +224,14 @@ describe('toKpiFigures', () => {
       level: 'bureau',
       zoneCount: 5,
       crime: crimeKpi({ months: 90, zonesPooled: 4, zonesExcluded: 1 }),
-      meets: { fear: { k: 3, n: 5 }, trust: { k: 4, n: 5 }, crime: { k: 2, n: 5 } },
+      meets: { fear: { k: 3, n: 5 }, trust: { k: 4, n: 5 }, crime: { k: 2, n: 5, withDisplacement: 1 } },
     });
     const [fear, , crime] = toKpiFigures(item, th);
     expect(fear?.meets).toBe('3 จาก 5 พื้นที่ผ่าน');
+    expect(fear?.warning).toBeNull();
     expect(crime?.meets).toBe('2 จาก 5 พื้นที่ผ่าน');
+    expect(crime?.warning).toBe('ในจำนวนนี้ 1 พื้นที่มีอาชญากรรมย้ายไปรอบพื้นที่');
+    expect(toKpiFigures(item, en)[2]?.warning).toBe('1 of them with displacement');
     expect(crime?.basis).toBe('หลังเริ่ม (รวม 4 พื้นที่): 120 คดี เทียบ 150');
     expect(crime?.details).toContain('ไม่รวม 1 พื้นที่ที่ข้อมูลไม่ครบ');
     expect(crime?.pooled).toBe(true);

@@ -9,6 +9,15 @@ const TITLE_KEYS = {
   crime: 'kpi.crime',
 } as const;
 
+/** Beside a status it does not change: e.g. a met crime target whose WDQ reads displacement. */
+function DisplacementWarning({ text }: { text: string }) {
+  return (
+    <span className="badge figure-warning" role="note">
+      <span aria-hidden="true">⚠</span> <span>{text}</span>
+    </span>
+  );
+}
+
 /** One indicator in full: headline, status, target, the data behind it, details and method. */
 export function KpiTile({ figure, headingLevel = 3 }: { figure: KpiFigure; headingLevel?: 2 | 3 }) {
   const { t } = useT();
@@ -22,6 +31,7 @@ export function KpiTile({ figure, headingLevel = 3 }: { figure: KpiFigure; headi
       <p className="kpi-headline">
         <span className="kpi-value">{figure.headline}</span>
         <StatusBadge status={figure.status} />
+        {figure.warning && <DisplacementWarning text={figure.warning} />}
       </p>
       <p className="kpi-target">{figure.target}</p>
       <p className="kpi-basis">{figure.basis}</p>
@@ -42,7 +52,7 @@ export function KpiTile({ figure, headingLevel = 3 }: { figure: KpiFigure; headi
           <p className="opt-in-caveat">{t('optIn.caveat')}</p>
         </aside>
       )}
-      <MethodDetails method={figure.method} pooled={figure.pooled} />
+      <MethodDetails method={figure.method} pooled={figure.pooled} warning={figure.warning} />
     </article>
   );
 }
@@ -53,9 +63,10 @@ export function KpiCell({ figure }: { figure: KpiFigure }) {
     <div className="kpi-cell">
       <span className="kpi-cell-value">{figure.headline}</span>
       <StatusBadge status={figure.status} />
+      {figure.warning && <DisplacementWarning text={figure.warning} />}
       <span className="kpi-cell-basis">{figure.basis}</span>
       {figure.meets && <span className="kpi-cell-meets">{figure.meets}</span>}
-      <MethodDetails method={figure.method} pooled={figure.pooled} />
+      <MethodDetails method={figure.method} pooled={figure.pooled} warning={figure.warning} />
     </div>
   );
 }

@@ -5,12 +5,22 @@ import { toMethodLines } from '../features/kpi/to-method-lines.ts';
  * "How is this computed?" next to a figure: the rule names and parameters the API used. A native
  * <details> so it works by keyboard and screen reader without script.
  */
-export function MethodDetails({ method, pooled = false }: { method: object; pooled?: boolean }) {
+export function MethodDetails({
+  method,
+  pooled = false,
+  warning = null,
+}: {
+  method: object;
+  pooled?: boolean;
+  /** A warning beside the figure's status (e.g. displacement), repeated where the method is read. */
+  warning?: string | null;
+}) {
   const { lang, t } = useT();
   const lines = toMethodLines(method, lang, { pooled });
   return (
     <details className="method">
       <summary>{t('method.title')}</summary>
+      {warning && <p className="method-warning">⚠ {warning}</p>}
       {lines.length === 0 ? (
         <p>{t('method.none')}</p>
       ) : (

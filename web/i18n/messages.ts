@@ -97,15 +97,9 @@ export const th = {
   'figure.notSignificant': 'ไม่ต่างอย่างมีนัยสำคัญ',
   'figure.relative': 'เทียบพื้นที่ควบคุม ({area}): ผลสัมพัทธ์ {effect} (95%: {low} – {high})',
   'figure.ring': 'รอบพื้นที่ (แนวกันชน): หลัง {after} เทียบ {baseline}',
-  'figure.wdq': 'ดัชนีการย้ายที่ (WDQ) {value}: {reading}',
   'figure.zonesMeet': '{k} จาก {n} พื้นที่ผ่าน',
   'figure.zoneCount': '{n} พื้นที่',
   'figure.change': 'เปลี่ยนแปลง',
-
-  'wdq.diffusion_of_benefits': 'ผลดีกระจายไปรอบพื้นที่',
-  'wdq.displacement': 'อาชญากรรมย้ายไปรอบพื้นที่',
-  'wdq.no_buffer_change': 'รอบพื้นที่ไม่เปลี่ยน',
-  'wdq.zone_not_improved': 'พื้นที่ยังไม่ดีขึ้น',
 
   'optIn.title': 'แบบสอบถามออนไลน์ (สมัครใจตอบ)',
   'optIn.caveat': 'ไม่ใช่การสุ่มตัวอย่างตามหลักความน่าจะเป็น ใช้ประกอบเท่านั้น ไม่นำมาคำนวณตัวชี้วัด',
@@ -722,15 +716,9 @@ export const en: Messages = {
   'figure.notSignificant': 'Not statistically significant',
   'figure.relative': 'Against control ({area}): relative effect {effect} (95%: {low} – {high})',
   'figure.ring': 'Buffer ring: after {after} vs {baseline}',
-  'figure.wdq': 'Weighted displacement quotient {value}: {reading}',
   'figure.zonesMeet': '{k} of {n} {n|zone meets|zones meet}',
   'figure.zoneCount': '{n} {n|zone|zones}',
   'figure.change': 'Change',
-
-  'wdq.diffusion_of_benefits': 'diffusion of benefits',
-  'wdq.displacement': 'displacement',
-  'wdq.no_buffer_change': 'no change around the zone',
-  'wdq.zone_not_improved': 'zone not improved',
 
   'optIn.title': 'Opt-in web survey',
   'optIn.caveat': 'Not a probability sample: shown for context only, never used in the indicator',

@@ -44,6 +44,9 @@ export const METHOD_KEYS: Record<Lang, Words> = {
     amber: 'เหลือง',
     red: 'แดง',
     grey: 'เทา',
+    wdqRead: 'การอ่านค่า WDQ',
+    warning: 'คำเตือน',
+    metWithDisplacement: 'พื้นที่ที่ผ่านแต่อาชญากรรมย้ายไปรอบพื้นที่',
   },
   en: {
     rule: 'Rule',
@@ -79,6 +82,9 @@ export const METHOD_KEYS: Record<Lang, Words> = {
     amber: 'Amber',
     red: 'Red',
     grey: 'Grey',
+    wdqRead: 'WDQ read',
+    warning: 'Warning',
+    metWithDisplacement: 'Zones met with displacement',
   },
 };
 
@@ -113,6 +119,9 @@ export const METHOD_VALUES: Record<Lang, Words> = {
     one_or_two_met: 'ผ่าน 1 หรือ 2 ตัวชี้วัด',
     none_met: 'ไม่ผ่านเลย',
     fewer_than_two_judged: 'ประเมินได้น้อยกว่า 2 ตัวชี้วัด',
+    only_when_zone_improved_relative_to_comparison:
+      'เฉพาะเมื่อพื้นที่ดีขึ้นเมื่อเทียบพื้นที่เปรียบเทียบ (Bowers และ Johnson 2003) มิฉะนั้น "ไม่นำมาอ่านผล"',
+    met_with_displacement: 'ผ่านเป้าหมาย แต่อาชญากรรมย้ายไปรอบพื้นที่ (สถานะไม่เปลี่ยน)',
     true: 'ใช่',
     false: 'ไม่',
   },
@@ -146,6 +155,9 @@ export const METHOD_VALUES: Record<Lang, Words> = {
     one_or_two_met: 'One or two met',
     none_met: 'None met',
     fewer_than_two_judged: 'Fewer than two can be judged',
+    only_when_zone_improved_relative_to_comparison:
+      'Only when the zone improved relative to its comparison area (Bowers and Johnson, 2003); otherwise "not applicable"',
+    met_with_displacement: 'Met, but crime moved into the ring around the zone (the status stands)',
     true: 'yes',
     false: 'no',
   },

@@ -202,7 +202,8 @@ describe('weightedDisplacementQuotient (Bowers and Johnson, 2003)', () => {
     expect(result.successMeasure).toBeCloseTo(0.02, 14);
     expect(result.bufferMeasure).toBeCloseTo(0.03, 14);
     expect(result.wdq).toBeCloseTo(1.5, 12);
-    expect(result.reading).toBe('zone_not_improved');
+    // Bowers and Johnson: not read (a positive WDQ here is not "diffusion").
+    expect(result.reading).toBe('not_applicable');
   });
 
   it('reads an unchanged buffer as neither', () => {
@@ -224,7 +225,7 @@ describe('weightedDisplacementQuotient (Bowers and Johnson, 2003)', () => {
       buffer: { before: 5, after: 4 },
       control,
     });
-    expect(noChange).toMatchObject({ wdq: null, reading: null, unavailable: 'no_zone_change' });
+    expect(noChange).toMatchObject({ wdq: null, reading: 'not_applicable', unavailable: 'no_zone_change' });
     expect(nonFiniteNumbers(noChange)).toEqual([]);
   });
 });

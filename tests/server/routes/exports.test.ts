@@ -104,3 +104,83 @@ describe('KPI exports', () => {
     expect(csv).not.toMatch(/,=cmd/);
   });
 });
+
+describe('crime readings on the demo (issue 17: displacement said where it happens)', () => {
+  interface ReadingItem {
+    id: string;
+    crime: {
+      status: string;
+      changePct: number | null;
+      wdq: { value: number | null; reading: string | null } | null;
+      reading: {
+        zone: string;
+        relative: string;
+        pointsDifferentWays: boolean;
+        wdq: string;
+        displacementWarning: boolean;
+      };
+      method: { warning?: string; metWithDisplacement?: number };
+    };
+    meets: { crime: { k: number; n: number; withDisplacement: number } };
+  }
+  const kpis = async (query: string) =>
+    ((await (await admin(`/api/kpis?${query}`)).json()) as { items: ReadingItem[] }).items;
+
+  it('Z-HDY-01 stays "met with confidence" and carries the displacement warning, in the API and the CSV', async () => {
+    const zone = (await kpis('level=zone&unit=Z-HDY-01'))[0] as ReadingItem;
+    expect(zone.crime.status).toBe('met_confident');
+    expect(zone.crime.wdq?.value).toBeLessThan(0);
+    expect(zone.crime.reading).toMatchObject({ relative: 'improved', wdq: 'displacement', displacementWarning: true });
+    expect(zone.crime.method.warning).toBe('met_with_displacement');
+    const rows = csvRows(
+      new TextDecoder().decode(await (await admin('/api/exports/kpis.csv?level=zone')).arrayBuffer()),
+    );
+    const row = rows.find((r) => r[column('id')] === 'Z-HDY-01') as string[];
+    expect(row[column('crime_status')]).toBe('ผ่านเป้าหมายอย่างมั่นใจ (met with confidence)');
+    expect(row[column('crime_warning')]).toMatch(
+      /^ผ่านเป้าหมาย แต่อาชญากรรมย้ายไปรอบพื้นที่ \(WDQ −0\.\d\d\) \(Met, but crime/,
+    );
+    expect(row[column('crime_wdq_reading')]).toContain('displacement (crime moved into the ring around the zone)');
+  });
+
+  it('FY2567: Z-HDY-03 rose 3.7% but less than its comparison area, said in one sentence', async () => {
+    const zone = (await kpis('level=zone&unit=Z-HDY-03&from=2023-10&to=2024-09'))[0] as ReadingItem;
+    expect(zone.crime.status).toBe('not_met');
+    expect(zone.crime.changePct).toBeCloseTo(3.7, 1);
+    expect(zone.crime.reading).toMatchObject({ zone: 'rose', relative: 'improved', pointsDifferentWays: true });
+    const rows = csvRows(
+      new TextDecoder().decode(
+        await (await admin('/api/exports/kpis.csv?level=zone&from=2023-10&to=2024-09')).arrayBuffer(),
+      ),
+    );
+    const row = rows.find((r) => r[column('id')] === 'Z-HDY-03') as string[];
+    expect(row[column('crime_reading')]).toBe(
+      'คดีในพื้นที่เพิ่มขึ้น 3.7% แต่เพิ่มขึ้นน้อยกว่าพื้นที่เปรียบเทียบ (crime rose 3.7% in the zone but less than in its comparison area)',
+    );
+  });
+
+  it('a zone that did not improve against its comparison area never gets a diffusion or displacement word', async () => {
+    for (const item of await kpis('level=zone')) {
+      if (item.crime.reading?.relative === 'worsened' || item.crime.reading?.relative === 'same') {
+        expect(item.crime.reading.wdq === null || item.crime.reading.wdq === 'not_applicable', item.id).toBe(true);
+        expect(item.crime.wdq?.reading ?? 'not_applicable', item.id).toBe('not_applicable');
+      }
+    }
+  });
+
+  it('rollups: "k of n met, j of them with displacement" counts the zones carrying the warning', async () => {
+    const zones = await kpis('level=zone');
+    const j = zones.filter((z) => z.crime.reading?.displacementWarning).length;
+    expect(j).toBeGreaterThan(0);
+    const [national] = await kpis('level=national');
+    expect(national?.meets.crime.withDisplacement).toBe(j);
+    expect(national?.crime.method.metWithDisplacement).toBe(j);
+    const rows = csvRows(
+      new TextDecoder().decode(await (await admin('/api/exports/kpis.csv?level=national')).arrayBuffer()),
+    );
+    expect(rows[0]?.[column('crime_zones_met_displaced')]).toBe(String(j));
+    expect(rows[0]?.[column('crime_warning')]).toBe(
+      `ในจำนวนนี้ ${j} พื้นที่มีอาชญากรรมย้ายไปรอบพื้นที่ (${j} of them with displacement)`,
+    );
+  });
+});

@@ -2,6 +2,12 @@
  * A KPI item's three figures, ready to show: the headline, its status, its target, the data it
  * stands on (n, months, counts) and the details behind it. Pure: words come in through `t`.
  */
+import {
+  crimeReadingSentence,
+  displacementWarningText,
+  rollupDisplacementText,
+  wdqSentence,
+} from '../../../server/contracts/crime-reading.ts';
 import type { CrimeKpi, KpiItem, KpiStatus, SurveyKpi } from '../../api/types.ts';
 import {
   formatDate,
@@ -14,7 +20,6 @@ import {
   formatSignedPercent,
   formatWave,
   type Lang,
-  MISSING,
 } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import type { Translate } from '../../i18n/use-t.tsx';
@@ -37,6 +42,11 @@ export interface KpiFigure {
   details: string[];
   /** "k of n zones meet" for rollups; null for a zone. */
   meets: string | null;
+  /**
+   * Shown beside the status without changing it: a met crime target whose WDQ reads displacement
+   * (a zone), or "j of them with displacement" (a rollup).
+   */
+  warning: string | null;
   method: object;
   /** A rollup's figure: its method's counts and months are summed over the pooled zones. */
   pooled: boolean;
@@ -125,6 +135,7 @@ export function surveyFigure(key: 'fear' | 'trust', kpi: SurveyKpi, context: Fig
     problem: kpi.status === 'insufficient' ? problemText(kpi.problem, t) : null,
     details: surveyDetails(kpi, context),
     meets: null,
+    warning: null,
     method: kpi.method,
     pooled,
     optIn: kpi.optIn
@@ -136,8 +147,20 @@ export function surveyFigure(key: 'fear' | 'trust', kpi: SurveyKpi, context: Fig
   };
 }
 
+/** The zone's change and its change against the comparison area, in one sentence (shared rules). */
+function readingSentence(kpi: CrimeKpi, lang: FigureContext['lang']): string | null {
+  if (!kpi.reading) return null;
+  const sentence = crimeReadingSentence(kpi.reading, lang, {
+    changeMagnitude: kpi.changePct === null ? null : formatPercent(Math.abs(kpi.changePct), lang),
+    after: formatNumber(kpi.after, lang),
+  });
+  return sentence === null ? null : sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
+
 function crimeDetails(kpi: CrimeKpi, { lang, t }: FigureContext): string[] {
   const details: string[] = [];
+  const sentence = readingSentence(kpi, lang);
+  if (sentence) details.push(sentence);
   if (kpi.afterFrom && kpi.afterTo && kpi.baselineFrom && kpi.baselineTo) {
     details.push(
       t('figure.crimeWindow', {
@@ -175,10 +198,8 @@ function crimeDetails(kpi: CrimeKpi, { lang, t }: FigureContext): string[] {
       }),
     );
   }
-  if (kpi.wdq && kpi.wdq.value !== null) {
-    const reading = kpi.wdq.reading ? t(`wdq.${kpi.wdq.reading}` as MessageKey) : MISSING;
-    details.push(t('figure.wdq', { value: formatSignedIndex(kpi.wdq.value, lang), reading }));
-  }
+  const wdq = kpi.reading && kpi.wdq ? wdqSentence(kpi.reading, lang, formatSignedIndex(kpi.wdq.value, lang)) : null;
+  if (wdq) details.push(wdq);
   return details;
 }
 
@@ -203,6 +224,7 @@ export function crimeFigure(kpi: CrimeKpi, context: FigureContext, pooled = fals
       : problemText(kpi.problem, t),
     details: crimeDetails(kpi, context),
     meets: null,
+    warning: displacementWarningText(kpi.reading, lang, formatSignedIndex(kpi.wdq?.value, lang)),
     method: kpi.method,
     pooled,
     optIn: null,
@@ -238,12 +260,14 @@ export function toKpiFigures(item: KpiItem, context: FigureContext): KpiFigure[]
   if (item.level === 'zone') return figures;
   return figures.map((figure) => {
     const count = item.meets[figure.key];
+    const withDisplacement = 'withDisplacement' in count ? count.withDisplacement : 0;
     return {
       ...figure,
       meets: context.t('figure.zonesMeet', {
         k: formatNumber(count.k, context.lang),
         n: formatNumber(count.n, context.lang),
       }),
+      warning: rollupDisplacementText(withDisplacement, context.lang, formatNumber(withDisplacement, context.lang)),
     };
   });
 }
