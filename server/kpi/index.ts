@@ -9,3 +9,4 @@ export * from './intervals.ts';
 export * from '../contracts/calendar.ts';
 export * from './status.ts';
 export * from './survey.ts';
+export * from './survey-rules.ts';

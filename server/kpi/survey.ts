@@ -169,10 +169,13 @@ export interface SurveyIndicatorOptions {
 }
 
 export interface SurveyMethod {
-  readonly rule: 'top_two_levels' | 'chosen_levels';
+  /** mixed_rules: answers pooled under different rules (see `surveyIndicatorOverParts`). */
+  readonly rule: 'top_two_levels' | 'chosen_levels' | 'mixed_rules';
+  /** The levels counted; with mixed rules, every level some part counts (each part shows its own). */
   readonly countsLevels: readonly number[];
+  /** K; with mixed rules, the largest K among the parts. */
   readonly scaleLevels: number;
-  readonly denominator: SurveyDenominator;
+  readonly denominator: SurveyDenominator | 'mixed';
   readonly weighted: boolean;
   readonly interval: 'wilson';
   readonly effectiveSampleSize: 'kish';
@@ -228,6 +231,19 @@ export function sampleSizeForMargin(p: number, marginPoints: number = TARGET_MAR
 }
 
 /**
+ * Answers counted under one rule: an aggregate with its "who counts" levels and denominator. A
+ * figure may stand on several (answers imported with different codebooks, kpi.md "Whose rule
+ * wins"): each answer is judged under its own part's rule and the weights then simply add.
+ */
+export interface SurveyRulePart {
+  readonly aggregate: SurveyAggregate;
+  /** Default: the top two levels of the part's scale. */
+  readonly countsLevels?: readonly number[] | undefined;
+  /** Default: valid answers. */
+  readonly denominator?: SurveyDenominator | undefined;
+}
+
+/**
  * The survey KPI for one item.
  *
  * Status: insufficient when there is no data or fewer valid answers than the minimum sample (the
@@ -237,32 +253,88 @@ export function sampleSizeForMargin(p: number, marginPoints: number = TARGET_MAR
  * it with confidence.
  */
 export function surveyIndicator(aggregate: SurveyAggregate, options: SurveyIndicatorOptions): SurveyIndicatorResult {
-  const { scaleLevels } = aggregate;
-  const defaultLevels = topTwoLevels(scaleLevels);
-  const countsLevels = [...new Set(options.countsLevels ?? defaultLevels)].sort((a, b) => a - b);
+  return surveyIndicatorOverParts(
+    [{ aggregate, countsLevels: options.countsLevels, denominator: options.denominator }],
+    {
+      target: options.target,
+      minimumSample: options.minimumSample,
+    },
+  );
+}
+
+interface ResolvedPart {
+  readonly aggregate: SurveyAggregate;
+  readonly countsLevels: readonly number[];
+  readonly denominator: SurveyDenominator;
+}
+
+function resolvePart(part: SurveyRulePart): ResolvedPart {
+  const { scaleLevels } = part.aggregate;
+  const countsLevels = [...new Set(part.countsLevels ?? topTwoLevels(scaleLevels))].sort((a, b) => a - b);
   for (const level of countsLevels) {
     if (!isLevelOf(level, scaleLevels)) throw new RangeError(`Level ${level} is not on a ${scaleLevels}-level scale`);
   }
-  const denominator = options.denominator ?? 'valid';
+  return { aggregate: part.aggregate, countsLevels, denominator: part.denominator ?? 'valid' };
+}
+
+/**
+ * The survey KPI over answers counted under possibly different rules: p = sum of weights of the
+ * answers counted under their own rule / sum of weights of the answers in their own rule's
+ * denominator; n = valid answers; n_eff over the pooled denominator answers (Kish). With one part
+ * this is exactly kpi.md's estimate; with several, every respondent is still classified once, by
+ * the rule their survey's codebook (or the setting) gives, so the pooled share is a proper
+ * weighted proportion. The method then says "mixed_rules"; the caller lists the rules.
+ */
+export function surveyIndicatorOverParts(
+  rawParts: readonly SurveyRulePart[],
+  options: Pick<SurveyIndicatorOptions, 'target' | 'minimumSample'>,
+): SurveyIndicatorResult {
+  if (rawParts.length === 0)
+    throw new RangeError('A survey figure needs at least one part (an empty aggregate for none)');
+  const parts = rawParts.map(resolvePart);
   const minimumSample = options.minimumSample ?? DEFAULT_MINIMUM_SAMPLE;
   const { target } = options;
 
-  const validTally = sumTallies(Object.values(aggregate.valid));
-  const invalidTally = sumTallies(Object.values(aggregate.invalid));
-  const countedTally = sumTallies(countsLevels.map((level) => aggregate.valid[level] ?? EMPTY_TALLY));
-  // Under 'all', every respondent stays in the denominator: don't know, refused, blank, out of range.
-  const denominatorTally = denominator === 'valid' ? validTally : addTallies(validTally, invalidTally);
-
+  let validTally = EMPTY_TALLY;
+  let invalidTally = EMPTY_TALLY;
+  let countedTally = EMPTY_TALLY;
+  let denominatorTally = EMPTY_TALLY;
   const invalid: Record<InvalidReason, number> = {};
-  for (const [reason, tally] of Object.entries(aggregate.invalid)) invalid[reason] = tally.n;
+  const allTallies: WeightedTally[] = [];
+  for (const { aggregate, countsLevels, denominator } of parts) {
+    const valid = sumTallies(Object.values(aggregate.valid));
+    const notValid = sumTallies(Object.values(aggregate.invalid));
+    validTally = addTallies(validTally, valid);
+    invalidTally = addTallies(invalidTally, notValid);
+    countedTally = addTallies(
+      countedTally,
+      sumTallies(countsLevels.map((level) => aggregate.valid[level] ?? EMPTY_TALLY)),
+    );
+    // Under 'all', every respondent stays in the denominator: don't know, refused, blank, out of range.
+    denominatorTally = addTallies(denominatorTally, denominator === 'valid' ? valid : addTallies(valid, notValid));
+    for (const [reason, tally] of Object.entries(aggregate.invalid)) invalid[reason] = (invalid[reason] ?? 0) + tally.n;
+    allTallies.push(...Object.values(aggregate.valid), ...Object.values(aggregate.invalid));
+  }
   const nEff = kishEffectiveSampleSize(denominatorTally);
-  const allTallies = [...Object.values(aggregate.valid), ...Object.values(aggregate.invalid)];
 
+  // Parts with no answers do not make a figure "mixed".
+  const answered = parts.filter(
+    (p) => Object.keys(p.aggregate.valid).length + Object.keys(p.aggregate.invalid).length > 0,
+  );
+  const ruleOf = (p: ResolvedPart) => JSON.stringify([p.aggregate.scaleLevels, p.countsLevels, p.denominator]);
+  const mixed = new Set(answered.map(ruleOf)).size > 1;
+  const first = (answered[0] ?? parts[0]) as ResolvedPart;
   const method: SurveyMethod = {
-    rule: sameLevels(countsLevels, defaultLevels) ? 'top_two_levels' : 'chosen_levels',
-    countsLevels,
-    scaleLevels,
-    denominator,
+    rule: mixed
+      ? 'mixed_rules'
+      : sameLevels(first.countsLevels, topTwoLevels(first.aggregate.scaleLevels))
+        ? 'top_two_levels'
+        : 'chosen_levels',
+    countsLevels: mixed
+      ? [...new Set(answered.flatMap((p) => p.countsLevels))].sort((a, b) => a - b)
+      : first.countsLevels,
+    scaleLevels: Math.max(...answered.map((p) => p.aggregate.scaleLevels), first.aggregate.scaleLevels),
+    denominator: new Set(answered.map((p) => p.denominator)).size > 1 ? 'mixed' : first.denominator,
     // Unweighted data has every weight 1: sum w = sum w^2 = n for every tally.
     weighted: allTallies.some((t) => t.sumW !== t.n || t.sumW2 !== t.n),
     interval: 'wilson',

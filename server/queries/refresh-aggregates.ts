@@ -8,7 +8,8 @@ import { exec, textList } from '../db/database.ts';
  *   it goes, server/queries/imports-incidents.ts), so every reader sums by key; a rebuild leaves
  *   one row per key, stored in station/zone/month order,
  * - station_coverage: each station's first and last month of data,
- * - survey_agg: survey answers summed per zone, wave, sample type, item and answer.
+ * - survey_agg: survey answers summed per zone, wave, sample type, item, answer and codebook (each
+ *   codebook's answers are counted under its own rule, kpi.md "Whose rule wins").
  * Pass station codes to rebuild only those stations (an import touches a few); none = everything.
  * Runs on the caller's connection so it shares the import's transaction.
  */
@@ -60,18 +61,18 @@ export async function refreshAggregates(conn: DuckDBConnection, stationCodes?: s
   await exec(conn, `DELETE FROM survey_agg WHERE ${zoneWhere}`, params);
   await exec(
     conn,
-    `INSERT INTO survey_agg (zone_id, wave, wave_date, sample_type, item, scale_levels, status, level, n, sum_w, sum_w2)
+    `INSERT INTO survey_agg (zone_id, wave, wave_date, sample_type, item, scale_levels, status, level, n, sum_w, sum_w2, codebook_id)
      WITH r AS (
        SELECT *, max(surveyed_on) OVER (PARTITION BY zone_id, wave) AS wave_date
        FROM survey_responses WHERE ${zoneWhere}
      )
      SELECT zone_id, wave, wave_date, sample_type, 'fear', max(fear_levels)::INTEGER, fear_status, fear_level,
-            count(*)::INTEGER, sum(weight), sum(weight * weight)
-       FROM r WHERE fear_levels IS NOT NULL GROUP BY zone_id, wave, wave_date, sample_type, fear_status, fear_level
+            count(*)::INTEGER, sum(weight), sum(weight * weight), codebook_id
+       FROM r WHERE fear_levels IS NOT NULL GROUP BY zone_id, wave, wave_date, sample_type, fear_status, fear_level, codebook_id
      UNION ALL
      SELECT zone_id, wave, wave_date, sample_type, 'trust', max(trust_levels)::INTEGER, trust_status, trust_level,
-            count(*)::INTEGER, sum(weight), sum(weight * weight)
-       FROM r WHERE trust_levels IS NOT NULL GROUP BY zone_id, wave, wave_date, sample_type, trust_status, trust_level`,
+            count(*)::INTEGER, sum(weight), sum(weight * weight), codebook_id
+       FROM r WHERE trust_levels IS NOT NULL GROUP BY zone_id, wave, wave_date, sample_type, trust_status, trust_level, codebook_id`,
     params,
   );
 }

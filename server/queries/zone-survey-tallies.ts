@@ -19,6 +19,8 @@ export interface SurveyTallyRow {
   n: number;
   sumW: number;
   sumW2: number;
+  /** The codebook the answers were imported with (null: none recorded); its rule may apply. */
+  codebookId: number | null;
 }
 
 export interface SurveyTallyParams {
@@ -61,7 +63,7 @@ export async function zoneSurveyTallies(db: Database, p: SurveyTallyParams): Pro
      )
      SELECT a.zone_id AS "zoneId", a.item, a.sample_type AS "sampleType", c.selection, a.wave,
             strftime(a.wave_date, '%Y-%m-%d') AS "waveDate", a.scale_levels AS "scaleLevels",
-            a.status, a.level, a.n, a.sum_w AS "sumW", a.sum_w2 AS "sumW2"
+            a.status, a.level, a.n, a.sum_w AS "sumW", a.sum_w2 AS "sumW2", a.codebook_id AS "codebookId"
        FROM chosen c JOIN a USING (zone_id, sample_type, wave)
       ORDER BY 1, 2, 3, 4`,
     {

@@ -4,6 +4,7 @@
  */
 import { type CrimeReading, metWithDisplacement, readCrimeChange } from '../contracts/crime-reading.ts';
 import {
+  type CodebookRule,
   type CrimeChangeResult,
   type CrimeWindowProblem,
   crimeChange,
@@ -14,13 +15,14 @@ import {
   monthIndex,
   noAfterWindowReason,
   overallStatus,
-  poolSurveyAggregates,
+  type RuleSource,
   relativeEffect,
+  resolveSurveyRule,
   type SurveyAggregate,
   surveyAggregateFromRows,
   surveyChangePoints,
   type SurveyIndicatorResult,
-  surveyIndicator,
+  surveyIndicatorOverParts,
   type TargetDirection,
   toMonthKey,
   type TrafficLight,
@@ -73,10 +75,35 @@ export interface SurveyKpi {
   baselineN: number | null;
   changePoints: number | null;
   optIn: OptInFigure | null;
-  method: SurveyIndicatorResult['method'] & {
-    which: 'latest_wave' | 'all_in_period';
-    sample: 'probability_only' | 'pooled_with_opt_in';
-  };
+  method: SurveyIndicatorResult['method'] &
+    SurveyRuleMethod & {
+      which: 'latest_wave' | 'all_in_period';
+      sample: 'probability_only' | 'pooled_with_opt_in';
+    };
+}
+
+/** One rule a figure's answers were counted under, with how many answered under it. */
+export interface PooledSurveyRule {
+  countsLevels: number[];
+  scaleLevels: number;
+  denominator: 'valid' | 'all';
+  countsFrom: RuleSource;
+  denominatorFrom: RuleSource;
+  codebook: string | null;
+  respondents: number;
+}
+
+/**
+ * Where a survey figure's rule came from (kpi.md "Whose rule wins"): `countsFrom` /
+ * `denominatorFrom` say codebook, setting or override (of the codebook by the setting), `codebook`
+ * names the codebook(s) the answers were imported with. A figure pooling answers counted under
+ * different rules (rule 'mixed_rules') lists each rule with its respondents in `rulesPooled`.
+ */
+export interface SurveyRuleMethod {
+  countsFrom: RuleSource | 'mixed';
+  denominatorFrom: RuleSource | 'mixed';
+  codebook: string | null;
+  rulesPooled?: PooledSurveyRule[];
 }
 
 export interface CrimeKpi {
@@ -160,6 +187,8 @@ export interface KpiInputs {
   zones: ZoneDirectoryRow[];
   crime: ZoneCrimeWindowRow[];
   tallies: SurveyTallyRow[];
+  /** The codebooks the tallied answers were imported with, by id. */
+  codebooks: Map<number, CodebookRule>;
   programme: ProgrammeSettings;
   zoneSettings: Map<string, ZoneSettings>;
   period: { from: string; to: string } | null;
@@ -168,13 +197,31 @@ export interface KpiInputs {
 type Item = 'fear' | 'trust';
 type Selection = 'current' | 'baseline';
 
-/** Survey aggregates of one zone: item -> selection -> sample type, with the waves behind them. */
+/** Answers of one codebook (null: imported without one recorded): counted under one rule. */
+export interface SurveyPart {
+  codebookId: number | null;
+  aggregate: SurveyAggregate;
+}
+
+/** Survey parts of one zone: item -> selection -> sample type, with the waves behind them. */
 interface ZoneSurvey {
-  aggregates: Map<string, SurveyAggregate>;
+  parts: Map<string, SurveyPart[]>;
   waves: Map<string, string[]>;
   waveDate: Map<string, string>;
 }
 const surveyKey = (item: Item, selection: Selection, sample: string) => `${item}|${selection}|${sample}`;
+
+/** Tally rows (of one item and sample type) -> one aggregate per codebook. */
+export function surveyParts<R extends Parameters<typeof surveyAggregateFromRows>[0][number]>(
+  rows: readonly (R & { codebookId: number | null; scaleLevels: number })[],
+): SurveyPart[] {
+  const byCodebook = new Map<number | null, (R & { scaleLevels: number })[]>();
+  for (const row of rows) byCodebook.set(row.codebookId, [...(byCodebook.get(row.codebookId) ?? []), row]);
+  return [...byCodebook].map(([codebookId, partRows]) => ({
+    codebookId,
+    aggregate: surveyAggregateFromRows(partRows, Math.max(...partRows.map((r) => r.scaleLevels))),
+  }));
+}
 
 function groupTallies(tallies: SurveyTallyRow[]): Map<string, ZoneSurvey> {
   const rowsByZone = new Map<string, Map<string, SurveyTallyRow[]>>();
@@ -186,10 +233,9 @@ function groupTallies(tallies: SurveyTallyRow[]): Map<string, ZoneSurvey> {
   }
   const result = new Map<string, ZoneSurvey>();
   for (const [zoneId, groups] of rowsByZone) {
-    const survey: ZoneSurvey = { aggregates: new Map(), waves: new Map(), waveDate: new Map() };
+    const survey: ZoneSurvey = { parts: new Map(), waves: new Map(), waveDate: new Map() };
     for (const [key, rows] of groups) {
-      const scale = Math.max(...rows.map((r) => r.scaleLevels));
-      survey.aggregates.set(key, surveyAggregateFromRows(rows, scale));
+      survey.parts.set(key, surveyParts(rows));
       survey.waves.set(key, [...new Set(rows.map((r) => r.wave))].sort());
       survey.waveDate.set(
         key,
@@ -204,34 +250,104 @@ function groupTallies(tallies: SurveyTallyRow[]): Map<string, ZoneSurvey> {
   return result;
 }
 
+/** The rules a figure's parts are counted under (kpi.md "Whose rule wins"), and its method words. */
+export function surveyRuleParts(
+  item: Item,
+  parts: readonly SurveyPart[],
+  rules: Pick<EffectiveSettings, 'fearLevels' | 'trustLevels' | 'denominator' | 'overrideCodebooks'>,
+  codebooks: ReadonlyMap<number, CodebookRule>,
+) {
+  const setting = {
+    levels: item === 'fear' ? rules.fearLevels : rules.trustLevels,
+    denominator: rules.denominator,
+    overrideCodebooks: rules.overrideCodebooks,
+  };
+  const resolved = parts.map((part) => ({
+    part,
+    rule: resolveSurveyRule(
+      item,
+      part.aggregate.scaleLevels,
+      part.codebookId === null ? null : (codebooks.get(part.codebookId) ?? null),
+      setting,
+    ),
+  }));
+  const respondentsOf = (a: SurveyAggregate) =>
+    [...Object.values(a.valid), ...Object.values(a.invalid)].reduce((sum, t) => sum + t.n, 0);
+  const pooled = new Map<string, PooledSurveyRule>();
+  for (const { part, rule } of resolved) {
+    const entry: PooledSurveyRule = {
+      countsLevels: [...rule.countsLevels],
+      scaleLevels: part.aggregate.scaleLevels,
+      denominator: rule.denominator,
+      countsFrom: rule.countsFrom,
+      denominatorFrom: rule.denominatorFrom,
+      codebook: rule.codebook,
+      respondents: respondentsOf(part.aggregate),
+    };
+    const key = JSON.stringify([
+      entry.countsLevels,
+      entry.scaleLevels,
+      entry.denominator,
+      entry.countsFrom,
+      entry.denominatorFrom,
+      entry.codebook,
+    ]);
+    const seen = pooled.get(key);
+    if (seen) seen.respondents += entry.respondents;
+    else pooled.set(key, entry);
+  }
+  const list = [...pooled.values()].filter((r) => r.respondents > 0);
+  const one = <T>(values: T[], fallback: T): T | 'mixed' =>
+    new Set(values).size > 1 ? 'mixed' : (values[0] ?? fallback);
+  const names = [...new Set(list.map((r) => r.codebook).filter((n) => n !== null))];
+  const method: SurveyRuleMethod = {
+    countsFrom: one(
+      list.map((r) => r.countsFrom),
+      'setting' as RuleSource,
+    ),
+    denominatorFrom: one(
+      list.map((r) => r.denominatorFrom),
+      'setting' as RuleSource,
+    ),
+    codebook: names.length > 0 ? names.join('; ') : null,
+    // Said whenever the answers were not all counted one way.
+    ...(new Set(list.map((r) => JSON.stringify([r.countsLevels, r.scaleLevels, r.denominator]))).size > 1
+      ? { rulesPooled: list }
+      : {}),
+  };
+  return {
+    parts: resolved.map(({ part, rule }) => ({
+      aggregate: part.aggregate,
+      countsLevels: rule.countsLevels,
+      denominator: rule.denominator,
+    })),
+    method,
+  };
+}
+
 function surveyFigure(
   item: Item,
-  current: SurveyAggregate | null,
-  baseline: SurveyAggregate | null,
-  optIn: SurveyAggregate | null,
+  current: SurveyPart[],
+  baseline: SurveyPart[] | null,
+  optIn: SurveyPart[] | null,
   rules: EffectiveSettings,
+  codebooks: ReadonlyMap<number, CodebookRule>,
   labels: { waves: string[]; waveDate: string | null; baselineWave: string | null; optInWaves: string[] },
 ): SurveyKpi {
   const target = {
     targetPercent: item === 'fear' ? rules.fearTarget : rules.trustTarget,
     direction: (item === 'fear' ? 'max' : 'min') as TargetDirection,
   };
-  const levels = item === 'fear' ? rules.fearLevels : rules.trustLevels;
-  const options = {
-    target,
-    countsLevels: levels ?? undefined,
-    denominator: rules.denominator,
-    minimumSample: rules.minSample,
-  };
-  // An empty aggregate (5-point scale by default) gives "no data": insufficient, never a made-up figure.
-  const empty: SurveyAggregate = {
-    scaleLevels: current?.scaleLevels ?? baseline?.scaleLevels ?? 5,
-    valid: {},
-    invalid: {},
-  };
-  const result = surveyIndicator(current ?? empty, options);
-  const base = baseline ? surveyIndicator(baseline, options) : null;
-  const opt = optIn ? surveyIndicator(optIn, options) : null;
+  const options = { target, minimumSample: rules.minSample };
+  // No answers (a 5-point scale by default) give "no data": insufficient, never a made-up figure.
+  const scaleLevels = current[0]?.aggregate.scaleLevels ?? baseline?.[0]?.aggregate.scaleLevels ?? 5;
+  const orEmpty = (parts: SurveyPart[]) =>
+    parts.length > 0 ? parts : [{ codebookId: null, aggregate: { scaleLevels, valid: {}, invalid: {} } }];
+  const counted = (parts: SurveyPart[]) => surveyRuleParts(item, orEmpty(parts), rules, codebooks);
+  const currentRules = counted(current);
+  const result = surveyIndicatorOverParts(currentRules.parts, options);
+  const base = baseline && baseline.length > 0 ? surveyIndicatorOverParts(counted(baseline).parts, options) : null;
+  const opt = optIn && optIn.length > 0 ? surveyIndicatorOverParts(counted(optIn).parts, options) : null;
   return {
     value: result.percent,
     ciLow: result.interval?.lower ?? null,
@@ -266,18 +382,18 @@ function surveyFigure(
       : null,
     method: {
       ...result.method,
+      ...currentRules.method,
       which: rules.surveyRule,
       sample: rules.poolOptIn ? 'pooled_with_opt_in' : 'probability_only',
     },
   };
 }
 
-/** The aggregates a zone's survey KPI stands on, honouring the opt-in pooling setting. */
-function zoneSurveyAggregates(survey: ZoneSurvey | undefined, item: Item, selection: Selection, poolOptIn: boolean) {
-  const probability = survey?.aggregates.get(surveyKey(item, selection, 'probability')) ?? null;
-  const optIn = survey?.aggregates.get(surveyKey(item, selection, 'opt_in')) ?? null;
-  const main = poolOptIn ? poolSurveyAggregates([probability, optIn].filter((a) => a !== null)) : probability;
-  return { main, optIn: poolOptIn ? null : optIn };
+/** The parts a zone's survey KPI stands on, honouring the opt-in pooling setting. */
+function zoneSurveyParts(survey: ZoneSurvey | undefined, item: Item, selection: Selection, poolOptIn: boolean) {
+  const probability = survey?.parts.get(surveyKey(item, selection, 'probability')) ?? [];
+  const optIn = survey?.parts.get(surveyKey(item, selection, 'opt_in')) ?? [];
+  return { main: poolOptIn ? [...probability, ...optIn] : probability, optIn: poolOptIn ? [] : optIn };
 }
 
 function windowProblem(
@@ -408,9 +524,9 @@ export function buildZoneResults(inputs: KpiInputs): ZoneResult[] {
     const rules = effectiveSettings(inputs.programme, inputs.zoneSettings.get(zone.id));
     const survey = surveys.get(zone.id);
     const item = (which: Item) => {
-      const current = zoneSurveyAggregates(survey, which, 'current', rules.poolOptIn);
-      const baseline = zoneSurveyAggregates(survey, which, 'baseline', rules.poolOptIn);
-      return surveyFigure(which, current.main, baseline.main, current.optIn, rules, {
+      const current = zoneSurveyParts(survey, which, 'current', rules.poolOptIn);
+      const baseline = zoneSurveyParts(survey, which, 'baseline', rules.poolOptIn);
+      return surveyFigure(which, current.main, baseline.main, current.optIn, rules, inputs.codebooks, {
         waves: survey?.waves.get(surveyKey(which, 'current', 'probability')) ?? [],
         waveDate: survey?.waveDate.get(surveyKey(which, 'current', 'probability')) ?? null,
         baselineWave: survey?.waves.get(surveyKey(which, 'baseline', 'probability'))?.join(', ') ?? null,
@@ -502,22 +618,18 @@ function rollup(level: Exclude<KpiLevel, 'zone'>, members: ZoneResult[], inputs:
   if (!first) throw new Error('a rollup needs at least one zone');
   const unit = unitOf(first.zone, level);
   const rules = effectiveSettings(inputs.programme, undefined);
+  // Every member's answers keep their own rule (codebook or setting); pooled, they add up as
+  // respondents do, and the method lists the rules when they differ (kpi.md "Whose rule wins").
   const pooled = (which: Item, selection: Selection) => {
-    const parts = members.map((m) => zoneSurveyAggregates(m.survey, which, selection, rules.poolOptIn));
-    const byScale = (list: (SurveyAggregate | null)[]) => {
-      const present = list.filter((a) => a !== null);
-      // Items on different scales cannot be pooled; pool the most common scale and let n show it.
-      const scale = present[0]?.scaleLevels;
-      return poolSurveyAggregates(present.filter((a) => a.scaleLevels === scale));
-    };
-    return { main: byScale(parts.map((p) => p.main)), optIn: byScale(parts.map((p) => p.optIn)) };
+    const parts = members.map((m) => zoneSurveyParts(m.survey, which, selection, rules.poolOptIn));
+    return { main: parts.flatMap((p) => p.main), optIn: parts.flatMap((p) => p.optIn) };
   };
   const survey = (which: Item) => {
     const current = pooled(which, 'current');
     const baseline = pooled(which, 'baseline');
     const wavesOf = (sample: string) =>
       [...new Set(members.flatMap((m) => m.survey?.waves.get(surveyKey(which, 'current', sample)) ?? []))].sort();
-    return surveyFigure(which, current.main, baseline.main, current.optIn, rules, {
+    return surveyFigure(which, current.main, baseline.main, current.optIn, rules, inputs.codebooks, {
       waves: wavesOf('probability'),
       waveDate: null,
       baselineWave: null,
@@ -569,7 +681,7 @@ function rollup(level: Exclude<KpiLevel, 'zone'>, members: ZoneResult[], inputs:
 }
 
 /** What rollups need besides their zones: the programme's rules and the period. */
-export type RollupContext = Pick<KpiInputs, 'programme' | 'period'>;
+export type RollupContext = Pick<KpiInputs, 'programme' | 'period' | 'codebooks'>;
 
 /** KPI items of one level from zone results; `unit` keeps one unit (zone id, station, division or bureau code). */
 export function levelItems(

@@ -3,9 +3,11 @@ import { addMonths, bangkokMonth, monthStartDate } from '../contracts/calendar.t
 import { dataFingerprint } from '../queries/data-version.ts';
 import { unitZoneIds } from '../queries/scope-zones.ts';
 import { readSettings } from '../queries/settings.ts';
+import { surveyCodebooks } from '../queries/survey-codebooks.ts';
 import { zoneCrimeWindows } from '../queries/zone-crime-windows.ts';
 import { zoneDirectory } from '../queries/zone-directory.ts';
 import { zoneSurveyTallies } from '../queries/zone-survey-tallies.ts';
+import { codebookRuleFromStored } from '../kpi/survey-rules.ts';
 import {
   buildZoneResults,
   type KpiInputs,
@@ -78,7 +80,7 @@ export async function queryKpiInputs(
   const controlPairs = [...settings.zones].flatMap(([zoneId, s]) =>
     (s.controlZones ?? []).map((controlId) => ({ zoneId, controlId })),
   );
-  const [zones, crime, tallies] = await Promise.all([
+  const [zones, crime, tallies, codebookRows] = await Promise.all([
     zoneDirectory(db, zoneIds),
     zoneCrimeWindows(db, {
       zoneIds,
@@ -96,8 +98,10 @@ export async function queryKpiInputs(
       toDate: period ? monthEndDate(period.to) : null,
       rule: settings.programme.surveyRule,
     }),
+    surveyCodebooks(db),
   ]);
-  return { zones, crime, tallies, programme: settings.programme, zoneSettings: settings.zones, period };
+  const codebooks = new Map(codebookRows.map((row) => [row.id, codebookRuleFromStored(row)]));
+  return { zones, crime, tallies, codebooks, programme: settings.programme, zoneSettings: settings.zones, period };
 }
 
 async function computeZoneResults(

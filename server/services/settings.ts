@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../db/database.ts';
 import { reassignZones } from '../importers/zone-assignment.ts';
 import { refreshAggregates } from '../queries/refresh-aggregates.ts';
+import { codebookZones } from './codebook-zones.ts';
 import { stationsWithZones } from '../queries/zone-directory.ts';
 import { deleteZoneSettings, readSettings, writeSettings } from '../queries/settings.ts';
 import { zoneVisible } from '../auth/principal.ts';
@@ -12,11 +13,14 @@ import {
   type ZoneSettings,
 } from '../settings/kpi-settings.ts';
 
-/** The programme's settings, the defaults, and the overrides of the zones in scope (null = all). */
+/**
+ * The programme's settings, the defaults, the overrides of the zones in scope (null = all), and
+ * which of those zones' answers follow their survey's codebook (kpi.md "Whose rule wins").
+ */
 export async function settingsInScope(db: Database, zoneIds: readonly string[] | null) {
-  const settings = await readSettings(db);
+  const [settings, codebooks] = await Promise.all([readSettings(db), codebookZones(db, zoneIds)]);
   const zones = Object.fromEntries([...settings.zones].filter(([id]) => zoneVisible(zoneIds, id)));
-  return { programme: settings.programme, defaults: DEFAULT_PROGRAMME_SETTINGS, zones };
+  return { programme: settings.programme, defaults: DEFAULT_PROGRAMME_SETTINGS, zones, codebooks };
 }
 
 /**

@@ -6,6 +6,8 @@ import { readSettings } from '../queries/settings.ts';
 import { zoneDirectory } from '../queries/zone-directory.ts';
 import { zoneMonthlySeries, zoneStationCoverage } from '../queries/zone-series.ts';
 import { zoneSurveyWaves } from '../queries/zone-survey-waves.ts';
+import { surveyCodebooks } from '../queries/survey-codebooks.ts';
+import { codebookRuleFromStored } from '../kpi/survey-rules.ts';
 import { effectiveSettings } from '../settings/kpi-settings.ts';
 import { cachedByDataState } from './data-state-cache.ts';
 import { buildZoneSeries, buildZoneSurveyWaves } from './zone-views.ts';
@@ -43,8 +45,13 @@ export function zoneSurveyPage(db: Database, zoneId: string) {
     const found = await zoneWithRules(db, zoneId);
     if (!found) return null;
     const { zone, rules } = found;
-    const rows = await zoneSurveyWaves(db, zone.id);
-    return { zoneId: zone.id, startDate: zone.startDate, waves: buildZoneSurveyWaves(rows, rules, zone.startDate) };
+    const [rows, codebookRows] = await Promise.all([zoneSurveyWaves(db, zone.id), surveyCodebooks(db)]);
+    const codebooks = new Map(codebookRows.map((row) => [row.id, codebookRuleFromStored(row)]));
+    return {
+      zoneId: zone.id,
+      startDate: zone.startDate,
+      waves: buildZoneSurveyWaves(rows, rules, zone.startDate, codebooks),
+    };
   });
 }
 

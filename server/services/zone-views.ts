@@ -5,17 +5,18 @@
 import {
   addMonths,
   bangkokMonth,
+  type CodebookRule,
   classifyMonths,
   crimeWindow,
   monthsInRange,
   type MonthRole,
-  surveyAggregateFromRows,
-  surveyIndicator,
+  surveyIndicatorOverParts,
   toMonthKey,
 } from '../kpi/index.ts';
 import type { StationCoverageRow, ZoneSeriesRow } from '../queries/zone-series.ts';
 import type { ZoneWaveTallyRow } from '../queries/zone-survey-waves.ts';
 import type { EffectiveSettings } from '../settings/kpi-settings.ts';
+import { surveyParts, surveyRuleParts } from './kpi-items.ts';
 
 export interface SeriesMonth {
   month: string;
@@ -72,7 +73,12 @@ export function buildZoneSeries(
   };
 }
 
-export function buildZoneSurveyWaves(rows: ZoneWaveTallyRow[], rules: EffectiveSettings, startDate: string) {
+export function buildZoneSurveyWaves(
+  rows: ZoneWaveTallyRow[],
+  rules: EffectiveSettings,
+  startDate: string,
+  codebooks: ReadonlyMap<number, CodebookRule>,
+) {
   const groups = new Map<string, ZoneWaveTallyRow[]>();
   for (const row of rows) {
     const key = `${row.wave}|${row.sampleType}`;
@@ -83,14 +89,13 @@ export function buildZoneSurveyWaves(rows: ZoneWaveTallyRow[], rules: EffectiveS
     const item = (which: 'fear' | 'trust') => {
       const itemRows = waveRows.filter((r) => r.item === which);
       if (itemRows.length === 0) return null;
-      const scale = Math.max(...itemRows.map((r) => r.scaleLevels));
-      const result = surveyIndicator(surveyAggregateFromRows(itemRows, scale), {
+      // Each codebook's answers under its own rule, as the KPI counts them (kpi.md "Whose rule wins").
+      const counted = surveyRuleParts(which, surveyParts(itemRows), rules, codebooks);
+      const result = surveyIndicatorOverParts(counted.parts, {
         target:
           which === 'fear'
             ? { targetPercent: rules.fearTarget, direction: 'max' }
             : { targetPercent: rules.trustTarget, direction: 'min' },
-        countsLevels: (which === 'fear' ? rules.fearLevels : rules.trustLevels) ?? undefined,
-        denominator: rules.denominator,
         minimumSample: rules.minSample,
       });
       const distribution = itemRows.map((r) => ({ status: r.status, level: r.level, n: r.n, weighted: r.sumW }));
@@ -106,7 +111,7 @@ export function buildZoneSurveyWaves(rows: ZoneWaveTallyRow[], rules: EffectiveS
         problem: result.problem,
         target: result.method.targetPercent,
         distribution,
-        method: result.method,
+        method: { ...result.method, ...counted.method },
       };
     };
     return {

@@ -28,6 +28,12 @@ export const programmeSettingsSchema = z.object({
   fearLevels: levels,
   trustLevels: levels,
   denominator: z.enum(DENOMINATORS),
+  /**
+   * kpi.md "Whose rule wins": a survey's codebook that declares `counts` / `denominator` applies
+   * them to its answers; true replaces them with the two settings above. Programme-wide, like
+   * those two, so a zone and its rollups count the same answers the same way.
+   */
+  overrideCodebooks: z.boolean().default(false),
   surveyRule: z.enum(SURVEY_RULES),
   /** Opt-in answers are never pooled with probability samples unless this is true. */
   poolOptIn: z.boolean(),
@@ -58,6 +64,7 @@ export const DEFAULT_PROGRAMME_SETTINGS: ProgrammeSettings = {
   fearLevels: null,
   trustLevels: null,
   denominator: 'valid',
+  overrideCodebooks: false,
   surveyRule: 'latest_wave',
   poolOptIn: false,
   baseline: 'matched',

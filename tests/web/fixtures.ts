@@ -47,6 +47,9 @@ export function surveyKpi(overrides: Partial<SurveyKpi> = {}): SurveyKpi {
       boundaryMeets: true,
       which: 'latest_wave',
       sample: 'probability_only',
+      countsFrom: 'setting',
+      denominatorFrom: 'setting',
+      codebook: null,
     },
     ...overrides,
   };

@@ -20,6 +20,7 @@ const DEFAULTS: ProgrammeSettings = {
   fearLevels: null,
   trustLevels: null,
   denominator: 'valid',
+  overrideCodebooks: false,
   surveyRule: 'latest_wave',
   poolOptIn: false,
   baseline: 'matched',
@@ -44,6 +45,15 @@ describe('parseNumber', () => {
 describe('programme form', () => {
   test('the defaults round-trip unchanged', () => {
     expect(checkProgramme(programmeToForm(DEFAULTS))).toEqual({ ok: true, value: DEFAULTS });
+  });
+
+  test('"override codebooks" goes to the form and back; an older answer without it reads as off', () => {
+    expect(checkProgramme(programmeToForm({ ...DEFAULTS, overrideCodebooks: true }))).toEqual({
+      ok: true,
+      value: { ...DEFAULTS, overrideCodebooks: true },
+    });
+    const { overrideCodebooks: _, ...older } = DEFAULTS;
+    expect(programmeToForm(older).overrideCodebooks).toBe(false);
   });
 
   test('chosen answer levels are sent sorted; "top two" is sent as null', () => {

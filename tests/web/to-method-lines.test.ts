@@ -9,7 +9,49 @@ describe('toMethodLines', () => {
     expect(lines).toContainEqual({ key: 'rule', label: 'Rule', value: 'Top two levels of the scale' });
     expect(lines).toContainEqual({ key: 'countsLevels', label: 'Answer levels counted', value: '4, 5' });
     expect(lines).toContainEqual({ key: 'minimumSample', label: 'Minimum sample', value: '30' });
-    expect(lines).toHaveLength(Object.keys(surveyKpi().method).length);
+    expect(lines).toHaveLength(Object.values(surveyKpi().method).filter((v) => v !== null).length);
+  });
+
+  test('where a rule came from, and the rules of a figure pooling answers under different ones', () => {
+    const method = {
+      ...surveyKpi().method,
+      rule: 'mixed_rules' as const,
+      denominator: 'mixed' as const,
+      countsFrom: 'mixed' as const,
+      codebook: 'Afrobarometer R9',
+      rulesPooled: [
+        {
+          countsLevels: [3, 4],
+          scaleLevels: 4,
+          denominator: 'all' as const,
+          countsFrom: 'codebook' as const,
+          denominatorFrom: 'codebook' as const,
+          codebook: 'Afrobarometer R9',
+          respondents: 2400,
+        },
+        {
+          countsLevels: [4, 5],
+          scaleLevels: 5,
+          denominator: 'valid' as const,
+          countsFrom: 'setting' as const,
+          denominatorFrom: 'setting' as const,
+          codebook: null,
+          respondents: 40,
+        },
+      ],
+    };
+    const lines = toMethodLines(method, 'en');
+    expect(lines).toContainEqual({ key: 'rule', label: 'Rule', value: 'answers pooled under different rules' });
+    expect(lines).toContainEqual({ key: 'codebook', label: "Survey's codebook", value: 'Afrobarometer R9' });
+    expect(lines).toContainEqual({
+      key: 'rulesPooled',
+      label: 'Rules of the pooled answers',
+      value:
+        'codebook "Afrobarometer R9": levels 3, 4 of 4, All respondents (n = 2,400); the programme\'s setting: levels 4, 5 of 5, Valid answers (n = 40)',
+    });
+    expect(toMethodLines({ countsFrom: 'override' }, 'th')).toEqual([
+      { key: 'countsFrom', label: 'ระดับที่นับ กำหนดโดย', value: 'ค่าที่ตั้งของโครงการ (ใช้แทน codebook)' },
+    ]);
   });
 
   test('month ranges in the reader’s calendar', () => {

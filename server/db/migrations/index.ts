@@ -6,6 +6,7 @@
 import { coreSchema } from './001-core.ts';
 import { authSchema } from './002-auth.ts';
 import { importsSchema } from './003-imports.ts';
+import { surveyRulesSchema } from './004-survey-rules.ts';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [coreSchema, authSchema, importsSchema];
+export const migrations: Migration[] = [coreSchema, authSchema, importsSchema, surveyRulesSchema];

@@ -30,6 +30,11 @@ export interface CodebookItem {
   readonly missing?: Readonly<Record<string, NonAnswerKind>>;
   /** Levels that count (fearful / trusting); resolved: the top two when the JSON omits it. */
   readonly counts: readonly number[];
+  /**
+   * The codebook's authors wrote `counts` themselves. Only then does it win over the programme's
+   * "who counts" setting (kpi.md "Whose rule wins"); a resolved default does not.
+   */
+  readonly countsDeclared?: boolean;
 }
 
 export interface Codebook {
@@ -39,6 +44,8 @@ export interface Codebook {
     readonly trust?: CodebookItem;
   };
   readonly denominator: 'valid' | 'all';
+  /** The codebook's authors wrote `denominator` themselves (see `countsDeclared`). */
+  readonly denominatorDeclared?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -199,6 +206,7 @@ function resolveItem(raw: RawItem): CodebookItem {
     ...(labels === undefined ? {} : { labels }),
     ...(missing === undefined ? {} : { missing }),
     counts: [...counts].sort((a, b) => a - b),
+    countsDeclared: raw.counts !== undefined,
   };
 }
 
@@ -244,7 +252,12 @@ export function parseCodebook(json: unknown): CodebookResult {
   for (const [name, item] of Object.entries(parsed.data.items)) items[name] = resolveItem(item);
   return {
     ok: true,
-    codebook: { name: parsed.data.name ?? '', items, denominator: parsed.data.denominator ?? 'valid' },
+    codebook: {
+      name: parsed.data.name ?? '',
+      items,
+      denominator: parsed.data.denominator ?? 'valid',
+      denominatorDeclared: parsed.data.denominator !== undefined,
+    },
   };
 }
 

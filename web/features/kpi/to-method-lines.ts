@@ -38,6 +38,25 @@ function methodValueText(value: unknown, lang: Lang): string {
   return JSON.stringify(value);
 }
 
+const POOLED_RULE: Record<Lang, { levels: string; of: string }> = {
+  th: { levels: 'ระดับ', of: 'จาก' },
+  en: { levels: 'levels', of: 'of' },
+};
+
+/** One rule of a figure pooling answers under different rules: 'codebook "X": levels 3, 4 of 4, all respondents (n = 2,400)'. */
+function pooledRuleText(rule: Record<string, unknown>, lang: Lang): string {
+  const words = POOLED_RULE[lang];
+  const source =
+    typeof rule.codebook === 'string' && rule.countsFrom === 'codebook'
+      ? `codebook "${rule.codebook}"`
+      : methodValueText(rule.countsFrom, lang);
+  const levels = Array.isArray(rule.countsLevels) ? rule.countsLevels.join(', ') : MISSING;
+  return `${source}: ${words.levels} ${levels} ${words.of} ${methodValueText(rule.scaleLevels, lang)}, ${methodValueText(
+    rule.denominator,
+    lang,
+  )} (n = ${methodValueText(rule.respondents, lang)})`;
+}
+
 function methodKeyLabel(key: string, lang: Lang, options: MethodOptions = {}): string {
   return (options.pooled ? METHOD_KEYS_POOLED[lang][key] : undefined) ?? METHOD_KEYS[lang][key] ?? humanizeName(key);
 }
@@ -53,6 +72,9 @@ export function toMethodLines(
     .map(([key, value]) => ({
       key,
       label: methodKeyLabel(key, lang, options),
-      value: methodValueText(value, lang),
+      value:
+        key === 'rulesPooled' && Array.isArray(value)
+          ? value.map((rule) => pooledRuleText(rule as Record<string, unknown>, lang)).join('; ')
+          : methodValueText(value, lang),
     }));
 }

@@ -105,6 +105,25 @@ export function ProgrammeForm({
         onChange={(v) => set('denominator', v)}
         disabled={disabled}
       />
+      <SettingRow
+        label={t('settings.overrideCodebooks')}
+        help={t('settings.help.overrideCodebooks')}
+        as="fieldset"
+        testId="programme-overrideCodebooks"
+      >
+        {({ helpId }) => (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={form.overrideCodebooks}
+              disabled={disabled}
+              aria-describedby={helpId}
+              onChange={(e) => set('overrideCodebooks', e.target.checked)}
+            />
+            {t('settings.overrideCodebooks.yes')}
+          </label>
+        )}
+      </SettingRow>
       <RadioRow
         field="surveyRule"
         options={['latest_wave', 'all_in_period'] as const}

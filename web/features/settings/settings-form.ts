@@ -52,6 +52,7 @@ export interface ProgrammeForm {
   fearLevels: LevelsForm;
   trustLevels: LevelsForm;
   denominator: ProgrammeSettings['denominator'];
+  overrideCodebooks: boolean;
   surveyRule: ProgrammeSettings['surveyRule'];
   poolOptIn: boolean;
   baseline: ProgrammeSettings['baseline'];
@@ -72,6 +73,7 @@ export function programmeToForm(p: ProgrammeSettings): ProgrammeForm {
     fearLevels: levelsToForm(p.fearLevels),
     trustLevels: levelsToForm(p.trustLevels),
     denominator: p.denominator,
+    overrideCodebooks: p.overrideCodebooks ?? false,
     surveyRule: p.surveyRule,
     poolOptIn: p.poolOptIn,
     baseline: p.baseline,
@@ -104,6 +106,7 @@ export function checkProgramme(form: ProgrammeForm): Checked<ProgrammeSettings, 
       fearLevels,
       trustLevels,
       denominator: form.denominator,
+      overrideCodebooks: form.overrideCodebooks,
       surveyRule: form.surveyRule,
       poolOptIn: form.poolOptIn,
       baseline: form.baseline,

@@ -6,7 +6,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { settingsQuery, zonesQuery } from '../../api/queries.ts';
-import type { Me, ZoneSummary } from '../../api/types.ts';
+import type { KpiSettings, Me, ZoneSummary } from '../../api/types.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { ZoneLink } from '../../components/zone-link.tsx';
 import { useT } from '../../i18n/use-t.tsx';
@@ -39,6 +39,8 @@ export default function SettingsPage({ me }: { me: Me }) {
                 canEdit={me.scope.kind === 'national'}
               />
             </section>
+
+            <CodebookZones items={data.codebooks} zones={zoneItems} overridden={data.programme.overrideCodebooks} />
 
             <section aria-labelledby="zone-settings-title" className="panel">
               <h2 id="zone-settings-title">{t('settings.zones')}</h2>
@@ -131,5 +133,59 @@ function OverriddenList({
         </ul>
       )}
     </div>
+  );
+}
+
+/**
+ * kpi.md "Whose rule wins": the zones whose answers are counted by their survey's own codebook,
+ * with the rule each declares; the programme's "override codebooks" setting above replaces them.
+ */
+function CodebookZones({
+  items,
+  zones,
+  overridden,
+}: {
+  items: KpiSettings['codebooks'];
+  zones: readonly ZoneSummary[];
+  overridden: boolean;
+}) {
+  const { lang, t } = useT();
+  const names = new Map(zones.map((z) => [z.id, pickName(z, lang)]));
+  const denominatorWords = { valid: t('settings.denominator.valid'), all: t('settings.denominator.all') };
+  return (
+    <section aria-labelledby="codebook-zones-title" className="panel" data-testid="codebook-zones">
+      <h2 id="codebook-zones-title">{t('settings.codebookZones')}</h2>
+      {items.length === 0 ? (
+        <p>{t('settings.codebookZones.none')}</p>
+      ) : (
+        <>
+          {overridden && <p className="note">{t('settings.codebookZones.overridden')}</p>}
+          <ul>
+            {items.map((zone) => (
+              <li key={zone.zoneId}>
+                <ZoneLink zoneId={zone.zoneId}>{names.get(zone.zoneId) ?? zone.zoneId}</ZoneLink>
+                {zone.codebooks.map((codebook) => {
+                  const rules = [
+                    codebook.fear && t('settings.codebookZones.fear', { levels: codebook.fear.join(', ') }),
+                    codebook.trust && t('settings.codebookZones.trust', { levels: codebook.trust.join(', ') }),
+                    codebook.denominator &&
+                      t('settings.codebookZones.denominator', { value: denominatorWords[codebook.denominator] }),
+                  ].filter(Boolean);
+                  return (
+                    <span key={codebook.name} className="cell-sub">
+                      {t('settings.codebookZones.rule', {
+                        name: codebook.name,
+                        rules: rules.join(' · '),
+                        n: codebook.respondents,
+                      })}
+                    </span>
+                  );
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }

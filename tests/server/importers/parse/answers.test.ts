@@ -59,7 +59,9 @@ describe('parseCodebook', () => {
       codes: { '0': 1, '1': 2, '2': 3, '3': 4, '4': 5 },
       missing: { '8': 'refused', '9': 'dont_know', '-1': 'missing' },
       counts: [2, 3, 4, 5],
+      countsDeclared: true,
     });
+    expect(afro.denominatorDeclared).toBe(true);
     expect(item('trust').labels).toEqual({ '4': ['A lot', 'มาก'], '3': ['Somewhat', 'ค่อนข้างมาก'] });
   });
 
@@ -69,6 +71,9 @@ describe('parseCodebook', () => {
     if (r.ok) {
       expect(r.codebook.denominator).toBe('valid');
       expect(r.codebook.items.trust?.counts).toEqual([3, 4]);
+      // Filled in, not declared: the programme's setting applies to these answers (kpi.md).
+      expect(r.codebook.denominatorDeclared).toBe(false);
+      expect(r.codebook.items.trust?.countsDeclared).toBe(false);
       expect(r.codebook.items.trust?.labels).toEqual({ '4': ['A lot'] });
     }
   });
