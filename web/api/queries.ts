@@ -80,6 +80,20 @@ export const zoneQuery = (zoneId: string) =>
     retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
   });
 
+/** The zone's synthetic control (kpi.md); computed once per data state on the server. */
+export const zoneCounterfactualQuery = (zoneId: string, period: PeriodParams) =>
+  queryOptions({
+    queryKey: ['zone', zoneId, 'counterfactual', { from: period.from, to: period.to }] as const,
+    queryFn: async () =>
+      readJson(
+        await client.api.zones[':id'].counterfactual.$get({
+          param: { id: zoneId },
+          query: periodQuery(period),
+        }),
+      ),
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === zoneId ? previous : undefined),
+  });
+
 export const zoneSeriesQuery = (zoneId: string, period: PeriodParams) =>
   queryOptions({
     queryKey: ['zone', zoneId, 'series', { from: period.from, to: period.to }] as const,

@@ -21,6 +21,7 @@ export type ZoneDetail = InferResponseType<ZoneById['$get'], 200>;
 export type Partner = ZoneDetail['partners'][number];
 export type ZoneSeries = InferResponseType<ZoneById['series']['$get'], 200>;
 export type SeriesMonth = ZoneSeries['months'][number];
+export type ZoneCounterfactual = InferResponseType<ZoneById['counterfactual']['$get'], 200>;
 export type ZoneSurvey = InferResponseType<ZoneById['survey']['$get'], 200>;
 export type SurveyWave = ZoneSurvey['waves'][number];
 

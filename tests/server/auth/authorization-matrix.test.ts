@@ -180,6 +180,10 @@ const MATRIX: Record<string, Entry> = {
     expect: zoneScoped('200'),
     request: ({ zone }) => ({ path: `/api/zones/${zone}/series` }),
   },
+  'GET /api/zones/:id/counterfactual': {
+    expect: zoneScoped('200'),
+    request: ({ zone }) => ({ path: `/api/zones/${zone}/counterfactual` }),
+  },
   'GET /api/zones/:id/survey': {
     expect: zoneScoped('200'),
     request: ({ zone }) => ({ path: `/api/zones/${zone}/survey` }),

@@ -81,6 +81,21 @@ describe('zones API on the demo programme', () => {
     const own = (await (await commander('/api/kpis?level=zone')).json()) as KpiBody;
     expect(own.items.length).toBeGreaterThan(0);
     expect(own.items.every((i) => i.id.startsWith('Z-HDY'))).toBe(true);
+    // The counterfactual is a zone route like the others: out of scope answers as missing.
+    expect((await commander('/api/zones/Z-PTY-01/counterfactual')).status).toBe(404);
+    expect((await commander('/api/zones/NO-SUCH-ZONE/counterfactual')).status).toBe(404);
+    // The demo's stations all hold pilot zones: no donor, said as such.
+    const ownCounterfactual = await commander('/api/zones/Z-HDY-01/counterfactual');
+    expect(ownCounterfactual.status).toBe(200);
+    expect(await ownCounterfactual.json()).toEqual({
+      available: false,
+      reason: 'no_donors',
+      donors: [],
+      months: [],
+      preRmspe: null,
+      effectPct: null,
+      placebo: null,
+    });
     const other = await commander('/api/zones/Z-PTY-01/series');
     const missing = await commander('/api/zones/NO-SUCH-ZONE/series');
     expect(other.status).toBe(404);

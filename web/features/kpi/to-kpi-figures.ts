@@ -157,7 +157,7 @@ function readingSentence(kpi: CrimeKpi, lang: FigureContext['lang']): string | n
   return sentence === null ? null : sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
-function crimeDetails(kpi: CrimeKpi, { lang, t }: FigureContext): string[] {
+function crimeDetails(kpi: CrimeKpi, { lang, t }: FigureContext, counterfactualLine: string | null): string[] {
   const details: string[] = [];
   const sentence = readingSentence(kpi, lang);
   if (sentence) details.push(sentence);
@@ -189,6 +189,8 @@ function crimeDetails(kpi: CrimeKpi, { lang, t }: FigureContext): string[] {
       }),
     );
   }
+  // The synthetic control's figure sits beside the comparison-area effect (zone page only).
+  if (counterfactualLine) details.push(counterfactualLine);
   if (kpi.zonesExcluded) details.push(t('figure.zonesExcluded', { n: formatNumber(kpi.zonesExcluded, lang) }));
   if (kpi.ring) {
     details.push(
@@ -203,7 +205,12 @@ function crimeDetails(kpi: CrimeKpi, { lang, t }: FigureContext): string[] {
   return details;
 }
 
-export function crimeFigure(kpi: CrimeKpi, context: FigureContext, pooled = false): KpiFigure {
+export function crimeFigure(
+  kpi: CrimeKpi,
+  context: FigureContext,
+  pooled = false,
+  counterfactualLine: string | null = null,
+): KpiFigure {
   const { lang, t } = context;
   const judged = kpi.status !== 'insufficient';
   return {
@@ -222,7 +229,7 @@ export function crimeFigure(kpi: CrimeKpi, context: FigureContext, pooled = fals
         ? t('figure.noBaselineCrime')
         : null
       : problemText(kpi.problem, t),
-    details: crimeDetails(kpi, context),
+    details: crimeDetails(kpi, context, counterfactualLine),
     meets: null,
     warning: displacementWarningText(kpi.reading, lang, formatSignedIndex(kpi.wdq?.value, lang)),
     method: kpi.method,
@@ -250,12 +257,16 @@ function crimeBasis(kpi: CrimeKpi, pooled: boolean, { lang, t }: FigureContext):
 }
 
 /** The three figures of an item; rollups also say how many of their zones meet each target. */
-export function toKpiFigures(item: KpiItem, context: FigureContext): KpiFigure[] {
+export function toKpiFigures(
+  item: KpiItem,
+  context: FigureContext,
+  extras: { counterfactualLine?: string | null } = {},
+): KpiFigure[] {
   const pooled = item.level !== 'zone';
   const figures = [
     surveyFigure('fear', item.fear, context, pooled),
     surveyFigure('trust', item.trust, context, pooled),
-    crimeFigure(item.crime, context, pooled),
+    crimeFigure(item.crime, context, pooled, extras.counterfactualLine ?? null),
   ];
   if (item.level === 'zone') return figures;
   return figures.map((figure) => {

@@ -16,12 +16,12 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { ZoneSeries } from '../../api/types.ts';
+import type { ZoneCounterfactual, ZoneSeries } from '../../api/types.ts';
 import { formatMonth, formatMonthTick, formatNumber } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/use-t.tsx';
 import { axisFontSize, useRootFontPx } from './chart-font.ts';
-import { groupKey, toCrimeChart } from './to-crime-chart.ts';
+import { COUNTERFACTUAL_KEY, groupKey, toCrimeChart } from './to-crime-chart.ts';
 
 /** Colour-blind-safe (Okabe-Ito) and distinct in greyscale by lightness. */
 const GROUP_COLORS: Record<string, string> = {
@@ -32,11 +32,19 @@ const GROUP_COLORS: Record<string, string> = {
 };
 const AFTER_FILL = '#cfe3f7';
 const BASELINE_FILL = '#f3dcc2';
+const COUNTERFACTUAL_STROKE = '#b3126f';
 
-export function CrimeChart({ series }: { series: ZoneSeries }) {
+export function CrimeChart({
+  series,
+  counterfactual = null,
+}: {
+  series: ZoneSeries;
+  /** The synthetic control, drawn as a dashed line of counted cases. */
+  counterfactual?: ZoneCounterfactual | null;
+}) {
   const { lang, t } = useT();
   const fontPx = axisFontSize(useRootFontPx());
-  const chart = toCrimeChart(series);
+  const chart = toCrimeChart(series, counterfactual);
   const groupName = (group: string) => t(`group.${group}` as MessageKey);
   if (chart.rows.length === 0) return <p>{t('chart.noMonths')}</p>;
   return (
@@ -100,6 +108,18 @@ export function CrimeChart({ series }: { series: ZoneSeries }) {
                 isAnimationActive={false}
               />
             ))}
+            {chart.hasCounterfactual && (
+              <Line
+                dataKey={COUNTERFACTUAL_KEY}
+                name={t('chart.counterfactual')}
+                stroke={COUNTERFACTUAL_STROKE}
+                strokeDasharray="8 5"
+                strokeWidth={2.5}
+                dot={false}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
+            )}
             {chart.startMonth && (
               <ReferenceLine
                 x={chart.startMonth}
@@ -122,6 +142,13 @@ export function CrimeChart({ series }: { series: ZoneSeries }) {
         <span className="swatch" style={{ background: AFTER_FILL }} aria-hidden="true" /> {t('chart.after')}{' '}
         <span className="swatch" style={{ background: BASELINE_FILL }} aria-hidden="true" /> {t('chart.baseline')}{' '}
         <span className="swatch-line" aria-hidden="true" /> {t('chart.start')}
+        {chart.hasCounterfactual && (
+          <>
+            {' '}
+            <span className="swatch-line" style={{ borderTopColor: COUNTERFACTUAL_STROKE }} aria-hidden="true" />{' '}
+            {t('chart.counterfactual')}
+          </>
+        )}
         <br />
         {t('chart.crimeNote')}
       </figcaption>

@@ -2,7 +2,7 @@
  * The zone's monthly crime chart data: one row per month with a count per offence group, the runs
  * of after and baseline months to shade, and the start month to mark. Pure.
  */
-import type { ZoneSeries } from '../../api/types.ts';
+import type { ZoneCounterfactual, ZoneSeries } from '../../api/types.ts';
 
 export type MonthRole = ZoneSeries['months'][number]['role'];
 
@@ -29,7 +29,12 @@ export interface CrimeChart {
   startMonth: string | null;
   afterRuns: MonthRun[];
   baselineRuns: MonthRun[];
+  /** Rows carry COUNTERFACTUAL_KEY (the synthetic control, in cases) where it has a month. */
+  hasCounterfactual: boolean;
 }
+
+/** The row key of the synthetic control's counterfactual (kpi.md "Synthetic control"). */
+export const COUNTERFACTUAL_KEY = 'counterfactual';
 
 /** Consecutive months with one role, as [from, to] runs (a baseline can skip months when L > 12). */
 export function runsOf(rows: ReadonlyArray<{ month: string; role: MonthRole }>, role: MonthRole): MonthRun[] {
@@ -48,7 +53,7 @@ export function runsOf(rows: ReadonlyArray<{ month: string; role: MonthRole }>, 
   return runs;
 }
 
-export function toCrimeChart(series: ZoneSeries): CrimeChart {
+export function toCrimeChart(series: ZoneSeries, counterfactual?: ZoneCounterfactual | null): CrimeChart {
   const allGroups = new Set<string>();
   for (const month of series.months) for (const group of Object.keys(month.byGroup)) allGroups.add(group);
   const counted = new Set(series.groups.map(String));
@@ -58,6 +63,13 @@ export function toCrimeChart(series: ZoneSeries): CrimeChart {
     for (const group of sorted) row[groupKey(group)] = m.byGroup[group] ?? 0;
     return row;
   });
+  const fitted = new Map(
+    (counterfactual?.available ? counterfactual.months : []).map((m) => [m.month, m.counterfactual]),
+  );
+  for (const row of rows) {
+    const value = fitted.get(row.month);
+    if (value !== undefined) row[COUNTERFACTUAL_KEY] = value;
+  }
   const inRange = rows.some((r) => r.month === series.startMonth);
   return {
     rows,
@@ -66,5 +78,6 @@ export function toCrimeChart(series: ZoneSeries): CrimeChart {
     startMonth: inRange ? series.startMonth : null,
     afterRuns: runsOf(rows, 'after'),
     baselineRuns: runsOf(rows, 'baseline'),
+    hasCounterfactual: rows.some((r) => COUNTERFACTUAL_KEY in r),
   };
 }

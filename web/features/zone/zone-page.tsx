@@ -4,7 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { kpisQuery, zoneQuery, zoneSeriesQuery, zoneSurveyQuery } from '../../api/queries.ts';
+import { kpisQuery, zoneCounterfactualQuery, zoneQuery, zoneSeriesQuery, zoneSurveyQuery } from '../../api/queries.ts';
 import { KpiTile } from '../../components/kpi-tile.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { TrafficLightBadge } from '../../components/status-badge.tsx';
@@ -13,9 +13,11 @@ import { handleLinkClick, useDashboardState } from '../../router.ts';
 import { serializeDashboardState, updateDashboardState } from '../../state/dashboard-state.ts';
 import { toKpiFigures } from '../kpi/to-kpi-figures.ts';
 import { pickName } from '../overview/to-zone-rows.ts';
+import { CounterfactualDetails } from './counterfactual-details.tsx';
 import { CrimeChart } from './crime-chart.tsx';
 import { PartnersTable } from './partners-table.tsx';
 import { SurveyChart } from './survey-chart.tsx';
+import { toCounterfactualView } from './to-counterfactual.ts';
 import { ZoneFacts } from './zone-facts.tsx';
 
 const ZoneOutlineMap = lazy(() => import('../map/zone-outline-map.tsx'));
@@ -28,6 +30,8 @@ export default function ZonePage({ zoneId }: { zoneId: string }) {
   const kpis = useQuery(kpisQuery({ level: 'zone', unit: zoneId, ...period }));
   const series = useQuery(zoneSeriesQuery(zoneId, period));
   const survey = useQuery(zoneSurveyQuery(zoneId));
+  const counterfactual = useQuery(zoneCounterfactualQuery(zoneId, period));
+  const counterfactualView = counterfactual.data ? toCounterfactualView(counterfactual.data, lang, t) : null;
   const item = kpis.data?.items[0];
   const overview = serializeDashboardState(updateDashboardState(state, { view: 'overview' }));
 
@@ -67,9 +71,11 @@ export default function ZonePage({ zoneId }: { zoneId: string }) {
                   if (!zoneItem) return <p>{t('state.empty')}</p>;
                   return (
                     <div className="tile-row">
-                      {toKpiFigures(zoneItem, { lang, t }).map((figure) => (
-                        <KpiTile key={figure.key} figure={figure} />
-                      ))}
+                      {toKpiFigures(zoneItem, { lang, t }, { counterfactualLine: counterfactualView?.line }).map(
+                        (figure) => (
+                          <KpiTile key={figure.key} figure={figure} />
+                        ),
+                      )}
                     </div>
                   );
                 }}
@@ -78,7 +84,10 @@ export default function ZonePage({ zoneId }: { zoneId: string }) {
 
             <section aria-labelledby="crime-title">
               <h2 id="crime-title">{t('chart.crime')}</h2>
-              <QueryState query={series}>{(data) => <CrimeChart series={data} />}</QueryState>
+              <QueryState query={series}>
+                {(data) => <CrimeChart series={data} counterfactual={counterfactual.data ?? null} />}
+              </QueryState>
+              {counterfactualView && <CounterfactualDetails view={counterfactualView} />}
             </section>
 
             <section aria-labelledby="survey-title">
