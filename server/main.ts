@@ -8,11 +8,19 @@ import { errorBody } from './auth/errors.ts';
 import { securityHeaders } from './auth/security-headers.ts';
 import { appVersion, readConfig, repoRoot } from './config.ts';
 import { startBackupSchedule } from './db/backup-schedule.ts';
+import { warmParseChild } from './importers/source/isolated.ts';
 import { stopGracefully } from './shutdown.ts';
-import { prepareDatabase } from './startup.ts';
+import { DatabaseUnavailableError, prepareDatabase } from './startup.ts';
 
 const config = readConfig();
-const db = await prepareDatabase(config);
+const db = await prepareDatabase(config).catch((error: unknown) => {
+  // A database that cannot be opened is an operator's problem: one clear message, no stack trace.
+  if (!(error instanceof DatabaseUnavailableError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
+// The first import's parse child is started now, so the first preview does not wait for it.
+warmParseChild();
 
 const distDir = `${repoRoot}dist`;
 if (!existsSync(`${distDir}/index.html`)) {

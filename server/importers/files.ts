@@ -1,11 +1,12 @@
 /**
  * The uploaded file as the pipeline sees it: size, sha256 of the exact bytes, the first bytes
- * for format sniffing, and the bytes themselves when a format needs them in memory (XLSX,
- * GeoJSON, KML). CSV and Parquet files on disk are read from disk.
+ * for format sniffing. The server never holds a file on disk in memory: the parse child
+ * (source/isolated.ts) or DuckDB (Parquet) reads it from its path; bytes given in memory (tests,
+ * small API calls) are passed on as they are.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { LoadedFile } from './source/table.ts';
 import type { ImportFile } from './types.ts';
 
@@ -40,12 +41,4 @@ export async function fileFacts(file: ImportFile): Promise<FileFacts> {
   } finally {
     await handle.close();
   }
-}
-
-/** The bytes in memory (reads the file when only a path was given). */
-export async function bytesOf(f: FileFacts): Promise<Uint8Array> {
-  if (f.bytes !== undefined) return f.bytes;
-  if (f.path === undefined) return new Uint8Array();
-  const b = await readFile(f.path);
-  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }

@@ -269,6 +269,51 @@ const MESSAGES = {
     th: `รหัสพื้นที่ซ้ำกับลำดับที่ ${p.firstRow} ในไฟล์เดียวกัน`,
     en: `Same zone code as feature ${p.firstRow} of this file`,
   }),
+  // ---- hostile files (issue 22): impossible shapes refused before allocating, and what the
+  // isolated reader reports when a file exhausts its memory or time. Limits: README "Import limits".
+  cell_beyond_sheet: (p: { ref: string; maxRows: number; maxColumns: number }): Bilingual => ({
+    th: `เซลล์ ${q(p.ref)} อยู่นอกขอบเขตที่ชีตมีได้ (สูงสุด ${n(p.maxRows)} แถว x ${n(p.maxColumns)} คอลัมน์ เท่ากับ Excel) ไฟล์อาจเสียหาย กรุณาบันทึกใหม่จาก Excel`,
+    en: `Cell ${q(p.ref)} lies outside any possible sheet (at most ${n(p.maxRows)} rows x ${n(p.maxColumns)} columns, as in Excel); the file may be damaged: save it again from Excel`,
+  }),
+  column_beyond_import: (p: { ref: string; maxColumns: number }): Bilingual => ({
+    th: `เซลล์ ${q(p.ref)} อยู่เกินคอลัมน์ที่ ${n(p.maxColumns)} ซึ่งมากเกินกว่าที่การนำเข้ารับได้ กรุณาลบคอลัมน์ที่ไม่ใช้ออก`,
+    en: `Cell ${q(p.ref)} lies past column ${n(p.maxColumns)}, more columns than an import reads; delete the unused columns`,
+  }),
+  dimension_beyond_sheet: (p: { ref: string; maxRows: number; maxColumns: number }): Bilingual => ({
+    th: `ชีตประกาศขนาด ${q(p.ref)} ซึ่งเกินขนาดที่ชีตมีได้ (สูงสุด ${n(p.maxRows)} แถว x ${n(p.maxColumns)} คอลัมน์) ไฟล์อาจเสียหาย`,
+    en: `The sheet declares its size as ${q(p.ref)}, beyond any possible sheet (at most ${n(p.maxRows)} rows x ${n(p.maxColumns)} columns); the file may be damaged`,
+  }),
+  sheet_area_too_large: (p: { rows: number; columns: number; maxCells: number }): Bilingual => ({
+    th: `ชีตใช้พื้นที่ ${n(p.rows)} แถว x ${n(p.columns)} คอลัมน์ เกิน ${n(p.maxCells)} เซลล์ที่อ่านได้ กรุณาลบแถวหรือคอลัมน์ที่ไม่ใช้ หรือบันทึกเป็น CSV`,
+    en: `The sheet spans ${n(p.rows)} rows x ${n(p.columns)} columns, over the ${n(p.maxCells)} cells an import reads; delete unused rows or columns, or save it as CSV`,
+  }),
+  shared_string_missing: (p: { index: string; count: number }): Bilingual => ({
+    th: `เซลล์นี้อ้างถึงข้อความลำดับที่ ${p.index} แต่ไฟล์มีตารางข้อความเพียง ${n(p.count)} รายการ ไฟล์อาจเสียหาย กรุณาบันทึกใหม่จาก Excel`,
+    en: `This cell refers to shared string ${p.index}, but the workbook has only ${n(p.count)}; the file may be damaged: save it again from Excel`,
+  }),
+  number_not_finite: (p: { value: string }): Bilingual => ({
+    th: `ค่าตัวเลข ${q(p.value)} ไม่ใช่ตัวเลขที่มีค่าจำกัด (เช่น อนันต์) ไฟล์อาจเสียหาย`,
+    en: `The number ${q(p.value)} is not a finite number (e.g. infinite); the file may be damaged`,
+  }),
+  unsafe_xml: (p: { part: string; reason: 'declaration' | 'depth'; maxDepth: number }): Bilingual =>
+    p.reason === 'declaration'
+      ? {
+          th: `ส่วน ${q(p.part)} ของไฟล์มีการประกาศ DOCTYPE/ENTITY ซึ่งไม่อนุญาตเพื่อความปลอดภัย (ไฟล์ปกติไม่มี)`,
+          en: `Part ${q(p.part)} of the file declares a DOCTYPE/ENTITY, which is refused for safety (normal files have none)`,
+        }
+      : {
+          th: `ส่วน ${q(p.part)} ของไฟล์มีแท็กซ้อนกันลึกเกิน ${n(p.maxDepth)} ชั้น ซึ่งไม่อนุญาตเพื่อความปลอดภัย`,
+          en: `Part ${q(p.part)} of the file nests elements deeper than ${n(p.maxDepth)} levels, which is refused for safety`,
+        },
+  geo_too_complex: (p: { reason: Bilingual }): Bilingual => ({
+    th: `ไฟล์พื้นที่ถูกปฏิเสธเพื่อความปลอดภัย: ${p.reason.th}`,
+    en: `The zone file was refused for safety: ${p.reason.en}`,
+  }),
+  file_too_complex: (p: { name: string; reason: Bilingual }): Bilingual => ({
+    th: `ไฟล์ ${q(p.name)} ซับซ้อนเกินกว่าจะอ่านได้: ${p.reason.th} ระบบยังทำงานตามปกติ กรุณาแยกไฟล์ให้เล็กลงหรือบันทึกใหม่เป็น CSV`,
+    en: `The file ${q(p.name)} is too complex to read: ${p.reason.en}. The service carries on; split the file or save it again as CSV`,
+  }),
+  // ---- end of the hostile-files block ----
 } as const;
 
 export type IssueCode = keyof typeof MESSAGES;

@@ -32,7 +32,7 @@ import {
 import { saveOffenceMappings } from '../queries/offence-mappings.ts';
 import { refreshAggregates } from '../queries/refresh-aggregates.ts';
 import { scopeStationCodes } from '../queries/scope-stations.ts';
-import { bytesOf, type FileFacts, fileFacts } from './files.ts';
+import { type FileFacts, fileFacts } from './files.ts';
 import { FatalImportError, issue, Issues } from './issues.ts';
 import { Columns, type KindContext, newDateReader } from './kinds/common.ts';
 import { createTableReader, readZoneFile } from './kinds/index.ts';
@@ -40,7 +40,9 @@ import type { KindReader, WriteTarget } from './kinds/kind.ts';
 import type { ImportProgress } from './progress.ts';
 import { type HeaderMatch, type ImportKind, kindSpec, matchHeaders, type UserMapping } from './parse/headers.ts';
 import { decideFormat, type FileFormat, formatFitsKind } from './source/detect.ts';
-import { openTable, type SourceMeta, type TableRow } from './source/table.ts';
+import { defaultParseLimits, openTableIsolated, type ParseLimits, readShapesIsolated } from './source/isolated.ts';
+import { openParquet } from './source/parquet.ts';
+import type { SourceMeta, TableInput, TableRow } from './source/table.ts';
 import type { ZipLimits } from './source/zip.ts';
 import { reassignZones } from './zone-assignment.ts';
 import type { ColumnMapping, ImportCounts, ImportFile, ImportOptions, ImportPreview, ImportResult } from './types.ts';
@@ -65,6 +67,8 @@ export interface RunImportInput {
     issueLimit?: number;
     /** Rows per chunk a streaming kind writes while reading (default 262,144; tests use small ones). */
     chunkRows?: number;
+    /** Memory and time of the parse child (default: source/isolated.ts defaultParseLimits). */
+    parse?: Partial<ParseLimits>;
   };
   /** Called as rows are read and when writing starts (for progress displays). */
   onProgress?: (p: ImportProgress) => void;
@@ -245,6 +249,8 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
 
   let registry: ImportRegistry;
   let columnsMapping: ColumnMapping | undefined;
+  const parseLimits: ParseLimits = { ...defaultParseLimits(), ...input.limits?.parse };
+  let openedTable: TableInput | null = null;
   try {
     const resolved = await resolveOptions(db, kind, fileName, input.options ?? {});
     options = resolved.options;
@@ -301,34 +307,31 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
     };
 
     if (kind === 'zones') {
-      const bytes = await bytesOf(facts);
-      const zoneRead = await readZoneFile(
-        ctx,
-        format,
-        bytes,
-        columnsMapping,
-        fileDefaultsOf(kind, options),
-        input.limits?.zip,
-      );
+      const parsed = await readShapesIsolated(facts, format, input.limits?.zip, parseLimits);
+      const zoneRead = await readZoneFile(ctx, parsed, columnsMapping, fileDefaultsOf(kind, options));
       reader = zoneRead.reader;
       headers = zoneRead.headers;
       matched = zoneRead.mapping;
       extra = zoneRead.extra;
       unmapped = zoneRead.unmapped;
     } else {
-      const loaded = format === 'xlsx' ? { ...facts, bytes: await bytesOf(facts) } : facts;
-      const table = await openTable(
-        loaded,
-        format,
-        {
-          ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
-          ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-          ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
-          ...(input.limits?.zip === undefined ? {} : { zipLimits: input.limits.zip }),
-        },
-        issues,
-      );
+      const table =
+        format === 'parquet'
+          ? await openParquet(db, facts)
+          : await openTableIsolated(
+              facts,
+              format as 'csv' | 'xlsx',
+              {
+                ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+                ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+                ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+                ...(input.limits?.zip === undefined ? {} : { zipLimits: input.limits.zip }),
+              },
+              issues,
+              parseLimits,
+            );
       if (table === null) return result(null, EMPTY_COUNTS);
+      openedTable = table;
       meta = table.meta;
       headers = table.header;
       const match = matchHeaders(kind, table.header, columnsMapping as UserMapping | undefined, {
@@ -415,6 +418,8 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
       return result(null, reader?.counts() ?? EMPTY_COUNTS);
     }
     throw error;
+  } finally {
+    (openedTable as TableInput | null)?.close?.();
   }
 
   noRowsCheck(reader);

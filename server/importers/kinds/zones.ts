@@ -7,19 +7,15 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../../db/database.ts';
-import { parseGeoJson } from '../../geo/geojson.ts';
-import { parseKml } from '../../geo/kml.ts';
 import { geometryAreaKm2 } from '../../geo/measure.ts';
-import type { GeoFeature } from '../../geo/features.ts';
+import type { GeoFeature, GeoParseResult } from '../../geo/features.ts';
 import { validateGeometry } from '../../geo/validate.ts';
 import { type ZoneWriteRow, writeZones } from '../../queries/imports-zones.ts';
 import type { RegistryStation, RegistryZone } from '../../queries/import-registry.ts';
 import { type ImportKind, matchHeaders, type UserMapping } from '../parse/headers.ts';
 import { normalizeCode } from '../parse/names.ts';
 import { FatalImportError, issue } from '../issues.ts';
-import type { FileFormat } from '../source/detect.ts';
 import type { TableRow } from '../source/table.ts';
-import { readZipDirectory, readZipEntry, ZipError, type ZipLimits } from '../source/zip.ts';
 import type { ColumnMapping } from '../types.ts';
 import { bothEras, cellShown, cellText, labelKey, readNumber } from '../values.ts';
 import { Columns, type KindContext, PreviewRows, RowErrors, ScopeCheck, StationLookup } from './common.ts';
@@ -290,41 +286,14 @@ export interface ZoneFileRead {
   unmapped: { missing: string[]; ambiguous: { canonical: string; headers: string[] }[] };
 }
 
-function kmlText(bytes: Uint8Array, file: string, limits: ZipLimits | undefined): string {
-  try {
-    const entries = readZipDirectory(bytes, limits);
-    const kml =
-      entries.find((e) => e.name.toLowerCase() === 'doc.kml') ??
-      entries.find((e) => e.name.toLowerCase().endsWith('.kml'));
-    if (kml === undefined)
-      throw new FatalImportError(
-        issue('file_type_mismatch', { file }, { extension: 'kmz', actual: 'a ZIP archive without a .kml file' }),
-      );
-    return new TextDecoder().decode(readZipEntry(bytes, kml));
-  } catch (error) {
-    if (error instanceof ZipError) {
-      throw new FatalImportError(
-        error.bomb
-          ? issue('zip_bomb', { file }, { detail: error.message })
-          : issue('unreadable_file', { file }, { format: 'KMZ', detail: error.message }),
-      );
-    }
-    throw error;
-  }
-}
-
-/** Parses a GeoJSON / KML / KMZ file into a zones reader with its features already read. */
+/** A parsed GeoJSON / KML / KMZ file (source/shapes.ts) into a zones reader with its features read. */
 export async function readZoneFile(
   ctx: KindContext,
-  format: FileFormat,
-  bytes: Uint8Array,
+  parsed: GeoParseResult,
   mapping: ColumnMapping | undefined,
   fileDefaults: string[],
-  zipLimits?: ZipLimits,
 ): Promise<ZoneFileRead> {
   const { file, issues } = ctx;
-  const text = format === 'kmz' ? kmlText(bytes, file, zipLimits) : new TextDecoder().decode(bytes);
-  const parsed = format === 'geojson' ? parseGeoJson(text) : parseKml(text);
   for (const pr of parsed.problems) {
     issues.add(
       issue(

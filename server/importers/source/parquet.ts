@@ -1,6 +1,6 @@
 /**
- * Parquet tables, read by DuckDB's built-in reader on a private in-memory instance (the main
- * database is never touched while a file is only being read). Values come out as the cells the
+ * Parquet tables, read by DuckDB's built-in reader in the server's one database instance (no
+ * second instance; nothing is written: a SELECT over read_parquet, streamed). Values come out as the cells the
  * kind readers expect: numbers as numbers, DATE as 'YYYY-MM-DD', TIMESTAMP as the wall clock
  * 'YYYY-MM-DD HH:MM:SS' (read as Bangkok time like any zone-less time), TIMESTAMPTZ as an
  * ISO instant (converted to Bangkok wall-clock by parse/dates.ts), anything else as text.
@@ -9,20 +9,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  type DuckDBConnection,
   DuckDBDateValue,
   DuckDBDecimalValue,
-  DuckDBInstance,
   DuckDBTimestampTZValue,
   DuckDBTimestampValue,
   type DuckDBValue,
 } from '@duckdb/node-api';
+import type { Database } from '../../db/database.ts';
+import { FatalImportError, issue } from '../issues.ts';
+import type { LoadedFile, TableInput, TableRow } from './table.ts';
 
 export type ParquetCell = string | number | null;
-
-export interface ParquetTable {
-  header: string[];
-  rows: ParquetCell[][];
-}
 
 export class ParquetError extends Error {
   constructor(message: string) {
@@ -48,41 +46,98 @@ function toCell(v: DuckDBValue): ParquetCell {
   return String(v);
 }
 
-/** Reads a whole Parquet file (given as bytes, or a path when it is already on disk). */
-export async function readParquet(
-  source: { path: string } | { bytes: Uint8Array },
-  maxRows = 5_000_000,
-): Promise<ParquetTable> {
+const BATCH_ROWS = 10_000;
+
+/**
+ * Streams a Parquet table out of the server's one DuckDB instance (its built-in reader), in
+ * batches of ~10,000 rows as the pipeline pulls them: DuckDB decodes the file chunk by chunk and
+ * only the batch in hand is JavaScript. Null when the table has no columns (an issue says why).
+ * Throws FatalImportError (unreadable_file) for a file DuckDB refuses.
+ */
+export async function openParquet(db: Database, file: LoadedFile, maxRows = 5_000_000): Promise<TableInput> {
+  const refuse = (detail: string) =>
+    new FatalImportError(issue('unreadable_file', { file: file.name }, { format: 'Parquet', detail }));
   let dir: string | null = null;
   let path: string;
-  if ('path' in source) path = source.path;
+  if (file.path !== undefined) path = file.path;
   else {
     dir = mkdtempSync(join(tmpdir(), 'ssz-parquet-'));
     path = join(dir, 'upload.parquet');
-    writeFileSync(path, source.bytes);
+    writeFileSync(path, file.bytes ?? new Uint8Array());
   }
-  const instance = await DuckDBInstance.create(':memory:', {
-    autoinstall_known_extensions: 'false',
-    autoload_known_extensions: 'true',
-    enable_external_access: 'true',
-  });
-  const conn = await instance.connect();
+  const cleanup = () => {
+    if (dir !== null) rmSync(dir, { recursive: true, force: true });
+    dir = null;
+  };
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((r) => (release = r));
+  let opened: (v: { conn: DuckDBConnection } | Error) => void = () => undefined;
+  const ready = new Promise<{ conn: DuckDBConnection } | Error>((r) => (opened = r));
+  // The connection stays open while the rows are pulled, and closes when they are done.
+  const connection = db
+    .withConnection(async (conn) => {
+      opened({ conn });
+      await held;
+    })
+    .catch((e: unknown) => opened(e instanceof Error ? e : new Error(String(e))));
+  const got = await ready;
+  if (got instanceof Error) {
+    cleanup();
+    throw refuse(got.message);
+  }
+  const { conn } = got;
+  const close = () => {
+    release();
+    cleanup();
+  };
+  let total: number;
+  let result: Awaited<ReturnType<DuckDBConnection['stream']>>;
   try {
     const [count] = (
       await conn.runAndReadAll('SELECT count(*)::BIGINT AS n FROM read_parquet($p)', { p: path })
     ).getRows();
-    const n = Number(count?.[0] ?? 0);
-    if (n > maxRows) throw new ParquetError(`the table has ${n} rows (at most ${maxRows})`);
-    const reader = await conn.runAndReadAll('SELECT * FROM read_parquet($p)', { p: path });
-    const header = reader.columnNames();
-    const rows = reader.getRows().map((r) => r.map(toCell));
-    return { header, rows };
+    total = Number(count?.[0] ?? 0);
+    if (total > maxRows) throw new ParquetError(`the table has ${total} rows (at most ${maxRows})`);
+    result = await conn.stream('SELECT * FROM read_parquet($p)', { p: path });
   } catch (error) {
-    if (error instanceof ParquetError) throw error;
-    throw new ParquetError(error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error));
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
-    if (dir !== null) rmSync(dir, { recursive: true, force: true });
+    close();
+    await connection;
+    throw refuse(error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error));
   }
+  const header = result.columnNames();
+  let handedOut = 0;
+  async function* rows(): AsyncGenerator<TableRow[]> {
+    try {
+      let out: TableRow[] = [];
+      for (;;) {
+        let chunk: Awaited<ReturnType<typeof result.fetchChunk>>;
+        try {
+          chunk = await result.fetchChunk();
+        } catch (error) {
+          throw refuse(error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error));
+        }
+        if (chunk === null || chunk.rowCount === 0) break;
+        for (const r of chunk.getRows()) {
+          out.push({ row: handedOut + 2, fields: r.map(toCell) });
+          handedOut++;
+        }
+        if (out.length >= BATCH_ROWS) {
+          yield out;
+          out = [];
+        }
+      }
+      if (out.length > 0) yield out;
+    } finally {
+      close();
+      await connection;
+    }
+  }
+  return {
+    header,
+    headerRow: 1,
+    meta: {},
+    rows: rows(),
+    fractionRead: () => (total === 0 ? 1 : handedOut / total),
+    close,
+  };
 }

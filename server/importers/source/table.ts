@@ -1,9 +1,10 @@
 /**
  * One shape for every table format: a header row and data rows with their row numbers
- * (CSV streamed from disk, XLSX one sheet, Parquet the whole table). File-level problems become
- * issues; nothing here throws on bad input.
+ * (CSV streamed from disk, XLSX one sheet; Parquet in parquet.ts). File-level problems become
+ * issues. The CSV and XLSX readers here run in the parse child (parse-child.ts, isolated.ts).
  */
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { DETECTION_SAMPLE_BYTES } from '../parse/csv-file.ts';
 import { type CsvDelimiter, CsvParser } from '../parse/csv.ts';
 import {
@@ -13,10 +14,12 @@ import {
   type EncodingOverride,
 } from '../parse/encoding.ts';
 import { FatalImportError, type Issue, issue, type Issues } from '../issues.ts';
+
+/** Where a reader puts the issues it finds (the pipeline's Issues, or the parse child's outbox). */
+export type IssueSink = Pick<Issues, 'add'>;
 import type { Cell } from '../values.ts';
-import type { FileFormat } from './detect.ts';
-import { readParquet } from './parquet.ts';
 import { readXlsx, XlsxError } from './xlsx.ts';
+import { DEFAULT_SHEET_LIMITS, type SheetShapeProblem } from './xlsx-shape.ts';
 import type { ZipLimits } from './zip.ts';
 
 export interface TableRow {
@@ -44,6 +47,8 @@ export interface TableInput {
   rows: AsyncIterable<TableRow[]>;
   /** How much of the source the batches handed out so far cover, 0..1 (streams drain before the end by it). */
   fractionRead(): number;
+  /** Lets go of what reads the source when the rows will not all be pulled (a no-op once they were). */
+  close?(): void;
 }
 
 export interface LoadedFile {
@@ -91,7 +96,7 @@ const ENCODING_NAMES: Readonly<Record<string, string>> = {
  * the user's choice), decoded incrementally, parsed by parse/csv.ts, rows handed on in batches
  * (one await per chunk, not per row: a million rows stay fast).
  */
-async function openCsv(file: LoadedFile, options: TableOptions, issues: Issues): Promise<TableInput | null> {
+async function openCsv(file: LoadedFile, options: TableOptions, issues: IssueSink): Promise<TableInput | null> {
   const encodingChosen = options.encoding !== undefined;
   const where = { file: file.name };
   const source = chunksOf(file)[Symbol.asyncIterator]();
@@ -201,7 +206,46 @@ function isBlankRow(cells: readonly Cell[]): boolean {
   return true;
 }
 
-async function openXlsx(file: LoadedFile, options: TableOptions, issues: Issues): Promise<TableInput | null> {
+/** An impossible sheet shape as an issue at its row and column (file level when it has none). */
+function shapeIssue(file: string, p: SheetShapeProblem): Issue {
+  const sheet = { maxRows: DEFAULT_SHEET_LIMITS.maxRows, maxColumns: DEFAULT_SHEET_LIMITS.maxColumns };
+  switch (p.reason) {
+    case 'cell_beyond_sheet':
+      return issue(
+        'cell_beyond_sheet',
+        { file, row: p.row, column: p.column || null, value: p.ref },
+        { ref: p.ref, ...sheet },
+      );
+    case 'column_beyond_import':
+      return issue(
+        'column_beyond_import',
+        { file, row: p.row, column: p.column, value: p.ref },
+        { ref: p.ref, maxColumns: DEFAULT_SHEET_LIMITS.maxImportColumns },
+      );
+    case 'dimension_beyond_sheet':
+      return issue('dimension_beyond_sheet', { file, value: p.ref }, { ref: p.ref, ...sheet });
+    case 'area_too_large':
+      return issue(
+        'sheet_area_too_large',
+        { file },
+        { rows: p.rows, columns: p.columns, maxCells: DEFAULT_SHEET_LIMITS.maxCells },
+      );
+    case 'shared_string_missing':
+      return issue(
+        'shared_string_missing',
+        { file, row: p.row, column: p.column || null, value: p.index },
+        { index: p.index, count: p.count },
+      );
+    case 'number_not_finite':
+      return issue(
+        'number_not_finite',
+        { file, row: p.row, column: p.column || null, value: p.value },
+        { value: p.value },
+      );
+  }
+}
+
+async function openXlsx(file: LoadedFile, options: TableOptions, issues: IssueSink): Promise<TableInput | null> {
   if (file.bytes === undefined) throw new Error('XLSX needs the bytes in memory');
   let sheetRows: Awaited<ReturnType<typeof readXlsx>>;
   try {
@@ -225,6 +269,18 @@ async function openXlsx(file: LoadedFile, options: TableOptions, issues: Issues)
           extension: 'xlsx',
           actual: 'a ZIP archive that is not an Excel workbook',
         }),
+      );
+    }
+    if (error.kind === 'shape' && error.detail.shape !== undefined)
+      throw new FatalImportError(shapeIssue(file.name, error.detail.shape));
+    if (error.kind === 'unsafe_xml' && error.detail.xml !== undefined) {
+      const x = error.detail.xml;
+      throw new FatalImportError(
+        issue(
+          'unsafe_xml',
+          { ...where, line: x.line },
+          { part: x.part, reason: x.reason, maxDepth: x.reason === 'depth' ? x.maxDepth : 0 },
+        ),
       );
     }
     const row = error.detail.row ?? null;
@@ -267,52 +323,21 @@ async function openXlsx(file: LoadedFile, options: TableOptions, issues: Issues)
   };
 }
 
-async function openParquet(file: LoadedFile): Promise<TableInput | null> {
-  let table: Awaited<ReturnType<typeof readParquet>>;
-  try {
-    table = await readParquet(
-      file.path !== undefined ? { path: file.path } : { bytes: file.bytes ?? new Uint8Array() },
-    );
-  } catch (error) {
-    throw new FatalImportError(
-      issue(
-        'unreadable_file',
-        { file: file.name },
-        { format: 'Parquet', detail: error instanceof Error ? error.message : String(error) },
-      ),
-    );
-  }
-  let handedOut = 0;
-  async function* rows(): AsyncGenerator<TableRow[]> {
-    let out: TableRow[] = [];
-    for (let i = 0; i < table.rows.length; i++) {
-      out.push({ row: i + 2, fields: table.rows[i] ?? [] });
-      handedOut = i + 1;
-      if (out.length >= 10_000) {
-        yield out;
-        out = [];
-      }
-    }
-    if (out.length > 0) yield out;
-  }
-  return {
-    header: table.header,
-    headerRow: 1,
-    meta: {},
-    rows: rows(),
-    fractionRead: () => (table.rows.length === 0 ? 1 : handedOut / table.rows.length),
-  };
-}
-
-/** Opens a table file; null when it has no header (an issue says why). Throws FatalImportError. */
-export async function openTable(
+/**
+ * Opens a CSV or XLSX file; null when it has no header (an issue says why). Throws
+ * FatalImportError. Runs inside the parse child (parse-child.ts): the server reaches it through
+ * isolated.ts, never directly.
+ */
+export async function openParsedTable(
   file: LoadedFile,
-  format: FileFormat,
+  format: 'csv' | 'xlsx',
   options: TableOptions,
-  issues: Issues,
+  issues: IssueSink,
 ): Promise<TableInput | null> {
   if (format === 'csv') return openCsv(file, options, issues);
-  if (format === 'xlsx') return openXlsx(file, options, issues);
-  if (format === 'parquet') return openParquet(file);
-  throw new Error(`not a table format: ${format}`);
+  if (file.bytes === undefined && file.path !== undefined) {
+    const b = await readFile(file.path);
+    return openXlsx({ ...file, bytes: new Uint8Array(b.buffer, b.byteOffset, b.byteLength) }, options, issues);
+  }
+  return openXlsx(file, options, issues);
 }

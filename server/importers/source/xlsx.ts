@@ -2,7 +2,10 @@
  * XLSX workbooks (Excel, Google Sheets, LibreOffice) through `read-excel-file`, made safe and exact:
  *
  * - Before the library sees the bytes, the ZIP directory is checked for bombs and every part the
- *   library will read (*.xml, *.rels) is inflated once with a hard output cap (zip.ts).
+ *   library will read (*.xml, *.rels) is inflated once with a hard output cap (zip.ts), checked for
+ *   DOCTYPE / ENTITY declarations and deep nesting (xml-safety.ts), and every worksheet for
+ *   impossible shapes: cells beyond the sheet, shared strings past the table, numbers that are not
+ *   finite (xlsx-shape.ts). The library then only ever sees a workbook of a possible shape.
  * - Date cells: the library turns a date-formatted serial into a JS Date by flooring milliseconds
  *   (44316.99999999 becomes 2021-04-30T23:59:59.999Z, the month before). We turn the Date back into
  *   the serial (1900 system; the library already applied a 1904 workbook's offset) and read it with
@@ -12,7 +15,15 @@
  * - Row numbers are the sheet's own (the library keeps leading empty rows).
  */
 import readXlsxFile, { readSheet } from 'read-excel-file/node';
-import { DEFAULT_ZIP_LIMITS, readZipDirectory, readZipEntry, ZipError, type ZipLimits } from './zip.ts';
+import { type XmlSafetyProblem, xmlSafetyProblem } from './xml-safety.ts';
+import {
+  DEFAULT_SHEET_LIMITS,
+  type SheetShapeLimits,
+  type SheetShapeProblem,
+  sharedStringCount,
+  sheetShapeProblem,
+} from './xlsx-shape.ts';
+import { DEFAULT_ZIP_LIMITS, ZipArchive, ZipError, type ZipLimits } from './zip.ts';
 
 /** A date-formatted Excel cell, as its serial in the 1900 date system (fraction = time of day). */
 export class ExcelDate {
@@ -40,8 +51,14 @@ export interface XlsxSheetRows {
 export class XlsxError extends Error {
   constructor(
     message: string,
-    readonly kind: 'bomb' | 'damaged' | 'not_workbook' | 'sheet_not_found' | 'cell',
-    readonly detail: { sheets?: string[]; row?: number; column?: number } = {},
+    readonly kind: 'bomb' | 'damaged' | 'not_workbook' | 'sheet_not_found' | 'cell' | 'shape' | 'unsafe_xml',
+    readonly detail: {
+      sheets?: string[];
+      row?: number;
+      column?: number;
+      shape?: SheetShapeProblem;
+      xml?: XmlSafetyProblem & { part: string };
+    } = {},
   ) {
     super(message);
     this.name = 'XlsxError';
@@ -63,22 +80,44 @@ function decodeXml(s: string): string {
   });
 }
 
-/** Checks the archive and reads the workbook part (sheet names, 1904 flag). Throws XlsxError. */
-export function inspectXlsx(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): XlsxWorkbookInfo {
+/**
+ * Checks the archive, every XML part and every worksheet's shape, and reads the workbook part
+ * (sheet names, 1904 flag). Rejects with XlsxError.
+ */
+export async function inspectXlsx(
+  bytes: Uint8Array,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+  sheetLimits: SheetShapeLimits = DEFAULT_SHEET_LIMITS,
+): Promise<XlsxWorkbookInfo> {
   let workbookXml: string | null = null;
+  let archive: ZipArchive | null = null;
   try {
-    const entries = readZipDirectory(bytes, limits);
-    const workbook = entries.find((e) => e.name === 'xl/workbook.xml');
-    if (workbook === undefined)
+    archive = await ZipArchive.open(bytes, limits);
+    const entries = archive.entries;
+    if (!entries.some((e) => e.name === 'xl/workbook.xml'))
       throw new XlsxError('the ZIP archive is not an Excel workbook (no xl/workbook.xml)', 'not_workbook');
+    const worksheets: { name: string; xml: string }[] = [];
+    let sharedStrings = 0;
+    const decoder = new TextDecoder();
     for (const e of entries) {
       if (!(e.name.endsWith('.xml') || e.name.endsWith('.rels'))) continue;
-      const data = readZipEntry(bytes, e);
-      if (e === workbook) workbookXml = new TextDecoder().decode(data);
+      const xml = decoder.decode(await archive.read(e.name));
+      const unsafe = xmlSafetyProblem(xml);
+      if (unsafe !== null)
+        throw new XlsxError(`part ${e.name} is refused`, 'unsafe_xml', { xml: { ...unsafe, part: e.name } });
+      if (e.name === 'xl/workbook.xml') workbookXml = xml;
+      else if (/(^|\/)sharedStrings\.xml$/i.test(e.name)) sharedStrings = sharedStringCount(xml);
+      else if (/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) worksheets.push({ name: e.name, xml });
+    }
+    for (const w of worksheets) {
+      const shape = sheetShapeProblem(w.xml, sharedStrings, sheetLimits);
+      if (shape !== null) throw new XlsxError(`${w.name}: ${shape.reason}`, 'shape', { shape });
     }
   } catch (error) {
     if (error instanceof ZipError) throw new XlsxError(error.message, error.bomb ? 'bomb' : 'damaged');
     throw error;
+  } finally {
+    archive?.close();
   }
   const xml = workbookXml ?? '';
   const sheets: string[] = [];
@@ -114,8 +153,9 @@ export async function readXlsx(
   bytes: Uint8Array,
   sheet: string | number | undefined,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+  sheetLimits: SheetShapeLimits = DEFAULT_SHEET_LIMITS,
 ): Promise<XlsxSheetRows> {
-  const info = inspectXlsx(bytes, limits);
+  const info = await inspectXlsx(bytes, limits, sheetLimits);
   const chosen = chooseSheet(info.sheets, sheet);
   if (chosen === null)
     throw new XlsxError(`sheet "${String(sheet)}" not found`, 'sheet_not_found', { sheets: info.sheets });
@@ -137,7 +177,7 @@ export async function readXlsx(
 
 /** All sheet names (for the import screen's sheet picker). */
 export async function xlsxSheetNames(bytes: Uint8Array): Promise<string[]> {
-  return inspectXlsx(bytes).sheets;
+  return (await inspectXlsx(bytes)).sheets;
 }
 
 // Re-exported for tests that compare against the library's own reading of every sheet.
