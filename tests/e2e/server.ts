@@ -79,7 +79,13 @@ async function waitForHealth(
   throw new Error(`server not healthy after ${timeoutMs} ms:\n${output()}`);
 }
 
-export async function startServer({ timeoutMs = 180_000 } = {}): Promise<RunningServer> {
+export async function startServer({
+  timeoutMs = 180_000,
+  env = {},
+}: {
+  timeoutMs?: number;
+  env?: Record<string, string>;
+} = {}): Promise<RunningServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'ssz-e2e-'));
   let log = '';
@@ -94,6 +100,7 @@ export async function startServer({ timeoutMs = 180_000 } = {}): Promise<Running
       SSZ_DB: join(dir, 'e2e.duckdb'),
       SSZ_ADMIN_USER: ADMIN_USER,
       SSZ_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
