@@ -23,7 +23,6 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { GeoParseResult } from '../../geo/features.ts';
 import { FatalImportError, type Issue, issue } from '../issues.ts';
-import type { ImportIssue } from '../parse/errors.ts';
 import type { FileFormat } from './detect.ts';
 import type { FromChild, ParseJob, ToChild } from './parse-child.ts';
 import type { LoadedFile, SourceMeta, TableInput, TableOptions, TableRow } from './table.ts';
@@ -271,7 +270,7 @@ function wireFile(file: LoadedFile): LoadedFile {
     : { name: file.name, size: file.size, ...(file.bytes === undefined ? {} : { bytes: file.bytes }) };
 }
 
-type Sink = { add(i: Issue | ImportIssue): void };
+type Sink = { add(i: Issue): void };
 
 /** A queue of the child's answers, pulled by the pipeline. */
 class Inbox {

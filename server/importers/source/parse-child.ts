@@ -11,7 +11,6 @@
  */
 import type { GeoParseResult } from '../../geo/features.ts';
 import { FatalImportError, type Issue } from '../issues.ts';
-import type { ImportIssue } from '../parse/errors.ts';
 import type { FileFormat } from './detect.ts';
 import { readShapes } from './shapes.ts';
 import { type LoadedFile, openParsedTable, type SourceMeta, type TableOptions } from './table.ts';
@@ -47,7 +46,7 @@ export type FromChild =
   | { type: 'refused'; issue: Issue; issues: AnyIssue[] }
   | { type: 'failed'; message: string };
 
-type AnyIssue = Issue | ImportIssue;
+type AnyIssue = Issue;
 
 /** Batches parsed ahead of the server's consumption. */
 export const AHEAD = 2;

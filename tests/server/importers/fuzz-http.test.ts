@@ -13,11 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../server/random.ts';
 import { ADMIN_PASSWORD, ADMIN_USER, type RunningServer, startServer } from '../../e2e/server.ts';
 import { enc, repoRoot } from './helpers/db.ts';
 import { MUTATIONS, type Mutation, pick } from './helpers/mutations.ts';
 import { buildXlsx, zip } from './helpers/xlsx.ts';
-import { prng } from './parse/helpers.ts';
 
 const SEED = 20_261_207;
 const fixture = (path: string) => new Uint8Array(readFileSync(join(repoRoot, 'tests/fixtures', path)));
@@ -95,7 +95,7 @@ async function parquetFixture(): Promise<Uint8Array> {
 }
 
 function corpus(parquet: Uint8Array): Case[] {
-  const rnd = prng(SEED);
+  const rnd = mulberry32(SEED);
   const out: Case[] = [];
   const generic = Object.keys(MUTATIONS);
   const byteLevel = [MUTATIONS.byteFlips, MUTATIONS.truncate, MUTATIONS.nulBytes] as Mutation[];
