@@ -17,7 +17,7 @@ import { mulberry32 } from '../../../server/random.ts';
 import { ADMIN_PASSWORD, ADMIN_USER, type RunningServer, startServer } from '../../e2e/server.ts';
 import { enc, repoRoot } from './helpers/db.ts';
 import { MUTATIONS, type Mutation, pick } from './helpers/mutations.ts';
-import { buildXlsx, zip } from './helpers/xlsx.ts';
+import { buildXlsx, handWorkbook, zip } from './helpers/xlsx.ts';
 
 const SEED = 20_261_207;
 const fixture = (path: string) => new Uint8Array(readFileSync(join(repoRoot, 'tests/fixtures', path)));
@@ -50,24 +50,6 @@ const JSON_MUTATIONS: Record<string, Mutation> = {
   },
   notFinite: (b) => enc.encode(xmlText(b).replace(/100\.4\d*/, '1e999')),
 };
-const sheetXml = (rows: string) => `<worksheet><sheetData>${rows}</sheetData></worksheet>`;
-/** A workbook whose sheet is written by hand, to reach the shape checks with impossible cells. */
-function handWorkbook(sheet: string): Uint8Array {
-  return zip([
-    { name: '[Content_Types].xml', data: enc.encode('<Types/>') },
-    {
-      name: 'xl/workbook.xml',
-      data: enc.encode('<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-    },
-    {
-      name: 'xl/_rels/workbook.xml.rels',
-      data: enc.encode(
-        '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-      ),
-    },
-    { name: 'xl/worksheets/sheet1.xml', data: enc.encode(sheet) },
-  ]);
-}
 const IMPOSSIBLE_CELLS = [
   '<row r="1"><c r="XFE1"><v>1</v></c></row>',
   '<row r="1"><c r="A1048577"><v>1</v></c></row>',
@@ -124,7 +106,11 @@ function corpus(parquet: Uint8Array): Case[] {
   for (let k = 0; k < 40; k++)
     out.push({ name: `fuzz-${k}.xlsx`, kind: 'incidents', bytes: mutateN(workbook, byteLevel) });
   for (const [k, cell] of IMPOSSIBLE_CELLS.entries())
-    out.push({ name: `impossible-${k}.xlsx`, kind: 'incidents', bytes: handWorkbook(sheetXml(cell)) });
+    out.push({
+      name: `impossible-${k}.xlsx`,
+      kind: 'incidents',
+      bytes: handWorkbook(`<sheetData>${cell}</sheetData>`),
+    });
   // Parquet.
   for (let k = 0; k < 30; k++)
     out.push({ name: `fuzz-${k}.parquet`, kind: 'incidents', bytes: mutateN(parquet, byteLevel) });

@@ -13,7 +13,7 @@ import { DEFAULT_SHAPE_LIMITS, readShapes } from '../../../server/importers/sour
 import { sheetShapeProblem } from '../../../server/importers/source/xlsx-shape.ts';
 import { xmlSafetyProblem } from '../../../server/importers/source/xml-safety.ts';
 import { enc, featureCollection, importText, type TestDb, tableCounts, tempDb } from './helpers/db.ts';
-import { zip } from './helpers/xlsx.ts';
+import { handWorkbook as workbook, zip } from './helpers/xlsx.ts';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -24,31 +24,6 @@ afterAll(() => t?.close());
 const hostile = new Uint8Array(
   readFileSync(new URL('../../fixtures/hostile/huge-cell-reference.xlsx', import.meta.url)),
 );
-
-/** A one-sheet workbook whose sheet XML (and shared strings) are written by hand. */
-function workbook(sheetData: string, sharedStrings: string[] | null = null, extra = ''): Uint8Array {
-  const parts = [
-    { name: '[Content_Types].xml', data: enc.encode('<Types/>') },
-    {
-      name: 'xl/workbook.xml',
-      data: enc.encode('<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-    },
-    {
-      name: 'xl/_rels/workbook.xml.rels',
-      data: enc.encode(
-        '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-      ),
-    },
-    { name: 'xl/worksheets/sheet1.xml', data: enc.encode(`${extra}<worksheet>${sheetData}</worksheet>`) },
-  ];
-  if (sharedStrings !== null) {
-    parts.push({
-      name: 'xl/sharedStrings.xml',
-      data: enc.encode(`<sst>${sharedStrings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`),
-    });
-  }
-  return zip(parts);
-}
 
 async function refused(name: string, bytes: Uint8Array, kind: 'incidents' | 'zones' = 'incidents') {
   const before = await tableCounts(t.db);

@@ -159,3 +159,28 @@ export function buildXlsx(sheets: readonly XlsxSheet[], options: XlsxOptions = {
     ...sheetXml.map((x, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: enc.encode(x) })),
   ]);
 }
+
+/** A one-sheet workbook whose sheet XML (and shared strings) are written by hand. */
+export function handWorkbook(sheetData: string, sharedStrings: string[] | null = null, extra = ''): Uint8Array {
+  const parts = [
+    { name: '[Content_Types].xml', data: enc.encode('<Types/>') },
+    {
+      name: 'xl/workbook.xml',
+      data: enc.encode('<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: enc.encode(
+        '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
+    },
+    { name: 'xl/worksheets/sheet1.xml', data: enc.encode(`${extra}<worksheet>${sheetData}</worksheet>`) },
+  ];
+  if (sharedStrings !== null) {
+    parts.push({
+      name: 'xl/sharedStrings.xml',
+      data: enc.encode(`<sst>${sharedStrings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`),
+    });
+  }
+  return zip(parts);
+}
