@@ -9,6 +9,8 @@ export interface StartupOptions {
   adminUser: string;
   adminPassword?: string | undefined;
   log?: (message: string) => void;
+  /** The day an empty database's demo is made for (its data end the month before); default: now. */
+  demoToday?: Date;
 }
 
 /** The database cannot be opened: said in one paragraph, for the console, with what to do. */
@@ -42,7 +44,7 @@ export async function prepareDatabase(options: StartupOptions): Promise<Database
   await ensureAdmin(db, { adminUser: options.adminUser, adminPassword: options.adminPassword }, log);
   if (demo && (await isDatabaseEmpty(db))) {
     const started = Date.now();
-    const counts = await loadDemo(db);
+    const counts = await loadDemo(db, options.demoToday ? { today: options.demoToday } : {});
     const { users } = await createDemoUsers(db);
     log(`Demo data loaded in ${Date.now() - started} ms: ${JSON.stringify(counts)}`);
     log(`Demo users (README lists what each sees): ${users.map((u) => `${u.username} / ${u.password}`).join(', ')}`);

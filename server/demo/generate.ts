@@ -3,7 +3,8 @@
  * rows out, on any machine and any day (no Math.random, no clock, no host time zone).
  *
  * What it tells (see spec.ts for the script, README.md for the story):
- * - 18 stations, 25 zones at real places; data for the whole months 2020-01 .. 2024-06.
+ * - 18 stations, 25 zones at real places; data for the whole months 2020-01 .. the month before
+ *   `today` in Bangkok (today is a parameter: the generator never reads the clock).
  * - Incidents: a station-wide scatter (the comparison area) with the zones as hot spots and a halo
  *   in each zone's 500 m ring; seasonality (Dec-Jan high season, Songkran in April, stronger in
  *   tourist towns); online fraud (group 3) rising; after a zone's start its groups 1-3 change by the
@@ -26,16 +27,16 @@ import {
   ringBBox,
 } from '../geo/measure.ts';
 import type { BBox } from '../geo/types.ts';
+import { bangkokDate, lastCompleteMonth } from '../kpi/months.ts';
 import { irregularPolygon, type LonLat, type Ring, randomPointInBuffer, randomPointInRing, round6 } from './geo.ts';
 import { Rng } from '../random.ts';
 import {
   type CrimeGroup,
-  DEMO_AS_OF,
   DEMO_CRIME_TYPES,
   DEMO_FIRST_MONTH,
-  DEMO_LAST_MONTH,
   DEMO_PARTNERS,
   DEMO_ROLES,
+  DEMO_SCRIPT_TODAY,
   DEMO_STATIONS,
   DEMO_ZONES,
   type DemoStationSpec,
@@ -59,6 +60,8 @@ export interface StationRef {
 export interface GenerateDemoOptions {
   seed: number;
   stations: readonly StationRef[];
+  /** The day the demo is made on: its last month is the whole month before it (Asia/Bangkok). */
+  today: Date;
 }
 
 export interface GeoJsonPolygon {
@@ -159,7 +162,7 @@ export interface DemoRoles {
 
 export interface DemoData {
   seed: number;
-  /** Data are whole months firstMonth..lastMonth; asOf is the fixed "today" of the demo. */
+  /** Data are whole months firstMonth..lastMonth; asOf is the Bangkok date of the `today` it was made for. */
   asOf: string;
   firstMonth: string;
   lastMonth: string;
@@ -731,7 +734,10 @@ export function generateDemo(opts: GenerateDemoOptions): DemoData {
   const seed = opts.seed >>> 0;
   if (seed !== opts.seed) throw new Error(`seed must be an integer 0..2^32-1, got ${opts.seed}`);
   const stations = resolveStations(opts.stations);
-  const months = monthsBetween(DEMO_FIRST_MONTH, DEMO_LAST_MONTH);
+  const lastDataMonth = lastCompleteMonth(opts.today);
+  if (lastDataMonth < lastCompleteMonth(DEMO_SCRIPT_TODAY))
+    throw new Error(`demo today must be ${bangkokDate(DEMO_SCRIPT_TODAY)} or later, got ${bangkokDate(opts.today)}`);
+  const months = monthsBetween(DEMO_FIRST_MONTH, lastDataMonth);
   const lastMonth = months[months.length - 1];
   if (!lastMonth) throw new Error('no demo months');
   const lastDay = dayNumber(lastMonth.key) + lastMonth.days - 1;
@@ -739,7 +745,7 @@ export function generateDemo(opts: GenerateDemoOptions): DemoData {
 
   const data: DemoData = {
     seed,
-    asOf: DEMO_AS_OF,
+    asOf: bangkokDate(opts.today),
     firstMonth: `${DEMO_FIRST_MONTH}-01`,
     lastMonth: lastMonth.key,
     roles: {

@@ -36,6 +36,8 @@ export interface LoadDemoOptions {
   seed?: number;
   /** Station registry to resolve the demo's station names; default: data/reference/stations.csv. */
   stations?: readonly StationRef[];
+  /** The day the demo is made for (its data end the month before, Bangkok); default: now. */
+  today?: Date;
 }
 
 export interface LoadDemoResult {
@@ -198,7 +200,11 @@ export async function writeDemo(
 /** Generates the demo data and its content hash, outside any transaction. */
 export function prepareDemo(opts: LoadDemoOptions = {}): { data: DemoData; sha256: string; ms: number } {
   const t0 = performance.now();
-  const data = generateDemo({ seed: opts.seed ?? DEMO_DEFAULT_SEED, stations: opts.stations ?? loadStations() });
+  const data = generateDemo({
+    seed: opts.seed ?? DEMO_DEFAULT_SEED,
+    stations: opts.stations ?? loadStations(),
+    today: opts.today ?? new Date(),
+  });
   const sha256 = demoContentHash(data);
   return { data, sha256, ms: performance.now() - t0 };
 }

@@ -1,6 +1,6 @@
 /**
  * Prints the per-zone story of the demo (crime before/after in matched months, ring, survey shares).
- * Usage: npx tsx server/demo/print-summary.ts [seed]
+ * Usage: npx tsx server/demo/print-summary.ts [seed] [today as YYYY-MM-DD, default: now]
  */
 import { loadStations } from '../reference/load.ts';
 import { generateDemo } from './generate.ts';
@@ -8,7 +8,8 @@ import { DEMO_DEFAULT_SEED } from './spec.ts';
 import { demoStatus, summarizeDemo } from './summary.ts';
 
 const seed = Number(process.argv[2] ?? DEMO_DEFAULT_SEED);
-const data = generateDemo({ seed, stations: loadStations() });
+const today = process.argv[3] ? new Date(`${process.argv[3]}T12:00:00+07:00`) : new Date();
+const data = generateDemo({ seed, stations: loadStations(), today });
 const fmt = (x: number | null, suffix = '') =>
   x === null ? '-' : `${x > 0 && suffix === '%' ? '+' : ''}${x}${suffix}`;
 const rows = summarizeDemo(data).map((s) => {

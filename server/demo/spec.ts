@@ -13,10 +13,18 @@ export type ZoneCriteria = 'risk' | 'landmark' | 'economic';
 export type PartnerType = 'PAO' | 'municipality' | 'DLA' | 'private' | 'community';
 export type CrimeGroup = 1 | 2 | 3 | 4;
 
-/** Data span: whole months 2020-01 .. 2024-06, i.e. as of 1 July 2024 (fixed, never "today"). */
+/**
+ * Data span: whole months from 2020-01 (before the programme was announced, so every period preset
+ * from FY2564 on has data) to the month before "today" in Bangkok. The zones keep their real 2021-22
+ * starts; a later today only adds months at the end (each station's and zone's random stream runs
+ * month by month, so the months before are drawn exactly as before).
+ */
 export const DEMO_FIRST_MONTH = '2020-01';
-export const DEMO_LAST_MONTH = '2024-06';
-export const DEMO_AS_OF = '2024-07-01';
+/**
+ * The "today" the script's story and the tests' pinned figures were drawn for: data 2020-01 .. 2024-06.
+ * A "today" before it is refused (the zones' baselines and first waves need those months).
+ */
+export const DEMO_SCRIPT_TODAY = new Date('2024-07-01T00:00:00+07:00');
 /** Chosen so that the draw tells every zone's intended story (tests/server/demo hold it to that). */
 export const DEMO_DEFAULT_SEED = 2588;
 

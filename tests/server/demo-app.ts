@@ -1,10 +1,15 @@
 import { createApp } from '../../server/app.ts';
 import type { Database } from '../../server/db/database.ts';
+import { DEMO_SCRIPT_TODAY } from '../../server/demo/spec.ts';
 import { prepareDatabase } from '../../server/startup.ts';
 
 export const ADMIN_PASSWORD = 'test-admin-password';
 
-/** The real app on a fresh in-memory database with the demo programme and demo users loaded. */
+/**
+ * The real app on a fresh in-memory database with the demo programme and demo users loaded. The
+ * demo is made for the day its script was written for (data 2020-01 .. 2024-06), so the figures the
+ * tests pin hold whatever day they run.
+ */
 export async function openDemoApp() {
   const db: Database = await prepareDatabase({
     dbPath: ':memory:',
@@ -12,6 +17,7 @@ export async function openDemoApp() {
     adminUser: 'admin',
     adminPassword: ADMIN_PASSWORD,
     log: () => {},
+    demoToday: DEMO_SCRIPT_TODAY,
   });
   const app = createApp({ db, version: 'test', secureCookies: false, maxUploadBytes: 10 * 1024 * 1024 });
   return { db, app };

@@ -10,7 +10,7 @@ import { pointInRing, ringsOverlap } from '../../../server/geo/contains.ts';
 import { pointToRingM, ringAreaKm2 } from '../../../server/geo/measure.ts';
 import { validateGeometry } from '../../../server/geo/validate.ts';
 import type { Ring } from '../../../server/demo/geo.ts';
-import { DEMO_DEFAULT_SEED, DEMO_STATIONS, DEMO_ZONES } from '../../../server/demo/spec.ts';
+import { DEMO_DEFAULT_SEED, DEMO_SCRIPT_TODAY, DEMO_STATIONS, DEMO_ZONES } from '../../../server/demo/spec.ts';
 import { demoStatus, summarizeDemo } from '../../../server/demo/summary.ts';
 import { loadOffenceTypes, loadStations } from '../../../server/reference/load.ts';
 
@@ -18,7 +18,7 @@ const stations = loadStations();
 let data: DemoData;
 
 beforeAll(() => {
-  data = generateDemo({ seed: DEMO_DEFAULT_SEED, stations });
+  data = generateDemo({ seed: DEMO_DEFAULT_SEED, stations, today: DEMO_SCRIPT_TODAY });
 });
 
 afterEach(() => {
@@ -36,7 +36,7 @@ describe('determinism', () => {
   it('gives the same content hash for the same seed, and never asks for randomness or the clock', () => {
     const random = vi.spyOn(Math, 'random');
     const now = vi.spyOn(Date, 'now');
-    const again = generateDemo({ seed: DEMO_DEFAULT_SEED, stations });
+    const again = generateDemo({ seed: DEMO_DEFAULT_SEED, stations, today: DEMO_SCRIPT_TODAY });
     expect(random).not.toHaveBeenCalled();
     expect(now).not.toHaveBeenCalled();
     expect(demoContentHash(again)).toBe(demoContentHash(data));
@@ -44,23 +44,25 @@ describe('determinism', () => {
   });
 
   it('gives a different hash for a different seed, with the same zones', () => {
-    const other = generateDemo({ seed: DEMO_DEFAULT_SEED + 1, stations });
+    const other = generateDemo({ seed: DEMO_DEFAULT_SEED + 1, stations, today: DEMO_SCRIPT_TODAY });
     expect(demoContentHash(other)).not.toBe(demoContentHash(data));
     expect(other.zones).toEqual(data.zones);
   });
 
   it('does not depend on the order of the station registry', () => {
     const reversed = [...stations].reverse();
-    expect(demoContentHash(generateDemo({ seed: DEMO_DEFAULT_SEED, stations: reversed }))).toBe(demoContentHash(data));
+    expect(
+      demoContentHash(generateDemo({ seed: DEMO_DEFAULT_SEED, stations: reversed, today: DEMO_SCRIPT_TODAY })),
+    ).toBe(demoContentHash(data));
   });
 
   it('names the missing station when the registry lacks one', () => {
     const without = stations.filter((s) => s.name_th !== 'สภ.หาดใหญ่');
-    expect(() => generateDemo({ seed: 1, stations: without })).toThrow(/สภ\.หาดใหญ่/);
+    expect(() => generateDemo({ seed: 1, stations: without, today: DEMO_SCRIPT_TODAY })).toThrow(/สภ\.หาดใหญ่/);
   });
 
   it('rejects a seed that is not a 32-bit unsigned integer', () => {
-    expect(() => generateDemo({ seed: 1.5, stations })).toThrow(/seed/);
+    expect(() => generateDemo({ seed: 1.5, stations, today: DEMO_SCRIPT_TODAY })).toThrow(/seed/);
   });
 });
 
@@ -370,6 +372,64 @@ describe('surveys', () => {
     const weighted = new Set(data.survey_responses.filter((r) => r.weight !== 1).map((r) => r.zone_id));
     expect(weighted.size).toBeGreaterThanOrEqual(3);
     expect(weighted.size).toBeLessThan(data.zones.length);
+  });
+});
+
+describe('made for a later day', () => {
+  // The day this was written: the demo then ends in 2026-11, 2.5 years after the script's data.
+  const later = new Date('2026-12-07T09:00:00+07:00');
+  let current: DemoData;
+  beforeAll(() => {
+    current = generateDemo({ seed: DEMO_DEFAULT_SEED, stations, today: later });
+  });
+
+  it('ends with the whole month before today in Bangkok, from the same first month', () => {
+    expect(current.lastMonth).toBe('2026-11-01');
+    expect(current.asOf).toBe('2026-12-07');
+    const months = [...new Set(current.incidents.map((i) => i.month))].sort();
+    expect(months[0]).toBe('2020-01-01');
+    expect(months.at(-1)).toBe('2026-11-01');
+    expect(months).toHaveLength(83);
+    // 1 December 00:30 in Bangkok is still 30 November in UTC: the month before is November.
+    const justAfterMidnight = generateDemo({
+      seed: DEMO_DEFAULT_SEED,
+      stations,
+      today: new Date('2026-11-30T17:30:00Z'),
+    });
+    expect(justAfterMidnight.lastMonth).toBe('2026-11-01');
+  });
+
+  it('keeps every month the script day had, drawn the same, and only adds months after', () => {
+    const upTo = (rows: readonly { month: string }[]) => rows.filter((r) => r.month <= data.lastMonth);
+    expect(upTo(current.incidents)).toEqual(data.incidents);
+    expect(upTo(current.incident_rings)).toEqual(data.incident_rings);
+    expect(upTo(current.monthly_counts)).toEqual(data.monthly_counts);
+    expect(current.zones).toEqual(data.zones);
+    expect(current.partners).toEqual(data.partners);
+  });
+
+  it('has survey waves up to the last whole quarter, labelled in the fiscal year they fall in', () => {
+    const waves = new Set(current.survey_responses.map((r) => r.wave));
+    expect(waves.has('2569-Q4')).toBe(true);
+    expect(waves.has('2570-Q1')).toBe(false);
+    expect(current.survey_responses.every((r) => r.surveyed_on <= '2026-11-30')).toBe(true);
+  });
+
+  it('still tells the story: met and missed targets, a red zone, the small latest wave, displacement', () => {
+    const summary = summarizeDemo(current);
+    const lights = summary.map((s) => demoStatus(s).light);
+    expect(lights.filter((l) => l === 'green').length).toBeGreaterThanOrEqual(5);
+    expect(lights.filter((l) => l === 'amber').length).toBeGreaterThanOrEqual(5);
+    expect(lights).toContain('red');
+    const byZone = new Map(summary.map((s) => [s.zoneId, s]));
+    expect(demoStatus(byZone.get(current.roles.tooFewAnswersZone) as (typeof summary)[number]).light).toBe('grey');
+    expect(byZone.get(current.roles.displacementZone)?.ringChangePct ?? 0).toBeGreaterThan(25);
+  });
+
+  it('refuses a today before the script day (the zones need their baseline months)', () => {
+    expect(() =>
+      generateDemo({ seed: DEMO_DEFAULT_SEED, stations, today: new Date('2024-03-01T12:00:00+07:00') }),
+    ).toThrow(/2024-07-01 or later/);
   });
 });
 

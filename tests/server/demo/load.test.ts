@@ -3,7 +3,7 @@ import { type Database, openDatabase } from '../../../server/db/database.ts';
 import { type DemoData, demoContentHash, generateDemo } from '../../../server/demo/generate.ts';
 import { isDatabaseEmpty, type LoadDemoResult, loadDemo, writeDemo } from '../../../server/demo/load.ts';
 import { resetDemo } from '../../../server/demo/reset.ts';
-import { DEMO_DEFAULT_SEED } from '../../../server/demo/spec.ts';
+import { DEMO_DEFAULT_SEED, DEMO_SCRIPT_TODAY } from '../../../server/demo/spec.ts';
 import { loadStations } from '../../../server/reference/load.ts';
 
 let db: Database;
@@ -18,8 +18,8 @@ const count = async (table: string, where = 'TRUE') => {
 beforeAll(async () => {
   db = await openDatabase(':memory:');
   expect(await isDatabaseEmpty(db)).toBe(true);
-  loaded = await loadDemo(db);
-  data = generateDemo({ seed: DEMO_DEFAULT_SEED, stations: loadStations() });
+  loaded = await loadDemo(db, { today: DEMO_SCRIPT_TODAY });
+  data = generateDemo({ seed: DEMO_DEFAULT_SEED, stations: loadStations(), today: DEMO_SCRIPT_TODAY });
 });
 
 afterAll(() => db.close());
@@ -148,7 +148,7 @@ describe('resetDemo', () => {
   it('replaces all user data with a fresh demo and keeps settings', async () => {
     await db.all(`INSERT INTO settings (scope, key, value) VALUES ('programme', 'demo-test', '"kept"')`);
     await db.all(`DELETE FROM zones WHERE id = 'Z-HDY-01'`);
-    const result = await resetDemo(db, { seed: 99 });
+    const result = await resetDemo(db, { seed: 99, today: DEMO_SCRIPT_TODAY });
     expect(result.seed).toBe(99);
     expect(result.importId).not.toBe(loaded.importId);
     const imports = await db.all<{ id: number; file_name: string }>('SELECT id, file_name FROM imports');
@@ -158,5 +158,17 @@ describe('resetDemo', () => {
     expect(await count('incidents', `import_id <> ${result.importId}`)).toBe(0);
     expect(await count('survey_responses', `import_id <> ${result.importId}`)).toBe(0);
     expect(await count('settings', `key = 'demo-test'`)).toBe(1);
+  });
+
+  it('moves the demo forward to the month before the day it is reset on', async () => {
+    const before = await db.all<{ last: string }>(`SELECT strftime(max(month), '%Y-%m') AS last FROM incidents`);
+    expect(before).toEqual([{ last: '2024-06' }]);
+    const result = await resetDemo(db, { today: new Date('2025-03-02T08:00:00+07:00') });
+    const after = await db.all<{ last: string; first: string }>(
+      `SELECT strftime(max(month), '%Y-%m') AS last, strftime(min(month), '%Y-%m') AS first FROM incidents`,
+    );
+    expect(after).toEqual([{ first: '2020-01', last: '2025-02' }]);
+    expect(await count('incidents')).toBe(result.incidents);
+    expect(result.incidents).toBeGreaterThan(data.incidents.length);
   });
 });
