@@ -11,6 +11,7 @@ import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { kpiRoutes } from './routes/kpis.ts';
 import { settingsRoutes } from './routes/settings.ts';
+import { unitRoutes } from './routes/units.ts';
 import { zoneRoutes } from './routes/zones.ts';
 
 /**
@@ -31,6 +32,7 @@ function createApi(deps: AppDeps) {
       .route('/admin/backup', backupRoutes(deps))
       .route('/kpis', kpiRoutes(deps))
       .route('/zones', zoneRoutes(deps))
+      .route('/units', unitRoutes(deps))
       .route('/settings', settingsRoutes(deps))
       .route('/imports', importRoutes(deps))
       .route('/exports', exportRoutes(deps))

@@ -17,9 +17,12 @@ export interface ZoneDirectoryRow {
   divisionCode: string;
   divisionNameTh: string;
   divisionNameEn: string;
+  /** Short Thai names for breadcrumbs: ภ.จว.สงขลา, ภ.9. */
+  divisionAbbrTh: string;
   bureauCode: string;
   bureauNameTh: string;
   bureauNameEn: string;
+  bureauAbbrTh: string;
   provinceIso: string;
   provinceNameTh: string;
   provinceNameEn: string;
@@ -33,8 +36,8 @@ export async function zoneDirectory(db: Database, zoneIds: string[] | null): Pro
     `SELECT z.id, z.name_th AS "nameTh", z.name_en AS "nameEn", z.kind, z.criteria,
             strftime(z.start_date, '%Y-%m-%d') AS "startDate", z.population, z.area_km2 AS "areaKm2", z.municipality,
             s.code AS "stationCode", s.name_th AS "stationNameTh", s.name_en AS "stationNameEn",
-            d.code AS "divisionCode", d.name_th AS "divisionNameTh", d.name_en AS "divisionNameEn",
-            b.code AS "bureauCode", b.name_th AS "bureauNameTh", b.name_en AS "bureauNameEn",
+            d.code AS "divisionCode", d.name_th AS "divisionNameTh", d.name_en AS "divisionNameEn", d.abbr_th AS "divisionAbbrTh",
+            b.code AS "bureauCode", b.name_th AS "bureauNameTh", b.name_en AS "bureauNameEn", b.abbr_th AS "bureauAbbrTh",
             p.iso AS "provinceIso", p.name_th AS "provinceNameTh", p.name_en AS "provinceNameEn",
             (z.min_lon + z.max_lon) / 2 AS lon, (z.min_lat + z.max_lat) / 2 AS lat
        FROM zones z

@@ -39,6 +39,8 @@ interface ZoneResults {
   context: RollupContext;
   /** Responses already derived from these results, per scope, level and unit. */
   responses?: Map<string, KpiResponse>;
+  /** Unit pages' figures already derived from these results, per scope and unit. */
+  units?: Map<string, UnitKpis>;
 }
 
 /** One /api/kpis answer, and its JSON text once serialised (a national zone list is megabytes). */
@@ -149,6 +151,37 @@ async function cachedAllZones(db: Database, key: string, period: Period, now: Da
   return entry;
 }
 
+/**
+ * The zone results a request can be answered from: the shared national results when cached, else
+ * (cold) just the unit's in-scope zones when they are few.
+ */
+async function zoneResultsFor(
+  db: Database,
+  zoneIds: string[] | null,
+  unit: string | undefined,
+  period: Period,
+  now: Date,
+): Promise<ZoneResults> {
+  const scope = zoneIds === null ? null : new Set(zoneIds);
+  const key = JSON.stringify([await dataFingerprint(db), bangkokMonth(now), period]);
+  if (cacheOf(db).has(key)) return cachedAllZones(db, key, period, now);
+  const narrow =
+    unit === undefined ? zoneIds : (await unitZoneIds(db, unit)).filter((id) => scope === null || scope.has(id));
+  return narrow !== null && narrow.length <= NARROW_ZONES
+    ? computeZoneResults(db, narrow, period, now)
+    : cachedAllZones(db, key, period, now);
+}
+
+/** The in-scope zone results under a unit (a zone id, station, division or bureau code, or 'national'). */
+function zonesInUnit(results: ZoneResults, zoneIds: string[] | null, unit: string | undefined): ZoneResult[] {
+  const scope = zoneIds === null ? null : new Set(zoneIds);
+  return results.zones.filter(
+    ({ zone: z }) =>
+      (scope === null || scope.has(z.id)) &&
+      (unit === undefined || [z.id, z.stationCode, z.divisionCode, z.bureauCode, 'national'].includes(unit)),
+  );
+}
+
 /** Finds (or derives) the answer for a scope and request from the shared zone results. */
 async function kpiResponse(
   db: Database,
@@ -158,34 +191,80 @@ async function kpiResponse(
 ): Promise<KpiResponse> {
   const period: Period = request.from && request.to ? { from: request.from, to: request.to } : null;
   const { unit } = request;
-  const scope = zoneIds === null ? null : new Set(zoneIds);
-  const inScope = (id: string) => scope === null || scope.has(id);
-  const inUnit = (z: ZoneResult['zone']) =>
-    unit === undefined || [z.id, z.stationCode, z.divisionCode, z.bureauCode, 'national'].includes(unit);
-
-  const key = JSON.stringify([await dataFingerprint(db), bangkokMonth(now), period]);
-  let results: ZoneResults;
-  if (cacheOf(db).has(key)) results = await cachedAllZones(db, key, period, now);
-  else {
-    // Cold: a request for a few zones computes just those rather than the whole country.
-    const narrow = unit === undefined ? zoneIds : (await unitZoneIds(db, unit)).filter(inScope);
-    results =
-      narrow !== null && narrow.length <= NARROW_ZONES
-        ? await computeZoneResults(db, narrow, period, now)
-        : await cachedAllZones(db, key, period, now);
-  }
-
+  const results = await zoneResultsFor(db, zoneIds, unit, period, now);
   return cachedResponse(results, JSON.stringify([zoneIds, request.level, unit]), () => ({
     level: request.level,
     period,
     settings: results.context.programme,
-    items: levelItems(
-      results.zones.filter((z) => inScope(z.zone.id) && inUnit(z.zone)),
-      results.context,
-      request.level,
-      unit,
-    ),
+    items: levelItems(zonesInUnit(results, zoneIds, unit), results.context, request.level, unit),
   }));
+}
+
+export interface UnitKpiRequest {
+  /** 'national', or a bureau, division or station code. */
+  unit: string;
+  unitLevel: Exclude<KpiLevel, 'zone'>;
+  /** The level shown below the unit. */
+  childLevel: KpiLevel;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** A zone on a unit's map: where it is and its overall status. */
+export interface UnitZoneMarker {
+  id: string;
+  nameTh: string;
+  nameEn: string;
+  lon: number;
+  lat: number;
+  overall: KpiItem['overall'];
+}
+
+export interface UnitKpis {
+  period: Period;
+  settings: RollupContext['programme'];
+  /** The unit pooled over the caller's zones in it (null when none). */
+  item: KpiItem | null;
+  /** The units (or zones) one level below, each pooled over the caller's zones only. */
+  children: KpiItem[];
+  zones: UnitZoneMarker[];
+}
+
+/**
+ * One unit's figures, the level below it and its zones on a map, from the same shared zone results
+ * as /api/kpis (derived once per data state, scope and request).
+ */
+export async function computeUnitKpis(
+  db: Database,
+  zoneIds: string[] | null,
+  request: UnitKpiRequest,
+  now = new Date(),
+): Promise<UnitKpis> {
+  const period: Period = request.from && request.to ? { from: request.from, to: request.to } : null;
+  const results = await zoneResultsFor(db, zoneIds, request.unit, period, now);
+  results.units ??= new Map();
+  const key = JSON.stringify([zoneIds, request.unit, request.unitLevel, request.childLevel]);
+  let answer = results.units.get(key);
+  if (!answer) {
+    const members = zonesInUnit(results, zoneIds, request.unit);
+    answer = {
+      period,
+      settings: results.context.programme,
+      item: levelItems(members, results.context, request.unitLevel, request.unit)[0] ?? null,
+      children: levelItems(members, results.context, request.childLevel),
+      zones: members.map(({ zone, item }) => ({
+        id: zone.id,
+        nameTh: zone.nameTh,
+        nameEn: zone.nameEn ?? zone.nameTh,
+        lon: zone.lon,
+        lat: zone.lat,
+        overall: item.overall,
+      })),
+    };
+    if (results.units.size >= 200) results.units.clear();
+    results.units.set(key, answer);
+  }
+  return answer;
 }
 
 /**

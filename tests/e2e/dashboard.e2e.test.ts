@@ -211,7 +211,7 @@ describe('dashboard in Chromium', () => {
     await crime.screenshot({ path: shot('09-zone-executive-crime-th') });
 
     await executive.setViewportSize({ width: 390, height: 844 });
-    await executive.getByRole('link', { name: /กลับหน้าภาพรวม/ }).click();
+    await executive.locator('nav[data-testid=breadcrumbs] a').first().click();
     await executive.locator('[data-testid=zone-table] tbody tr').first().waitFor();
     await expectZonesDrawn(executive);
     await expectNoSidewaysScroll(executive);

@@ -17,6 +17,7 @@ describe('parseDashboardState', () => {
       view: 'zone',
       zoneId: 'Z-HKW-01',
       level: 'division',
+      unit: null,
       from: '2023-10',
       to: '2024-09',
       lang: 'en',
@@ -55,6 +56,7 @@ describe('serializeDashboardState', () => {
       view: 'zone' as const,
       zoneId: 'Z/ก 1',
       level: 'station' as const,
+      unit: null,
       from: '2021-10',
       to: '2022-09',
       lang: 'th' as const,
@@ -81,6 +83,37 @@ describe('updateDashboardState', () => {
   test('clearing the period clears both ends', () => {
     const withPeriod = parseDashboardState('/', '?from=2023-10&to=2024-09');
     expect(updateDashboardState(withPeriod, { from: null, to: null })).toMatchObject({ from: null, to: null });
+  });
+});
+
+describe('a unit of the hierarchy (?unit=)', () => {
+  test('a bureau, division or station code opens that unit; the country has none', () => {
+    expect(parseDashboardState('/', '?unit=PPR9').unit).toBe('PPR9');
+    expect(parseDashboardState('/', '?unit=PPC-TH-90&from=2023-10&to=2024-09').unit).toBe('PPC-TH-90');
+    expect(parseDashboardState('/', '?unit=national').unit).toBeNull();
+    expect(parseDashboardState('/', '').unit).toBeNull();
+  });
+
+  test('rejects what cannot be a code, and only the overview has a unit', () => {
+    expect(parseDashboardState('/', '?unit=%3Cscript%3E').unit).toBeNull();
+    expect(parseDashboardState('/', `?unit=${'A'.repeat(101)}`).unit).toBeNull();
+    expect(parseDashboardState('/zones/Z-1', '?unit=PPR9').unit).toBeNull();
+    expect(parseDashboardState('/admin', '?unit=PPR9').unit).toBeNull();
+  });
+
+  test('round-trips through the URL with period and language, unit first', () => {
+    const state = parseDashboardState('/', '?unit=ST-HAT-YAI&from=2023-10&to=2024-09&lang=en');
+    expect(serializeDashboardState(state)).toBe('/?unit=ST-HAT-YAI&from=2023-10&to=2024-09&lang=en');
+    expect(parseDashboardState('/', new URL(serializeDashboardState(state), 'http://x').search)).toEqual(state);
+  });
+
+  test('opening a zone drops the unit; going back up to the country drops it too', () => {
+    const unit = parseDashboardState('/', '?unit=ST-HAT-YAI&lang=th');
+    const zone = updateDashboardState(unit, { view: 'zone', zoneId: 'Z-HDY-01' });
+    expect(zone.unit).toBeNull();
+    expect(serializeDashboardState(zone)).toBe('/zones/Z-HDY-01?lang=th');
+    expect(serializeDashboardState(updateDashboardState(unit, { unit: null }))).toBe('/?lang=th');
+    expect(updateDashboardState(zone, { view: 'overview', unit: 'PPR9' }).unit).toBe('PPR9');
   });
 });
 

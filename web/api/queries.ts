@@ -65,6 +65,32 @@ export const kpisQuery = ({ level, from, to, unit }: KpiParams) =>
       previousQuery?.queryKey[1].level === level && previousQuery.queryKey[1].unit === unit ? previous : undefined,
   });
 
+export interface UnitParams extends PeriodParams {
+  /** 'national', or a bureau, division or station code. */
+  code: string;
+  /** Which level the national page lists; other units always list the level below them. */
+  level: 'bureau' | 'division' | 'station';
+}
+
+/** One unit's page in one request: its path, figures, the level below and its zones. */
+export const unitQuery = ({ code, level, from, to }: UnitParams) => {
+  const listed = code === 'national' ? level : null;
+  return queryOptions({
+    queryKey: ['unit', code, { level: listed, from, to }] as const,
+    queryFn: async () =>
+      readJson(
+        await client.api.units[':code'].$get({
+          param: { code },
+          query: { ...periodQuery({ from, to }), ...(listed ? { level: listed } : {}) },
+        }),
+      ),
+    // Same unit, another period: keep its figures on screen while the next load. Never another unit's.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === code && previousQuery.queryKey[2].level === listed ? previous : undefined,
+    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+  });
+};
+
 export const zonesQuery = () =>
   queryOptions({
     queryKey: ['zones'] as const,

@@ -11,10 +11,13 @@ export function QueryState<T>({
   query,
   children,
   notFound,
+  notFoundAction,
 }: {
   query: UseQueryResult<T>;
   children: (data: T) => ReactNode;
   notFound?: string;
+  /** A way on from a 404, e.g. a link back to the country. */
+  notFoundAction?: ReactNode;
 }) {
   const { lang, t } = useT();
   if (query.data !== undefined) {
@@ -40,6 +43,7 @@ export function QueryState<T>({
     return (
       <div className="state-error" role="alert">
         <p>{message}</p>
+        {error instanceof ApiError && error.status === 404 && notFoundAction}
         {/* Retrying a 4xx (not found, no permission) cannot help. */}
         {!(error instanceof ApiError && error.status < 500) && (
           <button type="button" onClick={() => void query.refetch()}>

@@ -2,7 +2,8 @@
  * The dashboard's state lives in the URL so a shared link reproduces the view. These functions are
  * pure: URL parts in, typed state out, and back. web/router.ts is the one thin hook on top.
  *
- *   /                      overview
+ *   /                      overview (the country)
+ *   /?unit=<code>          one bureau, division or station, with the level below it
  *   /zones/<id>            one zone
  *   /imports /settings /admin   the data import, KPI settings and administration screens
  *   ?level=bureau          rollup level shown on the overview
@@ -30,6 +31,8 @@ export interface DashboardState {
   /** Set exactly when view is 'zone'. */
   zoneId: string | null;
   level: RollupLevel;
+  /** The unit the overview shows (a bureau, division or station code); null = the country. */
+  unit: string | null;
   from: MonthKey | null;
   to: MonthKey | null;
   /** null: not in the URL, so the stored choice applies. */
@@ -42,6 +45,7 @@ export const DEFAULT_STATE: DashboardState = {
   view: 'overview',
   zoneId: null,
   level: DEFAULT_LEVEL,
+  unit: null,
   from: null,
   to: null,
   lang: null,
@@ -65,6 +69,12 @@ function parsePath(pathname: string): Pick<DashboardState, 'view' | 'zoneId'> {
   return { view: 'overview', zoneId: null };
 }
 
+/** Unit codes are short ASCII codes (PPR9, PPC-TH-90, ST-HAT-YAI); 'national' is the country itself. */
+function parseUnit(value: string | null): string | null {
+  if (!value || value === 'national' || value.length > 100 || !/^[A-Za-z0-9._-]+$/.test(value)) return null;
+  return value;
+}
+
 /** A period needs both ends, in order; anything else means "no period". */
 function parsePeriod(from: string | null, to: string | null): Pick<DashboardState, 'from' | 'to'> {
   if (from && to && isMonthKey(from) && isMonthKey(to) && compareMonths(from, to) <= 0) return { from, to };
@@ -75,9 +85,11 @@ export function parseDashboardState(pathname: string, search: string): Dashboard
   const params = new URLSearchParams(search);
   const level = params.get('level');
   const lang = params.get('lang');
+  const path = parsePath(pathname);
   return {
-    ...parsePath(pathname),
+    ...path,
     level: isRollupLevel(level) ? level : DEFAULT_LEVEL,
+    unit: path.view === 'overview' ? parseUnit(params.get('unit')) : null,
     ...parsePeriod(params.get('from'), params.get('to')),
     lang: isLang(lang) ? lang : null,
   };
@@ -92,6 +104,7 @@ export function serializeDashboardState(state: DashboardState): string {
         ? `/${state.view}`
         : '/';
   const params = new URLSearchParams();
+  if (state.view === 'overview' && state.unit) params.set('unit', state.unit);
   if (state.level !== DEFAULT_LEVEL) params.set('level', state.level);
   if (state.from && state.to) {
     params.set('from', state.from);
@@ -106,6 +119,7 @@ export function serializeDashboardState(state: DashboardState): string {
 export function updateDashboardState(state: DashboardState, change: Partial<DashboardState>): DashboardState {
   const next = { ...state, ...change };
   if (next.view !== 'zone') next.zoneId = null;
+  next.unit = next.view === 'overview' ? parseUnit(next.unit) : null;
   if (next.view === 'zone' && !next.zoneId) return { ...next, view: 'overview', zoneId: null };
   const period = parsePeriod(next.from, next.to);
   return { ...next, ...period };

@@ -42,6 +42,24 @@ export function toZoneMarkers(zones: readonly ZoneSummary[], items: readonly Kpi
   };
 }
 
+/** Markers of a unit page's zones (the server sends position and overall light with each). */
+export function toUnitMarkers(
+  zones: ReadonlyArray<{ id: string; nameTh: string; nameEn: string; lon: number; lat: number; overall: TrafficLight }>,
+  lang: Lang,
+): MarkerCollection {
+  return {
+    type: 'FeatureCollection',
+    features: zones
+      .filter((zone) => Number.isFinite(zone.lon) && Number.isFinite(zone.lat))
+      .map((zone, index) => ({
+        type: 'Feature',
+        id: index,
+        properties: { id: zone.id, name: pickName(zone, lang), light: zone.overall },
+        geometry: { type: 'Point', coordinates: [zone.lon, zone.lat] },
+      })),
+  };
+}
+
 /** Bounds [[w, s], [e, n]] around points, padded so markers on the edge are not cut; null when empty. */
 export function boundsOf(
   points: ReadonlyArray<[number, number]>,

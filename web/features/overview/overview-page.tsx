@@ -1,18 +1,28 @@
+/**
+ * The overview of the country or of one unit (?unit=<code>): breadcrumbs, the unit's tiles with
+ * "k of n zones meet", its zones on a map fitted to them, and the table of what lies below it
+ * (bureaus/divisions/stations open their unit; a station lists its zones). One request carries
+ * the unit's page; the country also lists every zone in scope.
+ */
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo } from 'react';
-import { kpisQuery, zonesQuery } from '../../api/queries.ts';
-import type { Me } from '../../api/types.ts';
+import { kpisQuery, unitQuery, zonesQuery } from '../../api/queries.ts';
+import type { Me, TrafficLight, UnitPage } from '../../api/types.ts';
 import { KpiTile } from '../../components/kpi-tile.tsx';
 import { QueryState } from '../../components/query-state.tsx';
-import { useT } from '../../i18n/use-t.tsx';
-import { useDashboardState } from '../../router.ts';
+import { formatNumber, type Lang } from '../../i18n/format.ts';
+import { type Translate, useT } from '../../i18n/use-t.tsx';
+import { handleLinkClick, useDashboardState } from '../../router.ts';
+import { serializeDashboardState, updateDashboardState } from '../../state/dashboard-state.ts';
 import { toKpiFigures } from '../kpi/to-kpi-figures.ts';
-import { toZoneMarkers } from '../map/to-zone-markers.ts';
+import { toUnitMarkers } from '../map/to-zone-markers.ts';
+import { Breadcrumbs } from '../unit/breadcrumbs.tsx';
+import { toBreadcrumbs } from '../unit/to-breadcrumbs.ts';
 import { ExportLinks } from './export-links.tsx';
 import { RollupTable } from './rollup-table.tsx';
 import { StatusLegend } from './status-legend.tsx';
 import { scopeHeading } from './to-scope-heading.ts';
-import { countLights } from './to-zone-rows.ts';
+import { pickName } from './to-zone-rows.ts';
 import { ZoneTable } from './zone-table.tsx';
 
 // MapLibre is most of the bundle's weight: old PCs get the tables first, the map when it arrives.
@@ -20,75 +30,123 @@ const ZonesMap = lazy(() => import('../map/zones-map.tsx'));
 
 const BASEMAP_SOURCE = 'OCHA/HDX COD-AB (CC BY-IGO) · MapLibre';
 
+function lightCounts(page: UnitPage): Record<TrafficLight, number> {
+  const counts: Record<TrafficLight, number> = { green: 0, amber: 0, red: 0, grey: 0 };
+  for (const zone of page.zones) counts[zone.overall] += 1;
+  return counts;
+}
+
+/** The heading over a unit's tiles: the unit's name, or "your zones within it" when only some are the user's. */
+function unitHeading(page: UnitPage, lang: Lang, t: Translate): string {
+  const name = pickName(page.unit, lang);
+  const n = formatNumber(page.zonesInScope, lang);
+  return page.zonesInScope < page.zonesInUnit
+    ? t('unit.summaryMine', { name, n })
+    : t('overview.scopeUnit', { name, n });
+}
+
 export function OverviewPage({ me }: { me: Me }) {
   const { lang, t } = useT();
   const [state, navigate] = useDashboardState();
   const period = { from: state.from, to: state.to };
-  const canExport = me.permissions.includes('export');
-  const zoneKpis = useQuery(kpisQuery({ level: 'zone', unit: null, ...period }));
-  const national = useQuery(kpisQuery({ level: 'national', unit: null, ...period }));
-  const rollups = useQuery(kpisQuery({ level: state.level, unit: null, ...period }));
+  const code = state.unit ?? 'national';
+  const national = code === 'national';
+  const listLevel = state.level === 'national' ? 'bureau' : state.level;
+  const unit = useQuery(unitQuery({ code, level: listLevel, ...period }));
   const zones = useQuery(zonesQuery());
+  // The country also lists every zone in scope (a unit's zones are its table below).
+  const zoneKpis = useQuery({ ...kpisQuery({ level: 'zone', unit: null, ...period }), enabled: national });
+  const canExport = me.permissions.includes('export');
+  const countryHref = serializeDashboardState(updateDashboardState(state, { view: 'overview', unit: null }));
 
-  const markers = useMemo(
-    () => (zones.data && zoneKpis.data ? toZoneMarkers(zones.data.items, zoneKpis.data.items, lang) : null),
-    [zones.data, zoneKpis.data, lang],
-  );
+  const markers = useMemo(() => (unit.data ? toUnitMarkers(unit.data.zones, lang) : null), [unit.data, lang]);
 
   return (
-    <>
-      <h1>{t('overview.title')}</h1>
-      <section className="national" aria-labelledby="national-title">
-        <h2 id="national-title">{scopeHeading(me.scope, zones.data?.items ?? [], lang, t)}</h2>
-        <QueryState query={national}>
-          {(data) => {
-            const item = data.items[0];
-            if (!item) return <p>{t('state.empty')}</p>;
-            return (
+    <QueryState
+      query={unit}
+      notFound={t('unit.notFound')}
+      notFoundAction={
+        <a href={countryHref} onClick={(e) => handleLinkClick(e, () => navigate({ view: 'overview', unit: null }))}>
+          {t('unit.toCountry')}
+        </a>
+      }
+    >
+      {(page) => (
+        <>
+          <Breadcrumbs crumbs={toBreadcrumbs(page.path, state, lang, t('unit.country'))} />
+          <h1>{national ? t('overview.title') : pickName(page.unit, lang)}</h1>
+          {page.zonesInScope < page.zonesInUnit && (
+            <p className="scope-note" data-testid="scope-note">
+              {t('unit.partial', {
+                k: formatNumber(page.zonesInScope, lang),
+                n: formatNumber(page.zonesInUnit, lang),
+              })}
+            </p>
+          )}
+          <section className="national" aria-labelledby="national-title">
+            <h2 id="national-title">
+              {national ? scopeHeading(me.scope, zones.data?.items ?? [], lang, t) : unitHeading(page, lang, t)}
+            </h2>
+            {page.item ? (
               <div className="tile-row">
-                {toKpiFigures(item, { lang, t }).map((figure) => (
+                {toKpiFigures(page.item, { lang, t }).map((figure) => (
                   <KpiTile key={figure.key} figure={figure} />
                 ))}
               </div>
-            );
-          }}
-        </QueryState>
-      </section>
+            ) : (
+              <p>{t('unit.noZones')}</p>
+            )}
+          </section>
 
-      <div className="map-and-legend">
-        <section className="map-panel" aria-labelledby="map-title">
-          <h2 id="map-title">{t('overview.map')}</h2>
-          <p className="hint">{t('overview.mapHint')}</p>
-          {markers && (
-            <Suspense fallback={<div className="map map-overview map-loading">{t('state.loading')}</div>}>
-              <ZonesMap
-                markers={markers}
-                lang={lang}
-                label={t('overview.map')}
-                attribution={t('overview.mapSource', { source: BASEMAP_SOURCE })}
-                onSelectZone={(zoneId) => navigate({ view: 'zone', zoneId })}
-              />
-            </Suspense>
+          <div className="map-and-legend">
+            <section className="map-panel" aria-labelledby="map-title">
+              <h2 id="map-title">{t('overview.map')}</h2>
+              <p className="hint">{t('overview.mapHint')}</p>
+              {markers && (
+                <Suspense fallback={<div className="map map-overview map-loading">{t('state.loading')}</div>}>
+                  <ZonesMap
+                    markers={markers}
+                    lang={lang}
+                    label={t('overview.map')}
+                    attribution={t('overview.mapSource', { source: BASEMAP_SOURCE })}
+                    onSelectZone={(zoneId) => navigate({ view: 'zone', zoneId })}
+                  />
+                </Suspense>
+              )}
+            </section>
+            <StatusLegend counts={lightCounts(page)} />
+          </div>
+
+          {national && (
+            <>
+              <QueryState query={zoneKpis}>
+                {(data) => <ZoneTable items={data.items} zones={zones.data?.items ?? []} />}
+              </QueryState>
+              {canExport && <ExportLinks level="zone" {...period} />}
+            </>
           )}
-        </section>
-        <StatusLegend counts={zoneKpis.data ? countLights(zoneKpis.data.items) : undefined} />
-      </div>
 
-      <QueryState query={zoneKpis}>
-        {(data) => <ZoneTable items={data.items} zones={zones.data?.items ?? []} />}
-      </QueryState>
-      {canExport && <ExportLinks level="zone" {...period} />}
-
-      <QueryState query={rollups}>
-        {(data) => (
-          <RollupTable
-            items={data.items}
-            level={state.level}
-            onLevelChange={(level) => navigate({ level }, { replace: true })}
-          />
-        )}
-      </QueryState>
-      {canExport && <ExportLinks level={state.level} {...period} />}
-    </>
+          {page.childLevel === 'zone' ? (
+            <ZoneTable
+              items={page.children.map((child) => child.item)}
+              zones={zones.data?.items ?? []}
+              title={t('unit.below.zone', { n: formatNumber(page.children.length, lang) })}
+            />
+          ) : page.children.length > 0 ? (
+            <RollupTable
+              rows={page.children}
+              level={page.childLevel}
+              title={
+                national
+                  ? t('overview.rollups')
+                  : t(`unit.below.${page.childLevel}`, { n: formatNumber(page.children.length, lang) })
+              }
+              onLevelChange={national ? (level) => navigate({ level }, { replace: true }) : undefined}
+            />
+          ) : null}
+          {canExport && national && <ExportLinks level={listLevel} {...period} />}
+        </>
+      )}
+    </QueryState>
   );
 }

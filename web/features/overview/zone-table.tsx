@@ -9,7 +9,7 @@ import { toKpiFigures } from '../kpi/to-kpi-figures.ts';
 import { toZoneRows, ZONE_SORTS, type ZoneSort } from './to-zone-rows.ts';
 
 /** Every zone in scope with its three KPIs; on phones each row becomes a card (see CSS). */
-export function ZoneTable({ items, zones }: { items: KpiItem[]; zones: ZoneSummary[] }) {
+export function ZoneTable({ items, zones, title }: { items: KpiItem[]; zones: ZoneSummary[]; title?: string }) {
   const { lang, t } = useT();
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<ZoneSort>('hierarchy');
@@ -18,7 +18,7 @@ export function ZoneTable({ items, zones }: { items: KpiItem[]; zones: ZoneSumma
 
   return (
     <section className="zone-list" aria-labelledby="zones-title">
-      <h2 id="zones-title">{t('overview.zones', { n: formatNumber(zoneCount, lang) })}</h2>
+      <h2 id="zones-title">{title ?? t('overview.zones', { n: formatNumber(zoneCount, lang) })}</h2>
       <div className="table-tools">
         <label>
           {t('overview.filter')}

@@ -9,11 +9,12 @@ import { KpiTile } from '../../components/kpi-tile.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { TrafficLightBadge } from '../../components/status-badge.tsx';
 import { useT } from '../../i18n/use-t.tsx';
-import { handleLinkClick, useDashboardState } from '../../router.ts';
-import { serializeDashboardState, updateDashboardState } from '../../state/dashboard-state.ts';
+import { useDashboardState } from '../../router.ts';
 import { toKpiFigures } from '../kpi/to-kpi-figures.ts';
 import { pickName } from '../overview/to-zone-rows.ts';
 import { CounterfactualDetails } from './counterfactual-details.tsx';
+import { Breadcrumbs } from '../unit/breadcrumbs.tsx';
+import { toBreadcrumbs, zonePath } from '../unit/to-breadcrumbs.ts';
 import { CrimeChart } from './crime-chart.tsx';
 import { PartnersTable } from './partners-table.tsx';
 import { SurveyChart } from './survey-chart.tsx';
@@ -24,7 +25,7 @@ const ZoneOutlineMap = lazy(() => import('../map/zone-outline-map.tsx'));
 
 export default function ZonePage({ zoneId }: { zoneId: string }) {
   const { lang, t } = useT();
-  const [state, navigate] = useDashboardState();
+  const [state] = useDashboardState();
   const period = { from: state.from, to: state.to };
   const detail = useQuery(zoneQuery(zoneId));
   const kpis = useQuery(kpisQuery({ level: 'zone', unit: zoneId, ...period }));
@@ -33,18 +34,18 @@ export default function ZonePage({ zoneId }: { zoneId: string }) {
   const counterfactual = useQuery(zoneCounterfactualQuery(zoneId, period));
   const counterfactualView = counterfactual.data ? toCounterfactualView(counterfactual.data, lang, t) : null;
   const item = kpis.data?.items[0];
-  const overview = serializeDashboardState(updateDashboardState(state, { view: 'overview' }));
 
   return (
     <>
-      <p className="back">
-        <a href={overview} onClick={(e) => handleLinkClick(e, () => navigate({ view: 'overview' }))}>
-          ← {t('zone.back')}
-        </a>
-      </p>
       <QueryState query={detail} notFound={t('zone.notFound')}>
         {({ zone, partners, geometry }) => (
           <>
+            <Breadcrumbs
+              crumbs={toBreadcrumbs(zonePath(zone), state, lang, t('unit.country'), {
+                id: zone.id,
+                name: pickName(zone, lang),
+              })}
+            />
             <div className="zone-head">
               <div>
                 <h1>{pickName(zone, lang)}</h1>

@@ -1,0 +1,133 @@
+/**
+ * A unit's page (national, bureau, division or station): where it sits in the hierarchy (for the
+ * breadcrumbs), its pooled figures, the level below it and its zones, in one answer. The caller's
+ * scope is checked here, once: a unit none of whose zones are in scope answers as not found, the
+ * same as an unknown code, and figures pool in-scope zones only.
+ */
+import type { Database } from '../db/database.ts';
+import type { KpiLevel } from './kpi-items.ts';
+import { computeUnitKpis, type UnitKpis } from './kpis.ts';
+import { unitPath } from '../queries/unit-path.ts';
+import { type ChildLevel, unitZoneCounts } from '../queries/unit-zone-counts.ts';
+
+export type UnitLevel = 'national' | 'bureau' | 'division' | 'station';
+
+export interface UnitRef {
+  code: string;
+  level: UnitLevel;
+  nameTh: string;
+  nameEn: string;
+  /** Short Thai name for breadcrumbs (ภ.9, ภ.จว.สงขลา, สภ.หาดใหญ่). */
+  abbrTh: string;
+}
+
+export interface UnitChild {
+  item: UnitKpis['children'][number];
+  /** Every zone of this child unit, in the caller's scope or not. */
+  zonesInUnit: number;
+}
+
+export interface UnitPage extends Omit<UnitKpis, 'children'> {
+  unit: UnitRef;
+  /** From the country down to the unit itself. */
+  path: UnitRef[];
+  childLevel: ChildLevel;
+  /** k of n: the caller's zones in this unit, and all its zones. */
+  zonesInScope: number;
+  zonesInUnit: number;
+  children: UnitChild[];
+}
+
+const NATIONAL: UnitRef = {
+  code: 'national',
+  level: 'national',
+  nameTh: 'สำนักงานตำรวจแห่งชาติ',
+  nameEn: 'Royal Thai Police',
+  abbrTh: 'ประเทศ',
+};
+
+const CHILD_OF: Record<Exclude<UnitLevel, 'national'>, ChildLevel> = {
+  bureau: 'division',
+  division: 'station',
+  station: 'zone',
+};
+
+async function resolvePath(db: Database, code: string): Promise<UnitRef[] | null> {
+  if (code === 'national') return [NATIONAL];
+  const row = await unitPath(db, code);
+  if (!row) return null;
+  const path: UnitRef[] = [
+    NATIONAL,
+    {
+      code: row.bureauCode,
+      level: 'bureau',
+      nameTh: row.bureauNameTh,
+      nameEn: row.bureauNameEn,
+      abbrTh: row.bureauAbbrTh,
+    },
+  ];
+  if (row.divisionCode)
+    path.push({
+      code: row.divisionCode,
+      level: 'division',
+      nameTh: row.divisionNameTh ?? row.divisionCode,
+      nameEn: row.divisionNameEn ?? row.divisionCode,
+      abbrTh: row.divisionAbbrTh ?? row.divisionNameTh ?? row.divisionCode,
+    });
+  if (row.stationCode)
+    path.push({
+      code: row.stationCode,
+      level: 'station',
+      nameTh: row.stationNameTh ?? row.stationCode,
+      nameEn: row.stationNameEn ?? row.stationCode,
+      abbrTh: row.stationNameTh ?? row.stationCode,
+    });
+  return path;
+}
+
+export interface UnitPageRequest {
+  from?: string | undefined;
+  to?: string | undefined;
+  /** For the national page only: which level its table shows (default bureau). */
+  level?: Exclude<ChildLevel, 'zone'> | undefined;
+}
+
+/** The page of a unit, or null when it does not exist or none of its zones is in scope. */
+export async function unitPage(
+  db: Database,
+  zoneIds: string[] | null,
+  code: string,
+  request: UnitPageRequest,
+  now = new Date(),
+): Promise<UnitPage | null> {
+  const path = await resolvePath(db, code);
+  const unit = path?.at(-1);
+  if (!path || !unit) return null;
+  const childLevel: ChildLevel = unit.level === 'national' ? (request.level ?? 'bureau') : CHILD_OF[unit.level];
+  const [counts, kpis] = await Promise.all([
+    unitZoneCounts(db, unit.code, childLevel),
+    computeUnitKpis(
+      db,
+      zoneIds,
+      {
+        unit: unit.code,
+        unitLevel: unit.level,
+        childLevel: childLevel as KpiLevel,
+        from: request.from,
+        to: request.to,
+      },
+      now,
+    ),
+  ]);
+  if (zoneIds !== null && kpis.zones.length === 0) return null;
+  const totals = new Map(counts.map((c) => [c.code, c.zones]));
+  return {
+    ...kpis,
+    unit,
+    path,
+    childLevel,
+    zonesInScope: kpis.zones.length,
+    zonesInUnit: counts.reduce((sum, c) => sum + c.zones, 0),
+    children: kpis.children.map((item) => ({ item, zonesInUnit: totals.get(item.id) ?? item.zoneCount })),
+  };
+}
