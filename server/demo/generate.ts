@@ -27,7 +27,7 @@ import {
   ringBBox,
 } from '../geo/measure.ts';
 import type { BBox } from '../geo/types.ts';
-import { bangkokDate, lastCompleteMonth } from '../kpi/months.ts';
+import { bangkokDate, lastCompleteMonth } from '../contracts/calendar.ts';
 import { irregularPolygon, type LonLat, type Ring, randomPointInBuffer, randomPointInRing, round6 } from './geo.ts';
 import { Rng } from '../random.ts';
 import {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { assertZoneInScope, notFound } from '../auth/middleware.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { zoneCounterfactualPage } from '../services/counterfactual.ts';
+import { zoneIncidents } from '../services/zone-incidents.ts';
 import { zoneDetailPage, zoneSeriesPage, zoneSurveyPage } from '../services/zone-pages.ts';
 import { zoneFeatureCollection, zoneList } from '../services/zones.ts';
 import { MONTH_PATTERN, validate } from './validation.ts';
@@ -11,6 +12,15 @@ const zoneParam = z.object({ id: z.string().min(1).max(100) });
 const periodQuery = z
   .object({ from: z.string().regex(MONTH_PATTERN).optional(), to: z.string().regex(MONTH_PATTERN).optional() })
   .refine((q) => (q.from === undefined) === (q.to === undefined), { message: 'from and to go together' });
+
+const incidentsQuery = z
+  .object({
+    from: z.string().regex(MONTH_PATTERN).optional(),
+    to: z.string().regex(MONTH_PATTERN).optional(),
+    group: z.coerce.number().int().min(1).max(9).optional(),
+  })
+  .refine((q) => (q.from === undefined) === (q.to === undefined), { message: 'from and to go together' })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to' });
 
 export const zoneRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
@@ -38,6 +48,13 @@ export const zoneRoutes = (deps: AppDeps) =>
       const page = await zoneCounterfactualPage(deps.db, id, from && to ? { from, to } : undefined, new Date());
       if (!page) throw notFound();
       return c.json(page);
+    })
+    .get('/:id/incidents', validate('param', zoneParam), validate('query', incidentsQuery), async (c) => {
+      const { id } = c.req.valid('param');
+      assertZoneInScope(c, id);
+      const layer = await zoneIncidents(deps.db, c.var.principal, id, c.req.valid('query'));
+      if (!layer) throw notFound();
+      return c.json(layer);
     })
     .get('/:id/survey', validate('param', zoneParam), async (c) => {
       const { id } = c.req.valid('param');

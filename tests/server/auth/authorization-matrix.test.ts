@@ -184,6 +184,11 @@ const MATRIX: Record<string, Entry> = {
     expect: zoneScoped('200'),
     request: ({ zone }) => ({ path: `/api/zones/${zone}/counterfactual` }),
   },
+  'GET /api/zones/:id/incidents': {
+    expect: zoneScoped('200'),
+    request: ({ zone }) => ({ path: `/api/zones/${zone}/incidents` }),
+  },
+  'GET /api/units/:code': { expect: everyone('200'), request: () => ({ path: `/api/units/${FX.bureauIn}` }) },
   'GET /api/zones/:id/survey': {
     expect: zoneScoped('200'),
     request: ({ zone }) => ({ path: `/api/zones/${zone}/survey` }),
