@@ -14,6 +14,7 @@
  * Targets are printed, never asserted: exit code 0 whatever the figures (1 only on a crash).
  */
 import { cpus, loadavg } from 'node:os';
+import { textList } from '../server/db/database.ts';
 import { openBenchApp, serveLoopback } from './lib/harness.ts';
 import { ensureNational, nationalSpec } from './lib/national.ts';
 import { prototypeFigures } from './lib/prototypes.ts';
@@ -358,6 +359,68 @@ for (const r of zoneRowsOut.values()) {
     ratioOf(r.api, r.raw) <= 1.3,
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// [2b] Drill-down and the incident map: one unit's page data, one zone's incident points
+log(
+  `\n[2b] A unit's page (GET /api/units/CODE) and a zone's incidents (GET /api/zones/ID/incidents, last 12 months)   [load ${load()}, t+${elapsed()}]`,
+);
+const unitRows = await bench.db.all<{ station: string; division: string; bureau: string }>(
+  `SELECT z.station_code AS station, s.division_code AS division, d.bureau_code AS bureau
+     FROM zones z JOIN stations s ON s.code = z.station_code JOIN divisions d ON d.code = s.division_code
+    WHERE list_contains($ids, z.id) ORDER BY z.id`,
+  { ids: textList(sampleZones) },
+);
+const sampleUnits = ['national', ...new Set(unitRows.flatMap((r) => [r.bureau, r.division, r.station]))];
+const [lastData] = await bench.db.all<{ last: string }>(
+  `SELECT strftime(max("month"), '%Y-%m') AS last FROM incidents`,
+);
+const lastMonth = lastData?.last ?? '2024-06';
+const [lastYear = 2024, lastMo = 6] = lastMonth.split('-').map(Number);
+const firstIndex = lastYear * 12 + (lastMo - 1) - 11;
+const firstMonth = `${Math.floor(firstIndex / 12)}-${String((firstIndex % 12) + 1).padStart(2, '0')}`;
+const unitPath = (code: string) => `/api/units/${encodeURIComponent(code)}`;
+const incidentsPath = (id: string) =>
+  `/api/zones/${encodeURIComponent(id)}/incidents?from=${firstMonth}&to=${lastMonth}`;
+const unitSize = await get(unitPath(sampleUnits[1] ?? 'national'));
+let unitTurn = 0;
+const unitPage = await measure(() => get(unitPath(sampleUnits[unitTurn++ % sampleUnits.length] as string)), mo);
+const incidentSize = await get(incidentsPath(sampleZones[0] as string));
+let incidentTurn = 0;
+const incidentLayer = await measure(
+  () => get(incidentsPath(sampleZones[incidentTurn++ % sampleZones.length] as string)),
+  mo,
+);
+log(
+  table(
+    ['figure', 'JSON', 'p50 ms', 'p95 ms', 'max ms', 'n'],
+    [
+      [
+        `unit page, over ${sampleUnits.length} units`,
+        bytes(unitSize),
+        ms(unitPage.p50),
+        ms(unitPage.p95),
+        ms(unitPage.max),
+        String(unitPage.n),
+      ],
+      [
+        `zone incidents ${firstMonth}..${lastMonth}`,
+        bytes(incidentSize),
+        ms(incidentLayer.p50),
+        ms(incidentLayer.p95),
+        ms(incidentLayer.max),
+        String(incidentLayer.n),
+      ],
+    ],
+  ),
+);
+judge(
+  "a unit's page data (national, bureau, division, station), p95",
+  '<= 50 ms',
+  `${ms(unitPage.p95)} ms`,
+  unitPage.p95 <= 50,
+);
+judge("one zone's incident points, 12 months, p95", '<= 50 ms', `${ms(incidentLayer.p95)} ms`, incidentLayer.p95 <= 50);
 
 // ---------------------------------------------------------------------------------------------
 // [3] Where the time goes

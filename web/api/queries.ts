@@ -133,6 +133,20 @@ export const zoneSeriesQuery = (zoneId: string, period: PeriodParams) =>
     placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === zoneId ? previous : undefined),
   });
 
+/** The zone's incident points (and its ring's) for a period and offence group (null = all). */
+export const zoneIncidentsQuery = (zoneId: string, period: PeriodParams, group: number | null) =>
+  queryOptions({
+    queryKey: ['zone', zoneId, 'incidents', { from: period.from, to: period.to, group }] as const,
+    queryFn: async () =>
+      readJson(
+        await client.api.zones[':id'].incidents.$get({
+          param: { id: zoneId },
+          query: { ...periodQuery(period), ...(group === null ? {} : { group: String(group) }) },
+        }),
+      ),
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === zoneId ? previous : undefined),
+  });
+
 export const zoneSurveyQuery = (zoneId: string) =>
   queryOptions({
     queryKey: ['zone', zoneId, 'survey'] as const,

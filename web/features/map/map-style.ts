@@ -147,6 +147,8 @@ export function zoneOutlineMapStyle(
   lang: 'th' | 'en',
   outline: object,
   light: TrafficLight,
+  /** Lighter under incident points, so they stay readable on the zone's colour. */
+  fillOpacity = 0.35,
 ): StyleSpecification {
   return {
     version: 8,
@@ -163,7 +165,7 @@ export function zoneOutlineMapStyle(
         id: 'zone-fill',
         type: 'fill',
         source: SOURCE.zones,
-        paint: { 'fill-color': LIGHT_COLORS[light], 'fill-opacity': 0.35 },
+        paint: { 'fill-color': LIGHT_COLORS[light], 'fill-opacity': fillOpacity },
       },
       {
         id: 'zone-line',

@@ -16,6 +16,7 @@ import { CounterfactualDetails } from './counterfactual-details.tsx';
 import { Breadcrumbs } from '../unit/breadcrumbs.tsx';
 import { toBreadcrumbs, zonePath } from '../unit/to-breadcrumbs.ts';
 import { CrimeChart } from './crime-chart.tsx';
+import { IncidentPanel } from './incident-panel.tsx';
 import { PartnersTable } from './partners-table.tsx';
 import { SurveyChart } from './survey-chart.tsx';
 import { toCounterfactualView } from './to-counterfactual.ts';
@@ -90,6 +91,16 @@ export default function ZonePage({ zoneId }: { zoneId: string }) {
               </QueryState>
               {counterfactualView && <CounterfactualDetails view={counterfactualView} />}
             </section>
+
+            {geometry && (
+              <IncidentPanel
+                zoneId={zone.id}
+                outline={geometry}
+                light={item?.overall ?? 'grey'}
+                stationName={lang === 'en' ? zone.stationNameEn : zone.stationNameTh}
+                groups={series.data?.groupNames ?? []}
+              />
+            )}
 
             <section aria-labelledby="survey-title">
               <h2 id="survey-title">{t('chart.survey')}</h2>
