@@ -1,7 +1,11 @@
-// Builds the offline province basemap data/basemap/thailand-provinces.geojson from the
-// OCHA/HDX Thailand COD-AB 2019 provinces (a simplified copy of them).
+// Builds the offline basemap from the OCHA/HDX Thailand COD-AB 2019 boundaries (simplified copies):
+// provinces into data/basemap/thailand-provinces.geojson,
+// districts (amphoe / khet, for zone-level maps) into data/basemap/thailand-districts.geojson.
 //
-//   npx tsx scripts/build-basemap.ts [source.geojson]
+//   npx tsx scripts/build-basemap.ts [provinces.geojson]
+//   npx tsx scripts/build-basemap.ts --districts <th_adm2_districts_hdx2019_simplified.geojson>
+//
+// The district source is simplified too (about 9,800 vertices for 928 districts): same treatment.
 //
 // Without an argument it reads the copy kept in the repository for the tests
 // (tests/fixtures/real/thailand-boundaries/); give a path to build from another copy.
@@ -20,7 +24,14 @@ type Ring = Position[];
 type PolygonCoords = Ring[];
 
 interface SourceFeature {
-  properties: { ADM1_PCODE: string; ADM1_TH: string; ADM1_EN: string };
+  properties: {
+    ADM1_PCODE: string;
+    ADM1_TH: string;
+    ADM1_EN: string;
+    ADM2_PCODE?: string;
+    ADM2_TH?: string;
+    ADM2_EN?: string;
+  };
   geometry: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
 }
 
@@ -37,6 +48,9 @@ const defaultSource = fileURLToPath(
   new URL('../tests/fixtures/real/thailand-boundaries/th_adm1_provinces_hdx2019_simplified.geojson', import.meta.url),
 );
 const outputPath = fileURLToPath(new URL('../data/basemap/thailand-provinces.geojson', import.meta.url));
+const districtsOutputPath = fileURLToPath(new URL('../data/basemap/thailand-districts.geojson', import.meta.url));
+const DISTRICTS_ATTRIBUTION =
+  'District boundaries: OCHA/HDX Thailand COD-AB 2019 (Royal Thai Survey Department), CC BY-IGO 3.0';
 
 const factor = 10 ** DECIMALS;
 const round = (value: number): number => Math.round(value * factor) / factor;
@@ -95,7 +109,59 @@ function buildProvinceFeature(source: SourceFeature): ProvinceFeature {
   };
 }
 
+interface DistrictFeature {
+  type: 'Feature';
+  properties: { pcode: string; name_th: string; name_en: string; province_th: string };
+  geometry: ProvinceFeature['geometry'];
+}
+
+function buildDistrictFeature(source: SourceFeature): DistrictFeature {
+  const { ADM2_PCODE = '', ADM2_TH = '', ADM2_EN = '', ADM1_TH } = source.properties;
+  if (!ADM2_PCODE) throw new Error('a district feature has no ADM2_PCODE: is this the adm2 file?');
+  const province = buildProvinceFeature(source);
+  return {
+    type: 'Feature',
+    properties: { pcode: ADM2_PCODE, name_th: ADM2_TH.trim(), name_en: ADM2_EN.trim(), province_th: ADM1_TH.trim() },
+    geometry: province.geometry,
+  };
+}
+
+function writeCollection(
+  path: string,
+  attribution: string,
+  features: Array<{ geometry: ProvinceFeature['geometry'] }>,
+) {
+  // One feature per line keeps diffs readable.
+  const text = `{"type":"FeatureCollection","attribution":${JSON.stringify(attribution)},"features":[\n${features
+    .map((f) => JSON.stringify(f))
+    .join(',\n')}\n]}\n`;
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+  const polygons = features.flatMap((f) =>
+    f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates,
+  );
+  const positions = polygons.flat().reduce((n, ring) => n + ring.length, 0);
+  console.log(
+    `${path}: ${features.length} features, ${polygons.length} polygons, ${positions} positions, ${Buffer.byteLength(text)} bytes`,
+  );
+}
+
+function mainDistricts(sourcePath: string): void {
+  const source = JSON.parse(readFileSync(sourcePath, 'utf8')) as { features: SourceFeature[] };
+  const features = source.features
+    .map(buildDistrictFeature)
+    .sort((a, b) => a.properties.pcode.localeCompare(b.properties.pcode));
+  writeCollection(districtsOutputPath, DISTRICTS_ATTRIBUTION, features);
+}
+
 function main(): void {
+  const districts = process.argv.indexOf('--districts');
+  if (districts >= 0) {
+    const path = process.argv[districts + 1];
+    if (!path) throw new Error('usage: npx tsx scripts/build-basemap.ts --districts <adm2.geojson>');
+    mainDistricts(path);
+    return;
+  }
   const sourcePath = process.argv[2] ?? defaultSource;
   const source = JSON.parse(readFileSync(sourcePath, 'utf8')) as { features: SourceFeature[] };
   const features = source.features

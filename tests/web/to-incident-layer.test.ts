@@ -94,3 +94,30 @@ describe('incident points', () => {
     expect(groupColor(9)).toBe('#555555');
   });
 });
+
+describe('district outlines on zone maps', () => {
+  test('the zone map style draws district lines from zoom 8 and names from zoom 10, only when given the file', async () => {
+    const { zoneOutlineMapStyle } = await import('../../web/features/map/map-style.ts');
+    const outline = { type: 'Polygon', coordinates: [square] };
+    const withDistricts = zoneOutlineMapStyle('/p.geojson', 'th', outline, 'green', 0.35, '/d.geojson');
+    expect(withDistricts.sources.districts).toEqual({ type: 'geojson', data: '/d.geojson' });
+    const line = withDistricts.layers.find((l) => l.id === 'district-line');
+    const label = withDistricts.layers.find((l) => l.id === 'district-label');
+    expect(line?.minzoom).toBe(8);
+    expect(label?.minzoom).toBe(10);
+    // Districts lie under the zone.
+    const ids = withDistricts.layers.map((l) => l.id);
+    expect(ids.indexOf('district-line')).toBeLessThan(ids.indexOf('zone-fill'));
+    const without = zoneOutlineMapStyle('/p.geojson', 'th', outline, 'green');
+    expect(without.sources.districts).toBeUndefined();
+  });
+
+  test('the bundled districts: 928 with Thai and English names, Hat Yai among them', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../../data/basemap/thailand-districts.geojson', import.meta.url), 'utf8');
+    const fc = JSON.parse(text) as { attribution: string; features: { properties: Record<string, string> }[] };
+    expect(fc.features).toHaveLength(928);
+    expect(fc.attribution).toContain('CC BY-IGO');
+    expect(fc.features.find((f) => f.properties.name_en === 'Hat Yai')?.properties.name_th).toBe('หาดใหญ่');
+  });
+});

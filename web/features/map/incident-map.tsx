@@ -10,7 +10,7 @@ import type { TrafficLight, ZoneIncidents } from '../../api/types.ts';
 import type { Lang } from '../../i18n/format.ts';
 import { geometryBounds } from './geometry-bounds.ts';
 import { LABEL_FONT, zoneOutlineMapStyle } from './map-style.ts';
-import { basemapUrl, type GeoJSONSource, type MapLayerMouseEvent, MapLibreMap } from './maplibre.ts';
+import { basemapUrl, districtsUrl, type GeoJSONSource, type MapLayerMouseEvent, MapLibreMap } from './maplibre.ts';
 import { Popup } from 'maplibre-gl';
 import {
   bufferRingFeature,
@@ -63,7 +63,7 @@ export default function IncidentMap(props: IncidentMapProps) {
     const bounds = geometryBounds({ coordinates: ring.features.map((f) => f.geometry.coordinates) });
     const element = container.current;
     if (!element || !bounds) return;
-    const base = zoneOutlineMapStyle(basemapUrl, lang, outline, light, 0.18);
+    const base = zoneOutlineMapStyle(basemapUrl, lang, outline, light, 0.18, districtsUrl);
     const instance = new MapLibreMap({
       container: element,
       style: {

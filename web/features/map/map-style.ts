@@ -24,6 +24,7 @@ export const THAILAND_BOUNDS: [[number, number], [number, number]] = [
 
 export const SOURCE = {
   provinces: 'provinces',
+  districts: 'districts',
   zones: 'zones',
   markers: 'markers',
 } as const;
@@ -141,7 +142,36 @@ export function overviewMapStyle(basemapUrl: string, lang: 'th' | 'en'): StyleSp
   };
 }
 
-/** The zone page: provinces and the zone's own outline. */
+/**
+ * District outlines and names (amphoe / khet) for zone-level zooms: at a zone's scale the province
+ * layer alone is an empty area. Drawn from zoom 8, named from zoom 10.
+ */
+function districtLayers(lang: 'th' | 'en'): LayerSpecification[] {
+  return [
+    {
+      id: 'district-line',
+      type: 'line',
+      source: SOURCE.districts,
+      minzoom: 8,
+      paint: { 'line-color': '#a7b0ba', 'line-width': 1, 'line-dasharray': [4, 2] },
+    },
+    {
+      id: 'district-label',
+      type: 'symbol',
+      source: SOURCE.districts,
+      minzoom: 10,
+      layout: {
+        'text-field': ['get', lang === 'th' ? 'name_th' : 'name_en'],
+        'text-font': LABEL_FONT,
+        'text-size': 13,
+        'symbol-placement': 'point',
+      },
+      paint: { 'text-color': '#4b5560', 'text-halo-color': '#f6f4ee', 'text-halo-width': 1.5 },
+    },
+  ];
+}
+
+/** The zone page: provinces, districts and the zone's own outline. */
 export function zoneOutlineMapStyle(
   basemapUrl: string,
   lang: 'th' | 'en',
@@ -149,11 +179,13 @@ export function zoneOutlineMapStyle(
   light: TrafficLight,
   /** Lighter under incident points, so they stay readable on the zone's colour. */
   fillOpacity = 0.35,
+  districtsUrl: string | null = null,
 ): StyleSpecification {
   return {
     version: 8,
     sources: {
       [SOURCE.provinces]: { type: 'geojson', data: basemapUrl },
+      ...(districtsUrl ? { [SOURCE.districts]: { type: 'geojson' as const, data: districtsUrl } } : {}),
       [SOURCE.zones]: {
         type: 'geojson',
         data: { type: 'Feature', properties: {}, geometry: outline } as never,
@@ -161,6 +193,7 @@ export function zoneOutlineMapStyle(
     },
     layers: [
       ...basemapLayers(lang),
+      ...(districtsUrl ? districtLayers(lang) : []),
       {
         id: 'zone-fill',
         type: 'fill',

@@ -5,12 +5,15 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import districtsPath from '../../../data/basemap/thailand-districts.geojson?url';
 import basemapPath from '../../../data/basemap/thailand-provinces.geojson?url';
 
 setWorkerUrl(workerUrl);
 
 /** MapLibre fetches in a worker, where a root-relative URL has no base: make it absolute. */
 export const basemapUrl = new URL(basemapPath, window.location.href).href;
+/** District outlines, fetched only by the maps that zoom to a zone. */
+export const districtsUrl = new URL(districtsPath, window.location.href).href;
 
 import type { Map as MapLibreMapType } from 'maplibre-gl';
 

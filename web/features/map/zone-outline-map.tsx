@@ -4,7 +4,7 @@ import type { TrafficLight } from '../../api/types.ts';
 import type { Lang } from '../../i18n/format.ts';
 import { geometryBounds } from './geometry-bounds.ts';
 import { zoneOutlineMapStyle } from './map-style.ts';
-import { attachMapToContainer, basemapUrl, MapLibreMap } from './maplibre.ts';
+import { attachMapToContainer, basemapUrl, districtsUrl, MapLibreMap } from './maplibre.ts';
 
 export interface ZoneOutlineMapProps {
   outline: { type: string; coordinates: unknown };
@@ -21,7 +21,7 @@ export default function ZoneOutlineMap({ outline, light, lang, label }: ZoneOutl
     if (!container.current || !bounds) return;
     const instance = new MapLibreMap({
       container: container.current,
-      style: zoneOutlineMapStyle(basemapUrl, lang, outline, light),
+      style: zoneOutlineMapStyle(basemapUrl, lang, outline, light, 0.35, districtsUrl),
       bounds,
       // Enough room around a 2 km zone to see where it is in its town.
       fitBoundsOptions: { padding: 60, maxZoom: 14 },
