@@ -52,7 +52,7 @@ function groupColorExpression(): unknown[] {
 
 export default function IncidentMap(props: IncidentMapProps) {
   const { outline, light, incidents, bufferMeters, view, lang, label } = props;
-  const container = useRef<HTMLDivElement>(null);
+  const container = useRef<HTMLElement>(null);
   const map = useRef<MapLibreMap | null>(null);
   const latest = useRef(props);
   latest.current = props;
@@ -197,10 +197,9 @@ export default function IncidentMap(props: IncidentMapProps) {
   }, [view]);
 
   return (
-    <div
+    <section
       ref={container}
       className="map map-incidents"
-      role="region"
       aria-label={label}
       data-testid="incident-map"
       data-expected-incidents={incidents?.features.length ?? ''}
