@@ -37,90 +37,83 @@ export default function ZonePage({ zoneId }: { zoneId: string }) {
   const item = kpis.data?.items[0];
 
   return (
-    <>
-      <QueryState query={detail} notFound={t('zone.notFound')}>
-        {({ zone, partners, geometry }) => (
-          <>
-            <Breadcrumbs
-              crumbs={toBreadcrumbs(zonePath(zone), state, lang, t('unit.country'), {
-                id: zone.id,
-                name: pickName(zone, lang),
-              })}
-            />
-            <div className="zone-head">
-              <div>
-                <h1>{pickName(zone, lang)}</h1>
-                {item && <TrafficLightBadge light={item.overall} withRule />}
-                <ZoneFacts zone={zone} />
-              </div>
-              {geometry && (
-                <Suspense fallback={<div className="map map-zone map-loading">{t('state.loading')}</div>}>
-                  <ZoneOutlineMap
-                    outline={geometry}
-                    light={item?.overall ?? 'grey'}
-                    lang={lang}
-                    label={t('zone.map')}
-                  />
-                </Suspense>
-              )}
+    <QueryState query={detail} notFound={t('zone.notFound')}>
+      {({ zone, partners, geometry }) => (
+        <>
+          <Breadcrumbs
+            crumbs={toBreadcrumbs(zonePath(zone), state, lang, t('unit.country'), {
+              id: zone.id,
+              name: pickName(zone, lang),
+            })}
+          />
+          <div className="zone-head">
+            <div>
+              <h1>{pickName(zone, lang)}</h1>
+              {item && <TrafficLightBadge light={item.overall} withRule />}
+              <ZoneFacts zone={zone} />
             </div>
-
-            <section aria-labelledby="kpis-title">
-              <h2 id="kpis-title">{t('zone.kpis')}</h2>
-              <QueryState query={kpis}>
-                {(data) => {
-                  const zoneItem = data.items[0];
-                  if (!zoneItem) return <p>{t('state.empty')}</p>;
-                  return (
-                    <div className="tile-row">
-                      {toKpiFigures(zoneItem, { lang, t }, { counterfactualLine: counterfactualView?.line }).map(
-                        (figure) => (
-                          <KpiTile key={figure.key} figure={figure} />
-                        ),
-                      )}
-                    </div>
-                  );
-                }}
-              </QueryState>
-            </section>
-
-            <section aria-labelledby="crime-title">
-              <h2 id="crime-title">{t('chart.crime')}</h2>
-              <QueryState query={series}>
-                {(data) => <CrimeChart series={data} counterfactual={counterfactual.data ?? null} />}
-              </QueryState>
-              {counterfactualView && <CounterfactualDetails view={counterfactualView} />}
-            </section>
-
             {geometry && (
-              <IncidentPanel
-                zoneId={zone.id}
-                outline={geometry}
-                light={item?.overall ?? 'grey'}
-                stationName={lang === 'en' ? zone.stationNameEn : zone.stationNameTh}
-                groups={series.data?.groupNames ?? []}
-              />
+              <Suspense fallback={<div className="map map-zone map-loading">{t('state.loading')}</div>}>
+                <ZoneOutlineMap outline={geometry} light={item?.overall ?? 'grey'} lang={lang} label={t('zone.map')} />
+              </Suspense>
             )}
+          </div>
 
-            <section aria-labelledby="survey-title">
-              <h2 id="survey-title">{t('chart.survey')}</h2>
-              <QueryState query={survey}>
-                {(data) => (
-                  <div className="chart-pair">
-                    <SurveyChart survey={data} item="fear" usedWaves={item?.fear.waves ?? []} />
-                    <SurveyChart survey={data} item="trust" usedWaves={item?.trust.waves ?? []} />
+          <section aria-labelledby="kpis-title">
+            <h2 id="kpis-title">{t('zone.kpis')}</h2>
+            <QueryState query={kpis}>
+              {(data) => {
+                const zoneItem = data.items[0];
+                if (!zoneItem) return <p>{t('state.empty')}</p>;
+                return (
+                  <div className="tile-row">
+                    {toKpiFigures(zoneItem, { lang, t }, { counterfactualLine: counterfactualView?.line }).map(
+                      (figure) => (
+                        <KpiTile key={figure.key} figure={figure} />
+                      ),
+                    )}
                   </div>
-                )}
-              </QueryState>
-            </section>
+                );
+              }}
+            </QueryState>
+          </section>
 
-            <section aria-labelledby="partners-title">
-              <h2 id="partners-title">{t('zone.partners')}</h2>
-              <PartnersTable partners={partners} />
-            </section>
-          </>
-        )}
-      </QueryState>
-    </>
+          <section aria-labelledby="crime-title">
+            <h2 id="crime-title">{t('chart.crime')}</h2>
+            <QueryState query={series}>
+              {(data) => <CrimeChart series={data} counterfactual={counterfactual.data ?? null} />}
+            </QueryState>
+            {counterfactualView && <CounterfactualDetails view={counterfactualView} />}
+          </section>
+
+          {geometry && (
+            <IncidentPanel
+              zoneId={zone.id}
+              outline={geometry}
+              light={item?.overall ?? 'grey'}
+              stationName={lang === 'en' ? zone.stationNameEn : zone.stationNameTh}
+              groups={series.data?.groupNames ?? []}
+            />
+          )}
+
+          <section aria-labelledby="survey-title">
+            <h2 id="survey-title">{t('chart.survey')}</h2>
+            <QueryState query={survey}>
+              {(data) => (
+                <div className="chart-pair">
+                  <SurveyChart survey={data} item="fear" usedWaves={item?.fear.waves ?? []} />
+                  <SurveyChart survey={data} item="trust" usedWaves={item?.trust.waves ?? []} />
+                </div>
+              )}
+            </QueryState>
+          </section>
+
+          <section aria-labelledby="partners-title">
+            <h2 id="partners-title">{t('zone.partners')}</h2>
+            <PartnersTable partners={partners} />
+          </section>
+        </>
+      )}
+    </QueryState>
   );
 }
