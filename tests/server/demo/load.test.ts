@@ -158,7 +158,7 @@ describe('resetDemo', () => {
     expect(await count('incidents', `import_id <> ${result.importId}`)).toBe(0);
     expect(await count('survey_responses', `import_id <> ${result.importId}`)).toBe(0);
     expect(await count('settings', `key = 'demo-test'`)).toBe(1);
-  });
+  }, 120_000);
 
   it('moves the demo forward to the month before the day it is reset on', async () => {
     const before = await db.all<{ last: string }>(`SELECT strftime(max(month), '%Y-%m') AS last FROM incidents`);
@@ -170,5 +170,5 @@ describe('resetDemo', () => {
     expect(after).toEqual([{ first: '2020-01', last: '2025-02' }]);
     expect(await count('incidents')).toBe(result.incidents);
     expect(result.incidents).toBeGreaterThan(data.incidents.length);
-  });
+  }, 120_000);
 });
