@@ -10,6 +10,7 @@ import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { kpiRoutes } from './routes/kpis.ts';
+import { docsRoutes } from './routes/openapi.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { unitRoutes } from './routes/units.ts';
 import { zoneRoutes } from './routes/zones.ts';
@@ -19,24 +20,27 @@ import { zoneRoutes } from './routes/zones.ts';
  * Static files for the SPA are served by main.ts, outside this app, so tests need no build.
  */
 function createApi(deps: AppDeps) {
-  return (
-    new Hono<AppEnv>()
-      .basePath('/api')
-      // Order matters: headers on every answer; then who is asking (401/403 before any body is read); then body limits.
-      .use('*', securityHeaders({ hsts: deps.secureCookies, noStore: true }))
-      .use('*', authMiddleware(deps))
-      .use('*', requestBodyLimit(deps))
-      .route('/health', healthRoutes(deps))
-      .route('/auth', authRoutes(deps))
-      .route('/admin', adminRoutes(deps))
-      .route('/admin/backup', backupRoutes(deps))
-      .route('/kpis', kpiRoutes(deps))
-      .route('/zones', zoneRoutes(deps))
-      .route('/units', unitRoutes(deps))
-      .route('/settings', settingsRoutes(deps))
-      .route('/imports', importRoutes(deps))
-      .route('/exports', exportRoutes(deps))
-  );
+  // /api/openapi.json is generated from this app's own routes and their validators.
+  const self: { app?: Hono<never> } = {};
+  const api = new Hono<AppEnv>()
+    .basePath('/api')
+    // Order matters: headers on every answer; then who is asking (401/403 before any body is read); then body limits.
+    .use('*', securityHeaders({ hsts: deps.secureCookies, noStore: true }))
+    .use('*', authMiddleware(deps))
+    .use('*', requestBodyLimit(deps))
+    .route('/health', healthRoutes(deps))
+    .route('/auth', authRoutes(deps))
+    .route('/admin', adminRoutes(deps))
+    .route('/admin/backup', backupRoutes(deps))
+    .route('/kpis', kpiRoutes(deps))
+    .route('/zones', zoneRoutes(deps))
+    .route('/units', unitRoutes(deps))
+    .route('/settings', settingsRoutes(deps))
+    .route('/imports', importRoutes(deps))
+    .route('/exports', exportRoutes(deps))
+    .route('/', docsRoutes(deps, self));
+  self.app = api as unknown as Hono<never>;
+  return api;
 }
 
 export function createApp(deps: AppDeps) {

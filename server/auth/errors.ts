@@ -40,6 +40,9 @@ const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
+/** Every code an error body may carry (the OpenAPI document lists them). */
+export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
+
 export interface ErrorBody<C extends ErrorCode = ErrorCode> {
   error: { code: C; th: string; en: string };
 }

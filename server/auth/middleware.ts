@@ -34,7 +34,13 @@ import { principalFromToken } from './tokens.ts';
  * assertZoneInScope (404 for a zone out of scope, the same answer as for an id that does not
  * exist, so ids cannot be probed).
  */
-export const PUBLIC_PATHS: ReadonlySet<string> = new Set(['/api/health', '/api/auth/login']);
+export const PUBLIC_PATHS: ReadonlySet<string> = new Set([
+  '/api/health',
+  '/api/auth/login',
+  // The API's description (no data).
+  '/api/openapi.json',
+  '/api/docs',
+]);
 const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const isMutating = (method: string): boolean => MUTATING_METHODS.has(method.toUpperCase());
 const CSRF_HEADER = 'X-CSRF-Token';

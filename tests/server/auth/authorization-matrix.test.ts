@@ -92,6 +92,10 @@ const MATRIX: Record<string, Entry> = {
         : expect(Object.keys(body as object).sort()).toEqual(['counts', 'schema', 'status', 'version']),
   },
 
+  // The API's own description: public, and the same for everyone.
+  'GET /api/openapi.json': { expect: row('200', '200', '200', '200', '200', '200') },
+  'GET /api/docs': { expect: row('200', '200', '200', '200', '200', '200') },
+
   // Sign-in. in = the role's own username and password; out = a wrong password. Anonymous = nobody.
   'POST /api/auth/login': {
     expect: row('200/401', '200/401', '200/401', '200/401', '200/401', '401'),
