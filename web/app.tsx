@@ -19,6 +19,8 @@ const ZonePage = lazy(() => import('./features/zone/zone-page.tsx'));
 const ImportsPage = lazy(() => import('./features/imports/imports-page.tsx'));
 const SettingsPage = lazy(() => import('./features/settings/settings-page.tsx'));
 const AdminPage = lazy(() => import('./features/admin/admin-page.tsx'));
+// The meeting's slides fill the screen: no header, their own stylesheet, recharts and the map.
+const PresentPage = lazy(() => import('./features/present/present-page.tsx'));
 
 export function App() {
   const [state] = useDashboardState();
@@ -40,6 +42,7 @@ export function App() {
 /** Signed out (401 from /api/auth/me): the sign-in screen. Signed in: the dashboard. */
 function Gate() {
   const { t } = useT();
+  const [state] = useDashboardState();
   const me = useQuery(meQuery());
   useEffect(() => {
     document.title = t('app.title');
@@ -63,6 +66,13 @@ function Gate() {
   }
   if (!me.data) return <SignInPage />;
   if (me.data.mustChangePassword) return <ChangePasswordPage />;
+  if (state.view === 'present') {
+    return (
+      <Suspense fallback={<p className="state-loading boot">{t('state.loading')}</p>}>
+        <PresentPage me={me.data} />
+      </Suspense>
+    );
+  }
   return (
     <>
       <AppHeader me={me.data} />

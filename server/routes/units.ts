@@ -10,12 +10,12 @@ const unitQuery = z
   .object({
     from: z.string().regex(MONTH_PATTERN).optional(),
     to: z.string().regex(MONTH_PATTERN).optional(),
-    level: z.enum(['bureau', 'division', 'station']).optional(),
+    level: z.enum(['bureau', 'division', 'station', 'zone']).optional(),
   })
   .refine((q) => (q.from === undefined) === (q.to === undefined), { message: 'from and to go together' })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to' });
 
-/** GET /api/units/:code — one unit's page data (code 'national' for the country). */
+/** GET /api/units/:code — one unit's page data (code 'national' for the country; `level` lists a level below). */
 export const unitRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>().get('/:code', validate('param', unitParam), validate('query', unitQuery), async (c) => {
     const page = await unitPage(deps.db, c.get('zoneIds'), c.req.valid('param').code, c.req.valid('query'));

@@ -88,8 +88,19 @@ async function resolvePath(db: Database, code: string): Promise<UnitRef[] | null
 export interface UnitPageRequest {
   from?: string | undefined;
   to?: string | undefined;
-  /** For the national page only: which level its table shows (default bureau). */
-  level?: Exclude<ChildLevel, 'zone'> | undefined;
+  /**
+   * Which level the page lists: any level below the unit (the meeting mode asks for 'zone' to get
+   * every zone of a bureau). Default: the national page lists bureaus, others the level just below.
+   */
+  level?: ChildLevel | undefined;
+}
+
+const DEPTH: Record<UnitLevel | ChildLevel, number> = { national: 0, bureau: 1, division: 2, station: 3, zone: 4 };
+
+/** The level a unit's page lists: the one asked for when it lies below the unit, else the default. */
+export function listedLevel(unit: UnitLevel, asked: ChildLevel | undefined): ChildLevel {
+  if (asked !== undefined && DEPTH[asked] > DEPTH[unit]) return asked;
+  return unit === 'national' ? 'bureau' : CHILD_OF[unit];
 }
 
 /** The page of a unit, or null when it does not exist or none of its zones is in scope. */
@@ -103,7 +114,7 @@ export async function unitPage(
   const path = await resolvePath(db, code);
   const unit = path?.at(-1);
   if (!path || !unit) return null;
-  const childLevel: ChildLevel = unit.level === 'national' ? (request.level ?? 'bureau') : CHILD_OF[unit.level];
+  const childLevel = listedLevel(unit.level, request.level);
   const [counts, kpis] = await Promise.all([
     unitZoneCounts(db, unit.code, childLevel),
     computeUnitKpis(

@@ -18,6 +18,7 @@ describe('parseDashboardState', () => {
       zoneId: 'Z-HKW-01',
       level: 'division',
       unit: null,
+      slide: null,
       from: '2023-10',
       to: '2024-09',
       lang: 'en',
@@ -57,12 +58,46 @@ describe('serializeDashboardState', () => {
       zoneId: 'Z/ก 1',
       level: 'station' as const,
       unit: null,
+      slide: null,
       from: '2021-10',
       to: '2022-09',
       lang: 'th' as const,
     };
     const url = new URL(serializeDashboardState(state), 'http://x');
     expect(parseDashboardState(url.pathname, url.search)).toEqual(state);
+  });
+});
+
+describe('the meeting mode (/present)', () => {
+  test('reads the unit and the slide; no slide or a bad one is the first', () => {
+    expect(parseDashboardState('/present', '?unit=ST-HAT-YAI&slide=3&lang=en')).toMatchObject({
+      view: 'present',
+      unit: 'ST-HAT-YAI',
+      slide: 3,
+      lang: 'en',
+    });
+    expect(parseDashboardState('/present/', '').slide).toBe(1);
+    for (const bad of ['0', '-2', '2.5', 'x', '99999'])
+      expect(parseDashboardState('/present', `?slide=${bad}`).slide).toBe(1);
+    // Other views carry no slide.
+    expect(parseDashboardState('/', '?slide=3').slide).toBeNull();
+  });
+
+  test('always writes the slide, and round-trips', () => {
+    const state = parseDashboardState('/present', '?unit=PPR9&from=2023-10&to=2024-09&slide=12');
+    const url = serializeDashboardState(state);
+    expect(url).toBe('/present?unit=PPR9&slide=12&from=2023-10&to=2024-09');
+    expect(serializeDashboardState(parseDashboardState('/present', ''))).toBe('/present?slide=1');
+    const parsed = new URL(url, 'http://x');
+    expect(parseDashboardState(parsed.pathname, parsed.search)).toEqual(state);
+  });
+
+  test('leaving the meeting for the unit page keeps unit, period and language and drops the slide', () => {
+    const meeting = parseDashboardState('/present', '?unit=PPR9&slide=4&from=2023-10&to=2024-09&lang=en');
+    expect(serializeDashboardState(updateDashboardState(meeting, { view: 'overview' }))).toBe(
+      '/?unit=PPR9&from=2023-10&to=2024-09&lang=en',
+    );
+    expect(updateDashboardState(meeting, { slide: 5 }).slide).toBe(5);
   });
 });
 

@@ -68,13 +68,16 @@ export const kpisQuery = ({ level, from, to, unit }: KpiParams) =>
 export interface UnitParams extends PeriodParams {
   /** 'national', or a bureau, division or station code. */
   code: string;
-  /** Which level the national page lists; other units always list the level below them. */
-  level: 'bureau' | 'division' | 'station';
+  /**
+   * Which level the national page lists; other units list the level below them, or every zone
+   * when 'zone' is asked (the meeting mode's slides).
+   */
+  level: 'bureau' | 'division' | 'station' | 'zone';
 }
 
 /** One unit's page in one request: its path, figures, the level below and its zones. */
 export const unitQuery = ({ code, level, from, to }: UnitParams) => {
-  const listed = code === 'national' ? level : null;
+  const listed = code === 'national' || level === 'zone' ? level : null;
   return queryOptions({
     queryKey: ['unit', code, { level: listed, from, to }] as const,
     queryFn: async () =>

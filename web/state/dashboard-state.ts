@@ -5,6 +5,7 @@
  *   /                      overview (the country)
  *   /?unit=<code>          one bureau, division or station, with the level below it
  *   /zones/<id>            one zone
+ *   /present?unit=<code>&slide=3   the review-meeting slides of a unit (no unit: the user's own scope)
  *   /imports /settings /admin   the data import, KPI settings and administration screens
  *   ?level=bureau          rollup level shown on the overview
  *   ?from=2023-10&to=2024-09   the period (both or neither; none = since each zone's start)
@@ -13,7 +14,7 @@
 import { isLang, type Lang } from '../i18n/format.ts';
 import { compareMonths, isMonthKey, type MonthKey } from '../../server/contracts/calendar.ts';
 
-export type View = 'overview' | 'zone' | 'imports' | 'settings' | 'admin';
+export type View = 'overview' | 'zone' | 'present' | 'imports' | 'settings' | 'admin';
 
 /** Screens with a fixed path of their own (no id). */
 export const TOOL_VIEWS = ['imports', 'settings', 'admin'] as const;
@@ -31,8 +32,10 @@ export interface DashboardState {
   /** Set exactly when view is 'zone'. */
   zoneId: string | null;
   level: RollupLevel;
-  /** The unit the overview shows (a bureau, division or station code); null = the country. */
+  /** The unit the overview or the meeting shows (a bureau, division or station code); null = the country. */
   unit: string | null;
+  /** The meeting's slide, from 1; set exactly when view is 'present'. */
+  slide: number | null;
   from: MonthKey | null;
   to: MonthKey | null;
   /** null: not in the URL, so the stored choice applies. */
@@ -46,6 +49,7 @@ export const DEFAULT_STATE: DashboardState = {
   zoneId: null,
   level: DEFAULT_LEVEL,
   unit: null,
+  slide: null,
   from: null,
   to: null,
   lang: null,
@@ -58,6 +62,7 @@ function isRollupLevel(value: string | null): value is RollupLevel {
 function parsePath(pathname: string): Pick<DashboardState, 'view' | 'zoneId'> {
   const tool = /^\/([a-z]+)\/?$/.exec(pathname)?.[1];
   if (tool && (TOOL_VIEWS as readonly string[]).includes(tool)) return { view: tool as ToolView, zoneId: null };
+  if (tool === 'present') return { view: 'present', zoneId: null };
   const match = /^\/zones\/([^/]+)\/?$/.exec(pathname);
   if (match?.[1]) {
     try {
@@ -75,6 +80,15 @@ function parseUnit(value: string | null): string | null {
   return value;
 }
 
+/** Views that show a unit (?unit=). */
+const hasUnit = (view: View) => view === 'overview' || view === 'present';
+
+/** A slide number from 1; anything else is the first slide (the page clamps it to the last). */
+function parseSlide(value: string | null): number {
+  const n = value === null ? Number.NaN : Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
+}
+
 /** A period needs both ends, in order; anything else means "no period". */
 function parsePeriod(from: string | null, to: string | null): Pick<DashboardState, 'from' | 'to'> {
   if (from && to && isMonthKey(from) && isMonthKey(to) && compareMonths(from, to) <= 0) return { from, to };
@@ -89,7 +103,8 @@ export function parseDashboardState(pathname: string, search: string): Dashboard
   return {
     ...path,
     level: isRollupLevel(level) ? level : DEFAULT_LEVEL,
-    unit: path.view === 'overview' ? parseUnit(params.get('unit')) : null,
+    unit: hasUnit(path.view) ? parseUnit(params.get('unit')) : null,
+    slide: path.view === 'present' ? parseSlide(params.get('slide')) : null,
     ...parsePeriod(params.get('from'), params.get('to')),
     lang: isLang(lang) ? lang : null,
   };
@@ -100,11 +115,12 @@ export function serializeDashboardState(state: DashboardState): string {
   const path =
     state.view === 'zone' && state.zoneId
       ? `/zones/${encodeURIComponent(state.zoneId)}`
-      : isToolView(state.view)
+      : isToolView(state.view) || state.view === 'present'
         ? `/${state.view}`
         : '/';
   const params = new URLSearchParams();
-  if (state.view === 'overview' && state.unit) params.set('unit', state.unit);
+  if (hasUnit(state.view) && state.unit) params.set('unit', state.unit);
+  if (state.view === 'present') params.set('slide', String(state.slide ?? 1));
   if (state.level !== DEFAULT_LEVEL) params.set('level', state.level);
   if (state.from && state.to) {
     params.set('from', state.from);
@@ -119,7 +135,8 @@ export function serializeDashboardState(state: DashboardState): string {
 export function updateDashboardState(state: DashboardState, change: Partial<DashboardState>): DashboardState {
   const next = { ...state, ...change };
   if (next.view !== 'zone') next.zoneId = null;
-  next.unit = next.view === 'overview' ? parseUnit(next.unit) : null;
+  next.unit = hasUnit(next.view) ? parseUnit(next.unit) : null;
+  next.slide = next.view === 'present' ? parseSlide(next.slide === null ? null : String(next.slide)) : null;
   if (next.view === 'zone' && !next.zoneId) return { ...next, view: 'overview', zoneId: null };
   const period = parsePeriod(next.from, next.to);
   return { ...next, ...period };

@@ -66,6 +66,24 @@ describe('GET /api/units/:code on the demo programme', () => {
     for (const key of ['fear', 'trust', 'crime'] as const) expect(station.item?.meets[key].n).toBe(3);
   });
 
+  it('?level=zone lists every zone of a bureau (the meeting mode), each as /api/kpis answers it', async () => {
+    const bureau = await page(admin, '/api/units/PPR9?level=zone&from=2023-10&to=2024-09');
+    expect(bureau.childLevel).toBe('zone');
+    expect(bureau.children.map((c) => c.item.id).sort()).toEqual(bureau.zones.map((z) => z.id).sort());
+    expect(bureau.children.length).toBe(bureau.item?.zoneCount);
+    const zone = bureau.children.find((c) => c.item.id === 'Z-HDY-01');
+    const kpis = (await (await admin('/api/kpis?level=zone&unit=Z-HDY-01&from=2023-10&to=2024-09')).json()) as {
+      items: unknown[];
+    };
+    expect(zone?.item).toEqual(kpis.items[0]);
+    // A level that is not below the unit is the default listing, as before.
+    expect((await page(admin, '/api/units/ST-HAT-YAI?level=division')).childLevel).toBe('zone');
+    expect((await page(admin, '/api/units/PPR9?level=bureau')).childLevel).toBe('division');
+    // The commander's zones only.
+    const mine = await page(commander, '/api/units/PPR9?level=zone');
+    expect(mine.children.map((c) => c.item.id).sort()).toEqual(['Z-HDY-01', 'Z-HDY-02', 'Z-HDY-03']);
+  });
+
   it('takes the period like /api/kpis', async () => {
     const body = await page(admin, '/api/units/ST-HAT-YAI?from=2023-10&to=2024-06');
     expect(body.period).toEqual({ from: '2023-10', to: '2024-06' });

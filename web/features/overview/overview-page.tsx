@@ -16,6 +16,7 @@ import { handleLinkClick, useDashboardState } from '../../router.ts';
 import { serializeDashboardState, updateDashboardState } from '../../state/dashboard-state.ts';
 import { toKpiFigures } from '../kpi/to-kpi-figures.ts';
 import { toUnitMarkers } from '../map/to-zone-markers.ts';
+import { MeetingLink } from '../present/meeting-link.tsx';
 import { Breadcrumbs } from '../unit/breadcrumbs.tsx';
 import { toBreadcrumbs } from '../unit/to-breadcrumbs.ts';
 import { ExportLinks } from './export-links.tsx';
@@ -75,6 +76,7 @@ export function OverviewPage({ me }: { me: Me }) {
         <>
           <Breadcrumbs crumbs={toBreadcrumbs(page.path, state, lang, t('unit.country'))} />
           <h1>{national ? t('overview.title') : pickName(page.unit, lang)}</h1>
+          <MeetingLink />
           {page.zonesInScope < page.zonesInUnit && (
             <p className="scope-note" data-testid="scope-note">
               {t('unit.partial', {

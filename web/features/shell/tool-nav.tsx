@@ -21,7 +21,7 @@ export const TOOL_PERMISSION: Record<ToolView, Permission> = {
   admin: 'admin',
 };
 
-const LINKS: { view: Exclude<View, 'zone'>; label: MessageKey }[] = [
+const LINKS: { view: Exclude<View, 'zone' | 'present'>; label: MessageKey }[] = [
   { view: 'overview', label: 'nav.overview' },
   { view: 'imports', label: 'nav.imports' },
   { view: 'settings', label: 'nav.settings' },

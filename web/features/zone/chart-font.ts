@@ -2,7 +2,7 @@
  * Chart text follows the page's root font size (18 px, 20 px on wide screens and projectors,
  * 16 px on phones), never below 14 px: recharts draws SVG text in pixels, so CSS cannot size it.
  */
-import { useEffect, useState } from 'react';
+import { type RefObject, useEffect, useState } from 'react';
 
 /** Axis ticks: 0.8 rem, at least 14 px (20 px root on a projector -> 16 px). Pure. */
 export function axisFontSize(rootPx: number): number {
@@ -22,5 +22,22 @@ export function useRootFontPx(): number {
     window.addEventListener('resize', update);
     return () => window.removeEventListener('resize', update);
   }, []);
+  return px;
+}
+
+/**
+ * The font size of an element (a slide sets its own, from the screen's height), updated on resize:
+ * chart text on a slide is body text and as large as the rest.
+ */
+export function useFontPxOf(element: RefObject<HTMLElement | null>, fallback = 24): number {
+  const [px, setPx] = useState(fallback);
+  useEffect(() => {
+    const update = () => {
+      if (element.current) setPx(Number.parseFloat(window.getComputedStyle(element.current).fontSize) || fallback);
+    };
+    update();
+    window.addEventListener('resize', update);
+    return () => window.removeEventListener('resize', update);
+  }, [element, fallback]);
   return px;
 }

@@ -20,7 +20,8 @@ import type { ZoneCounterfactual, ZoneSeries } from '../../api/types.ts';
 import { formatMonth, formatMonthTick, formatNumber } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/use-t.tsx';
-import { axisFontSize, useRootFontPx } from './chart-font.ts';
+import { useRef } from 'react';
+import { axisFontSize, useFontPxOf, useRootFontPx } from './chart-font.ts';
 import { COUNTERFACTUAL_KEY, groupKey, toCrimeChart } from './to-crime-chart.ts';
 
 /** Colour-blind-safe (Okabe-Ito) and distinct in greyscale by lightness. */
@@ -32,33 +33,48 @@ const GROUP_COLORS: Record<string, string> = {
 };
 const AFTER_FILL = '#cfe3f7';
 const BASELINE_FILL = '#f3dcc2';
+/** On a washed-out projector the page's pale shading vanishes: slides use deeper tints. */
+const SLIDE_AFTER_FILL = '#9ec5ee';
+const SLIDE_BASELINE_FILL = '#eab47a';
 const COUNTERFACTUAL_STROKE = '#b3126f';
 
 export function CrimeChart({
   series,
   counterfactual = null,
+  variant = 'page',
 }: {
   series: ZoneSeries;
   /** The synthetic control, drawn as a dashed line of counted cases. */
   counterfactual?: ZoneCounterfactual | null;
+  /** 'slide': fills its box, text at the slide's size, deeper tints, no note or table under it. */
+  variant?: 'page' | 'slide';
 }) {
   const { lang, t } = useT();
-  const fontPx = axisFontSize(useRootFontPx());
+  const figure = useRef<HTMLElement>(null);
+  const slide = variant === 'slide';
+  const rootPx = useRootFontPx();
+  const slidePx = useFontPxOf(figure);
+  const fontPx = slide ? slidePx : axisFontSize(rootPx);
+  const afterFill = slide ? SLIDE_AFTER_FILL : AFTER_FILL;
+  const baselineFill = slide ? SLIDE_BASELINE_FILL : BASELINE_FILL;
   const chart = toCrimeChart(series, counterfactual);
   const groupName = (group: string) => t(`group.${group}` as MessageKey);
   if (chart.rows.length === 0) return <p>{t('chart.noMonths')}</p>;
   return (
-    <figure className="chart" data-testid="crime-chart">
-      <div className="chart-box" style={{ height: 380 }}>
+    <figure className={slide ? 'chart chart-slide' : 'chart'} data-testid="crime-chart" ref={figure}>
+      <div className="chart-box" style={slide ? undefined : { height: 380 }}>
         <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={chart.rows} margin={{ top: 28, right: 16, bottom: 8, left: 0 }}>
+          <ComposedChart
+            data={chart.rows}
+            margin={{ top: slide ? Math.round(fontPx * 1.6) : 28, right: 16, bottom: 8, left: 0 }}
+          >
             <CartesianGrid stroke="#d9d9d9" vertical={false} />
             {chart.baselineRuns.map((run) => (
               <ReferenceArea
                 key={`b${run.from}`}
                 x1={run.from}
                 x2={run.to}
-                fill={BASELINE_FILL}
+                fill={baselineFill}
                 fillOpacity={1}
                 ifOverflow="visible"
               />
@@ -68,7 +84,7 @@ export function CrimeChart({
                 key={`a${run.from}`}
                 x1={run.from}
                 x2={run.to}
-                fill={AFTER_FILL}
+                fill={afterFill}
                 fillOpacity={1}
                 ifOverflow="visible"
               />
@@ -80,7 +96,11 @@ export function CrimeChart({
               minTickGap={12}
               height={Math.ceil(fontPx * 2)}
             />
-            <YAxis allowDecimals={false} tick={{ fontSize: fontPx, fill: '#222' }} width={Math.round(fontPx * 3.2)} />
+            <YAxis
+              allowDecimals={false}
+              tick={{ fontSize: fontPx, fill: slide ? '#000' : '#222' }}
+              width={Math.round(fontPx * 3.2)}
+            />
             <Tooltip
               labelFormatter={(month) => formatMonth(String(month), lang, 'long')}
               formatter={(value) => `${formatNumber(Number(value), lang)} ${t('chart.cases')}`}
@@ -139,8 +159,8 @@ export function CrimeChart({
         </ResponsiveContainer>
       </div>
       <figcaption>
-        <span className="swatch" style={{ background: AFTER_FILL }} aria-hidden="true" /> {t('chart.after')}{' '}
-        <span className="swatch" style={{ background: BASELINE_FILL }} aria-hidden="true" /> {t('chart.baseline')}{' '}
+        <span className="swatch" style={{ background: afterFill }} aria-hidden="true" /> {t('chart.after')}{' '}
+        <span className="swatch" style={{ background: baselineFill }} aria-hidden="true" /> {t('chart.baseline')}{' '}
         <span className="swatch-line" aria-hidden="true" /> {t('chart.start')}
         {chart.hasCounterfactual && (
           <>
@@ -149,10 +169,16 @@ export function CrimeChart({
             {t('chart.counterfactual')}
           </>
         )}
-        <br />
-        {t('chart.crimeNote')}
+        {!slide && (
+          <>
+            <br />
+            {t('chart.crimeNote')}
+          </>
+        )}
       </figcaption>
-      <CrimeTable rows={chart.rows} groups={[...chart.countedGroups, ...chart.otherGroups]} groupName={groupName} />
+      {!slide && (
+        <CrimeTable rows={chart.rows} groups={[...chart.countedGroups, ...chart.otherGroups]} groupName={groupName} />
+      )}
     </figure>
   );
 }

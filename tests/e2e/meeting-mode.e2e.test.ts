@@ -1,0 +1,236 @@
+/**
+ * The review meeting walked by keyboard in real Chromium, as a projector shows it: at 1280x720
+ * (Thai) and 1920x1080 (English) every slide fits the screen (no scrollbar, nothing outside the
+ * window or cut by a box), all text is at least 24 px, the URL carries the slide number (a reload
+ * stays put), Home/End/PageUp/PageDown move, Esc goes back to the unit's page. Screenshots of every
+ * slide go to test-results/meeting-*.png.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  ADMIN_PASSWORD,
+  ADMIN_USER,
+  CHROMIUM,
+  collectPageProblems,
+  ensureBuild,
+  type RunningServer,
+  repoRoot,
+  startServer,
+  thaiPage,
+} from './server.ts';
+import { renderedFeatures } from './what-users-see.ts';
+
+const shots = join(repoRoot, 'test-results');
+const shot = (name: string) => join(shots, `meeting-${name}.png`);
+
+let server: RunningServer;
+let browser: Browser;
+const problems: string[] = [];
+
+async function signIn(target: Page, username: string, password: string): Promise<void> {
+  await target.goto(server.baseUrl);
+  await target.fill('input[name=username]', username);
+  await target.fill('input[name=password]', password);
+  await target.click('button[type=submit]');
+  await target.getByTestId('signed-in-user').waitFor();
+}
+
+const slideParam = (target: Page) => new URL(target.url()).searchParams.get('slide');
+const slideCount = async (target: Page) =>
+  Number(((await target.getByTestId('slide-count').textContent()) ?? '').split('/')[1]?.trim());
+
+/** Waits until slide k is drawn: its data, the chart's SVG and the zone's outline on the map. */
+async function slideDrawn(target: Page, k: number): Promise<string> {
+  const frame = target.locator(`.slide-frame[data-slide="${k}"]`);
+  await frame.waitFor();
+  await target.locator('.slide-frame .slide:not(.slide-message)').waitFor();
+  const kind = (await frame.getAttribute('data-slide-kind')) ?? '';
+  if (kind === 'zone') {
+    await target.locator('.slide-frame [data-testid=crime-chart] svg.recharts-surface').first().waitFor();
+    await target.locator('.slide-frame [data-testid=wave-change]').waitFor();
+    await expect
+      .poll(async () => (await renderedFeatures(target, '.slide-frame .map-zone', 'zone-fill', 'id'))?.length ?? 0, {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(0);
+  }
+  return kind;
+}
+
+/**
+ * Everything that would make a slide unreadable from the back of the room: the page scrolls; an
+ * element lies outside the window or the slide; a box cuts its content; text below 24 px. The
+ * map's attribution (MapLibre's control) is not body text; the closed print menu is not shown.
+ */
+function slideFaults(target: Page): Promise<string[]> {
+  return target.evaluate(() => {
+    const faults: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollHeight > root.clientHeight || root.scrollWidth > root.clientWidth) {
+      faults.push(`page scrolls: ${root.scrollWidth}x${root.scrollHeight} in ${root.clientWidth}x${root.clientHeight}`);
+    }
+    const frame = document.querySelector('.slide-frame') as HTMLElement;
+    const bounds = frame.getBoundingClientRect();
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '').replaceAll(' ', '.')} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
+    for (const el of document.querySelectorAll('.present *')) {
+      if (el.closest('.maplibregl-control-container') || el.closest('.present-print ul')) continue;
+      const style = getComputedStyle(el);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      if (box.left < -1 || box.top < -1 || box.right > window.innerWidth + 1 || box.bottom > window.innerHeight + 1) {
+        faults.push(`outside the window: ${name(el)}`);
+      }
+      if (frame.contains(el) && (box.bottom > bounds.bottom + 1 || box.right > bounds.right + 1)) {
+        faults.push(`outside the slide: ${name(el)}`);
+      }
+      const clips = style.overflowX !== 'visible' || style.overflowY !== 'visible';
+      if (
+        clips &&
+        !(el instanceof SVGElement) &&
+        (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
+      ) {
+        faults.push(`cut: ${name(el)} ${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight}`);
+      }
+      const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim());
+      if (hasText && Number.parseFloat(style.fontSize) < 24) {
+        faults.push(`text ${style.fontSize}: ${name(el)}`);
+      }
+    }
+    return faults;
+  });
+}
+
+/** Walks every slide with the key, checking each, and returns the kinds seen. */
+async function walk(target: Page, key: string, label: string): Promise<string[]> {
+  const count = await slideCount(target);
+  const kinds: string[] = [];
+  for (let k = 1; k <= count; k++) {
+    if (k > 1) await target.keyboard.press(key);
+    kinds.push(await slideDrawn(target, k));
+    expect(slideParam(target), `slide ${k}`).toBe(String(k));
+    expect(await slideFaults(target), `slide ${k} at ${label}`).toEqual([]);
+    await target.screenshot({ path: shot(`${label}-${String(k).padStart(2, '0')}`) });
+  }
+  return kinds;
+}
+
+describe('meeting mode in Chromium', () => {
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    ensureBuild();
+    server = await startServer();
+    browser = await chromium.launch(CHROMIUM);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('1280x720, Thai: a station opened from its page, walked with the arrows, reloaded, left with Esc', async () => {
+    const page = await thaiPage(browser, 1280, 720);
+    collectPageProblems(page, problems);
+    await signIn(page, ADMIN_USER, ADMIN_PASSWORD);
+    await page.goto(`${server.baseUrl}/?unit=ST-HAT-YAI&from=2023-10&to=2024-09`);
+    await page.getByTestId('meeting-link').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/present');
+    expect(new URL(page.url()).search).toBe('?unit=ST-HAT-YAI&slide=1&from=2023-10&to=2024-09');
+
+    await slideDrawn(page, 1);
+    expect(await page.locator('.slide-title h1').textContent()).toBe('สภ.หาดใหญ่');
+    expect(await page.locator('.slide-title').textContent()).toContain('ช่วงเวลา: ต.ค. 2566 – ก.ย. 2567');
+    // k of n zones meeting each target, for the three targets.
+    expect(await page.locator('.title-meets-count').allTextContents()).toEqual([
+      expect.stringMatching(/^\d จาก 3 พื้นที่ผ่าน/),
+      expect.stringMatching(/^\d จาก 3 พื้นที่ผ่าน/),
+      expect.stringMatching(/^\d จาก 3 พื้นที่ผ่าน/),
+    ]);
+    // Body text is at least 24 px on the smallest projector.
+    const bodyPx = await page.evaluate(() =>
+      Number.parseFloat(getComputedStyle(document.querySelector('.present p') as Element).fontSize),
+    );
+    expect(bodyPx).toBeGreaterThanOrEqual(24);
+
+    // Title, three zones, one summary slide.
+    expect(await slideCount(page)).toBe(5);
+    expect(await walk(page, 'ArrowRight', '1280')).toEqual(['title', 'zone', 'zone', 'zone', 'summary']);
+    // Each zone slide: status in words, three figures with interval and n, what changed.
+    await page.keyboard.press('Home');
+    await page.keyboard.press('PageDown');
+    await slideDrawn(page, 2);
+    expect(await page.locator('.slide-zone h1').textContent()).toBeTruthy();
+    expect(await page.locator('.slide-zone .light-name').textContent()).toMatch(/^(เขียว|เหลือง|แดง|เทา)$/);
+    expect(await page.locator('.slide-figure').count()).toBe(3);
+    expect(await page.locator('.slide-figure[data-kpi=fear] .slide-figure-basis').textContent()).toMatch(
+      /^ช่วง 95%: [\d.]+% – [\d.]+% · n\u00a0=\u00a0\d/,
+    );
+    expect(await page.locator('[data-testid=wave-change]').textContent()).toMatch(/ความหวาดกลัว/);
+
+    // Slide number survives a reload; the history was replaced, not pushed, per slide.
+    await page.keyboard.press('End');
+    await expect.poll(() => slideParam(page)).toBe('5');
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => slideParam(page)).toBe('4');
+    await page.reload();
+    await slideDrawn(page, 4);
+    expect(slideParam(page)).toBe('4');
+    // The Print / PDF menu points at the report addresses of this unit and zone.
+    await page.locator('[data-testid=print-menu] summary').click();
+    const hrefs = await page
+      .locator('[data-testid=print-menu] a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual([
+      '/api/reports/units/ST-HAT-YAI/pack.pdf?from=2023-10&to=2024-09&lang=th',
+      '/api/reports/units/ST-HAT-YAI.pdf?from=2023-10&to=2024-09&lang=th',
+      expect.stringMatching(/^\/api\/reports\/zones\/Z-HDY-0\d\.pdf\?from=2023-10&to=2024-09&lang=th$/),
+    ]);
+    await page.locator('[data-testid=print-menu] summary').click();
+
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => new URL(page.url()).pathname + new URL(page.url()).search)
+      .toBe('/?unit=ST-HAT-YAI&from=2023-10&to=2024-09');
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('สภ.หาดใหญ่');
+    // One Back from the unit page goes to where the user was before the meeting, not to slide 3.
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/');
+    expect(new URL(page.url()).searchParams.get('slide')).toBeNull();
+    await page.close();
+  }, 240_000);
+
+  test('1920x1080, English: a region walked with Page Down (a clicker)', async () => {
+    const page = await thaiPage(browser, 1920, 1080);
+    collectPageProblems(page, problems);
+    await signIn(page, ADMIN_USER, ADMIN_PASSWORD);
+    await page.goto(`${server.baseUrl}/present?unit=PPR9&lang=en`);
+    await slideDrawn(page, 1);
+    expect(await page.locator('.slide-title h1').textContent()).toBe('Provincial Police Region 9');
+    expect(await page.locator('.title-meets-count').first().textContent()).toMatch(/^\d+ of \d+ zones? meets?/);
+    const count = await slideCount(page);
+    const kinds = await walk(page, 'PageDown', '1920-en');
+    expect(kinds.filter((k) => k === 'zone').length).toBe(count - 2);
+    await page.close();
+  }, 240_000);
+
+  test("an executive's own scope: /present alone shows the municipality's zones", async () => {
+    const page = await thaiPage(browser, 1280, 720);
+    collectPageProblems(page, problems);
+    await signIn(page, 'demo-executive', 'demo-executive-2567');
+    await page.goto(`${server.baseUrl}/present`);
+    await slideDrawn(page, 1);
+    expect(slideParam(page)).toBe('1');
+    const zones = (await (await page.request.get(`${server.baseUrl}/api/zones`)).json()) as { items: unknown[] };
+    expect(zones.items.length).toBeGreaterThan(0);
+    expect(await slideCount(page)).toBe(1 + zones.items.length + Math.ceil(zones.items.length / 5));
+    expect(await slideFaults(page)).toEqual([]);
+    await page.screenshot({ path: shot('executive-01') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => new URL(page.url()).pathname + new URL(page.url()).search).toBe('/');
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
