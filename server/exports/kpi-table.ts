@@ -13,24 +13,11 @@ import {
   wdqSentence,
 } from '../contracts/crime-reading.ts';
 import type { KpiStatus, TrafficLight } from '../kpi/status.ts';
+import type { CellType, CsvTable, TableCell, TableColumn } from './csv.ts';
 import type { KpiItem } from '../services/kpi-items.ts';
 import type { KpiBody } from '../services/kpis.ts';
 
-export type CellType = 'text' | 'integer' | 'percent' | 'number';
-
-export interface TableColumn {
-  key: string;
-  th: string;
-  en: string;
-  type: CellType;
-}
-
-export type TableCell = string | number | null;
-
-export interface KpiTable {
-  columns: TableColumn[];
-  rows: TableCell[][];
-}
+export type KpiTable = CsvTable;
 
 const STATUS: Record<KpiStatus, string> = {
   met_confident: 'ผ่านเป้าหมายอย่างมั่นใจ (met with confidence)',
@@ -198,26 +185,4 @@ export function kpiFilters(
     ['ช่วงเวลา (period)', period],
     ['สร้างเมื่อ (made, Bangkok time)', beYear(bangkokDateTime(madeAt)) as string],
   ];
-}
-
-/**
- * A text cell a spreadsheet would run as a formula (= + - @, or a tab / carriage return first)
- * gets a leading apostrophe: it then shows as the text it is.
- */
-export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-function csvField(cell: TableCell): string {
-  if (cell === null) return '';
-  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
-  const text = neutralise(cell);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** CSV in UTF-8 with a byte-order mark (Thai Excel then opens it in the right encoding), CRLF lines. */
-export function toCsv(table: KpiTable): string {
-  const header = table.columns.map((c) => csvField(`${c.th} (${c.en})`));
-  const lines = [header.join(','), ...table.rows.map((r) => r.map(csvField).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -5,7 +5,8 @@
  * would run as formulas are neutralised as in the CSV.
  */
 import writeXlsxFile, { type Cell, type Row } from 'write-excel-file/node';
-import { type KpiTable, neutralise } from './kpi-table.ts';
+import { neutralise } from './csv.ts';
+import type { KpiTable } from './kpi-table.ts';
 
 const FORMATS = { integer: '#,##0', percent: '0.0', number: '0.00' } as const;
 

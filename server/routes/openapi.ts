@@ -243,7 +243,7 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     summary: "A bureau's, division's or station's page in one answer (code 'national' for the country)",
     th: 'ข้อมูลหน่วยงาน (บช. / บก. / สถานี)',
     description:
-      "The path from the country down (breadcrumbs), the pooled figures with k of n zones meeting, the level below with each unit's zone count, and the zones for the map. A unit only partly in scope pools only the caller's zones.",
+      "The path from the country down (breadcrumbs), the pooled figures with k of n zones meeting, the level below with each unit's zone count (level= asks for any level below the unit, e.g. level=zone lists every zone, as the meeting mode does), and the zones for the map. A unit only partly in scope pools only the caller's zones.",
     access: 'view',
     ok: { 200: "The unit's page" },
     errors: { 404: 'No such unit in scope (the same answer as for one that does not exist)' },
@@ -428,6 +428,28 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     access: 'export',
     ok: { 200: 'The workbook' },
     produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
+  'GET /api/exports/zones/:id/crime.csv': {
+    tag: 'exports',
+    summary: "The numbers behind a zone's monthly crime chart, as CSV (UTF-8 with BOM)",
+    th: 'ตัวเลขในกราฟคดีรายเดือนของพื้นที่ (CSV)',
+    description:
+      "One row a month: its role (after start, baseline...), cases by offence group and the synthetic control, exactly as the zone page's chart draws them from /series and /counterfactual. The first lines name the zone, chart, period and filters; lang=th gives Thai headers and BE years.",
+    access: 'export',
+    ok: { 200: 'The table' },
+    errors: { 404: 'No such zone in scope' },
+    produces: 'text/csv',
+  },
+  'GET /api/exports/zones/:id/survey.csv': {
+    tag: 'exports',
+    summary: "The numbers behind a zone's survey chart (item=fear or trust), as CSV (UTF-8 with BOM)",
+    th: 'ตัวเลขในกราฟผลสำรวจของพื้นที่ (CSV)',
+    description:
+      "One row a wave: estimate, 95% Wilson interval, n, target and whether the period's KPI uses it; probability waves first, opt-in waves after them and marked as such.",
+    access: 'export',
+    ok: { 200: 'The table' },
+    errors: { 404: 'No such zone in scope' },
+    produces: 'text/csv',
   },
 };
 

@@ -1,10 +1,16 @@
 /**
- * The review meeting walked by keyboard in real Chromium, as a projector shows it: at 1280x720
+ * The review meeting and the data behind the charts, in real Chromium (one server, one browser).
+ *
+ * The meeting walked by keyboard, as a projector shows it: at 1280x720
  * (Thai) and 1920x1080 (English) every slide fits the screen (no scrollbar, nothing outside the
  * window or cut by a box), all text is at least 24 px, the URL carries the slide number (a reload
  * stays put), Home/End/PageUp/PageDown move, Esc goes back to the unit's page. Screenshots of every
  * slide go to test-results/meeting-*.png.
+ *
+ * A zone chart's menu: its CSV holds exactly the API's numbers, its PNG is a PNG at twice the
+ * chart's size, its SVG parses and carries its fonts; a viewer gets no menu and the CSV is refused.
  */
+import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -20,6 +26,7 @@ import {
   startServer,
   thaiPage,
 } from './server.ts';
+import { parseCsv } from '../../server/importers/parse/csv.ts';
 import { renderedFeatures } from './what-users-see.ts';
 
 const shots = join(repoRoot, 'test-results');
@@ -232,5 +239,71 @@ describe('meeting mode in Chromium', () => {
     await expect.poll(() => new URL(page.url()).pathname + new URL(page.url()).search).toBe('/');
     await page.close();
     expect(problems).toEqual([]);
+  }, 120_000);
+
+  test("a zone chart's menu: CSV of the API's numbers, PNG at 2x, SVG that parses; viewers refused", async () => {
+    const page = await thaiPage(browser, 1280, 900);
+    collectPageProblems(page, problems);
+    await signIn(page, ADMIN_USER, ADMIN_PASSWORD);
+    await page.goto(`${server.baseUrl}/zones/Z-HDY-01?from=2023-10&to=2024-09`);
+    const figure = page.getByTestId('crime-chart');
+    await figure.locator('.recharts-wrapper > svg.recharts-surface').waitFor();
+    const menu = page.getByTestId('chart-menu-crime');
+    await menu.locator('summary').click();
+    await page.screenshot({ path: shot('chart-menu') });
+
+    // CSV: the numbers the chart draws are the series the API answers, month by month.
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), menu.getByTestId('chart-csv').click()]);
+    const csvText = readFileSync(await csvDownload.path(), 'utf8');
+    expect(csvText.charAt(0)).toBe('\uFEFF');
+    const [preamble = '', table = ''] = csvText.slice(1).split('\r\n\r\n');
+    expect(preamble).toContain('ช่วงเวลา,ต.ค. 2566 – ก.ย. 2567');
+    const rows = parseCsv(table).rows.map((r) => r.fields);
+    const series = (await (
+      await page.request.get(`${server.baseUrl}/api/zones/Z-HDY-01/series?from=2023-10&to=2024-09`)
+    ).json()) as { months: { month: string; byGroup: Record<string, number> }[] };
+    expect(rows.length).toBe(series.months.length);
+    series.months.forEach((month, i) => {
+      expect(rows[i]?.slice(2, 6).map(Number)).toEqual(['1', '2', '3', '4'].map((g) => month.byGroup[g]));
+    });
+
+    // PNG: a PNG, twice the chart's size.
+    const svgWidth = await figure
+      .locator('.recharts-wrapper > svg.recharts-surface')
+      .evaluate((svg) => Math.round(svg.getBoundingClientRect().width));
+    await menu.locator('summary').click();
+    if (!(await menu.getAttribute('open'))) await menu.locator('summary').click();
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), menu.getByTestId('chart-png').click()]);
+    expect(pngDownload.suggestedFilename()).toBe('ssz-Z-HDY-01-crime.png');
+    const png = readFileSync(await pngDownload.path());
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.readUInt32BE(16)).toBe(svgWidth * 2);
+
+    // SVG: standalone XML that parses, with its fonts embedded and the chart's Thai labels.
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), menu.getByTestId('chart-svg').click()]);
+    const svgText = readFileSync(await svgDownload.path(), 'utf8');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        root: doc.documentElement.localName,
+        texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''),
+      };
+    }, svgText);
+    expect(parsed.error).toBeNull();
+    expect(parsed.root).toBe('svg');
+    expect(parsed.texts).toContain('เริ่มโครงการ');
+    expect(svgText).toMatch(/@font-face\{font-family:Sarabun;[^}]*url\(data:font\/woff2;base64,/);
+    await page.close();
+
+    // A viewer: no menu, and the CSV address refused as the KPI exports are.
+    const viewer = await thaiPage(browser, 1280, 900);
+    await signIn(viewer, 'demo-viewer', 'demo-viewer-2567');
+    await viewer.goto(`${server.baseUrl}/zones/Z-HDY-01`);
+    await viewer.getByTestId('crime-chart').locator('svg.recharts-surface').first().waitFor();
+    expect(await viewer.getByTestId('chart-menu-crime').count()).toBe(0);
+    const refused = await viewer.request.get(`${server.baseUrl}/api/exports/zones/Z-HDY-01/crime.csv?lang=th`);
+    expect(refused.status()).toBe(403);
+    await viewer.close();
   }, 120_000);
 });

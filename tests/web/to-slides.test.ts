@@ -144,3 +144,15 @@ describe('reportHref', () => {
     );
   });
 });
+
+describe('chartCsvHref', () => {
+  test("a zone chart's CSV address with the period on screen and the language", async () => {
+    const { chartCsvHref } = await import('../../web/features/zone/chart-csv-href.ts');
+    expect(chartCsvHref('Z-HDY-01', 'crime', { from: '2023-10', to: '2024-09', lang: 'th' })).toBe(
+      '/api/exports/zones/Z-HDY-01/crime.csv?from=2023-10&to=2024-09&lang=th',
+    );
+    expect(chartCsvHref('Z/1', 'trust', { from: null, to: null, lang: 'en' })).toBe(
+      '/api/exports/zones/Z%2F1/survey.csv?item=trust&lang=en',
+    );
+  });
+});

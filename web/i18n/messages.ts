@@ -226,6 +226,11 @@ export const th = {
   'chart.noWaves': 'ยังไม่มีผลสำรวจแบบสุ่มตัวอย่าง',
   'chart.beforeStart': 'ก่อนเริ่ม',
   'chart.noMonths': 'ยังไม่มีข้อมูลคดีรายเดือน',
+  'chart.menu': 'ดาวน์โหลดกราฟ',
+  'chart.png': 'ภาพ PNG (คมชัด 2 เท่า สำหรับสไลด์)',
+  'chart.svg': 'ภาพเวกเตอร์ SVG',
+  'chart.csv': 'ตัวเลขในกราฟ (CSV)',
+  'chart.exportFailed': 'สร้างไฟล์ภาพไม่สำเร็จ ลองใหม่อีกครั้ง',
   // ---- Navigation and the staff screens (imports, KPI settings, administration) ----
   'incidents.title': 'เหตุที่เกิดในพื้นที่และแนวกันชน (ช่วงเวลาที่เลือก)',
   'incidents.groupFilter': 'กลุ่มความผิด',
@@ -929,6 +934,11 @@ export const en: Messages = {
   'chart.noWaves': 'No probability-sample survey yet',
   'chart.beforeStart': 'before start',
   'chart.noMonths': 'No monthly crime data yet',
+  'chart.menu': 'Download chart',
+  'chart.png': 'PNG picture (2x, for slides)',
+  'chart.svg': 'SVG vector picture',
+  'chart.csv': 'Numbers in the chart (CSV)',
+  'chart.exportFailed': 'Could not make the picture; try again',
   // ---- Navigation and the staff screens (imports, KPI settings, administration) ----
   'incidents.title': 'Incidents in the zone and its buffer ring (selected period)',
   'incidents.groupFilter': 'Offence group',

@@ -177,6 +177,15 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/kpis': { expect: everyone('200') },
   'GET /api/exports/kpis.csv': { expect: exporters('200') },
   'GET /api/exports/kpis.xlsx': { expect: exporters('200') },
+  // The numbers behind a zone's charts: exporters, and the zone in scope.
+  'GET /api/exports/zones/:id/crime.csv': {
+    expect: row('200', '200/404', '200/404', '200/404', '403', '401'),
+    request: ({ zone }) => ({ path: `/api/exports/zones/${zone}/crime.csv` }),
+  },
+  'GET /api/exports/zones/:id/survey.csv': {
+    expect: row('200', '200/404', '200/404', '200/404', '403', '401'),
+    request: ({ zone }) => ({ path: `/api/exports/zones/${zone}/survey.csv?item=trust` }),
+  },
   'GET /api/zones': { expect: everyone('200') },
   'GET /api/zones/geojson': { expect: everyone('200') },
   'GET /api/zones/:id': { expect: zoneScoped('200'), request: ({ zone }) => ({ path: `/api/zones/${zone}` }) },

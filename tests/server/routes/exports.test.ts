@@ -5,7 +5,8 @@
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../server/db/database.ts';
-import { KPI_COLUMNS, kpiTable, neutralise, toCsv } from '../../../server/exports/kpi-table.ts';
+import { neutralise, toCsv } from '../../../server/exports/csv.ts';
+import { KPI_COLUMNS, kpiTable } from '../../../server/exports/kpi-table.ts';
 import { parseCsv } from '../../../server/importers/parse/csv.ts';
 import { ADMIN_PASSWORD, openDemoApp, signIn } from '../demo-app.ts';
 

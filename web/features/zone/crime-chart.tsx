@@ -22,6 +22,7 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/use-t.tsx';
 import { useRef } from 'react';
 import { axisFontSize, useFontPxOf, useRootFontPx } from './chart-font.ts';
+import { ChartMenu } from './chart-menu.tsx';
 import { COUNTERFACTUAL_KEY, groupKey, toCrimeChart } from './to-crime-chart.ts';
 
 /** Colour-blind-safe (Okabe-Ito) and distinct in greyscale by lightness. */
@@ -62,6 +63,7 @@ export function CrimeChart({
   if (chart.rows.length === 0) return <p>{t('chart.noMonths')}</p>;
   return (
     <figure className={slide ? 'chart chart-slide' : 'chart'} data-testid="crime-chart" ref={figure}>
+      {!slide && <ChartMenu figure={figure} zoneId={series.zoneId} chart="crime" />}
       <div className="chart-box" style={slide ? undefined : { height: 380 }}>
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart

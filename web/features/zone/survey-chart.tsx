@@ -5,7 +5,7 @@
  * Opt-in waves are listed apart, labelled as not a probability sample, never drawn on the same
  * axis as if comparable.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   CartesianGrid,
   ComposedChart,
@@ -22,6 +22,7 @@ import type { ZoneSurvey } from '../../api/types.ts';
 import { formatDate, formatNumber, formatPercent, formatWave } from '../../i18n/format.ts';
 import { useT } from '../../i18n/use-t.tsx';
 import { axisFontSize, useRootFontPx } from './chart-font.ts';
+import { ChartMenu } from './chart-menu.tsx';
 import { type SurveyItem, type SurveyPoint, toSurveyChart, waveAxis, waveTickLabel } from './to-survey-chart.ts';
 
 const ITEM_COLOR: Record<SurveyItem, string> = {
@@ -46,6 +47,7 @@ export function SurveyChart({
   usedWaves?: readonly string[];
 }) {
   const { lang, t } = useT();
+  const figure = useRef<HTMLElement>(null);
   const fontPx = axisFontSize(useRootFontPx());
   const [width, setWidth] = useState(0);
   const chart = toSurveyChart(survey, item, usedWaves);
@@ -62,8 +64,9 @@ export function SurveyChart({
     fontPx,
   );
   return (
-    <figure className="chart" data-testid={`survey-chart-${item}`}>
+    <figure className="chart" data-testid={`survey-chart-${item}`} ref={figure}>
       <h3>{title}</h3>
+      {chart.points.length > 0 && <ChartMenu figure={figure} zoneId={survey.zoneId} chart={item} />}
       {chart.points.length === 0 ? (
         <p>{t('chart.noWaves')}</p>
       ) : (
