@@ -1,14 +1,16 @@
-// Builds what is stale, and only that: the SPA (dist/) when it is missing or older than any of its
-// sources. `npm start` runs it (so a fresh clone starts), and so do the browser tests (so they
-// never test an old bundle). One place decides "stale".
+// Builds what is stale, and only that: the SPA (dist/) and the server's JavaScript (dist-server/)
+// when missing or older than any of their sources. `npm start`, `npm run import` and `npm run demo`
+// run it (so a fresh clone starts), and so do the browser tests (so they never test an old
+// bundle). One place decides "stale".
 //
-//   node scripts/ensure-build.mjs          everything stale
-//   node scripts/ensure-build.mjs web      the SPA only
+//   node scripts/ensure-build.mjs                 everything stale
+//   node scripts/ensure-build.mjs web | server    that one only
+//   node scripts/ensure-build.mjs --force [...]   build even when fresh (npm run build)
 //
 // Two processes may call it at once (the browser test files run in parallel): a lock directory
 // lets one build while the other waits, then finds the build fresh.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,6 +39,24 @@ const BUILDS = {
         stdio: 'inherit',
       }),
     says: 'Building the dashboard (vite build)...',
+  },
+  // Transpiled only (--noCheck: a few seconds); type errors are `npm run check`'s to find. The
+  // folder is emptied first, so a deleted source leaves no module behind.
+  server: {
+    output: 'dist-server/main.js',
+    sources: ['server', 'tsconfig.server.json', 'package-lock.json'],
+    run: () => {
+      rmSync(at('dist-server'), { recursive: true, force: true });
+      execFileSync(
+        process.execPath,
+        [at('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.server.json', '--noCheck'],
+        { cwd: root, stdio: 'inherit' },
+      );
+      // tsc keeps a file's time when its output is unchanged; the marker of freshness is main.js.
+      const now = new Date();
+      utimesSync(at('dist-server/main.js'), now, now);
+    },
+    says: 'Building the server (tsc -p tsconfig.server.json)...',
   },
 };
 
@@ -73,11 +93,11 @@ function withLock(fn) {
   }
 }
 
-export function ensureBuilt(names = Object.keys(BUILDS)) {
-  if (!names.some(isStale)) return;
+export function ensureBuilt(names = Object.keys(BUILDS), { force = false } = {}) {
+  if (!force && !names.some(isStale)) return;
   withLock(() => {
     for (const name of names) {
-      if (!isStale(name)) continue; // built meanwhile by whoever held the lock
+      if (!force && !isStale(name)) continue; // built meanwhile by whoever held the lock
       console.log(BUILDS[name].says);
       BUILDS[name].run();
     }
@@ -85,11 +105,12 @@ export function ensureBuilt(names = Object.keys(BUILDS)) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const asked = process.argv.slice(2);
+  const force = process.argv.includes('--force');
+  const asked = process.argv.slice(2).filter((arg) => arg !== '--force');
   const unknown = asked.filter((name) => !(name in BUILDS));
   if (unknown.length > 0) {
     console.error(`ensure-build: unknown build ${unknown.join(', ')} (known: ${Object.keys(BUILDS).join(', ')})`);
     process.exit(2);
   }
-  ensureBuilt(asked.length > 0 ? asked : undefined);
+  ensureBuilt(asked.length > 0 ? asked : undefined, { force });
 }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 /**
- * Helpers for browser tests: build the SPA when it is stale, run the real server on a
+ * Helpers for browser tests: build the SPA and the server when stale, run the real server on a
  * free port with a throw-away database and a known admin password, and stop it again.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -30,11 +30,11 @@ export const CHROMIUM = {
 };
 
 /**
- * The tests use the built SPA as users get it, rebuilt when any of its sources is newer than
- * dist/ (the same staleness rule as `npm start`: scripts/ensure-build.mjs).
+ * The tests use the built SPA and server as users get them (`npm start`), rebuilt when any of
+ * their sources is newer than the build (the same staleness rule: scripts/ensure-build.mjs).
  */
 export function ensureBuild(): void {
-  execFileSync(process.execPath, [join(repoRoot, 'scripts/ensure-build.mjs'), 'web'], {
+  execFileSync(process.execPath, [join(repoRoot, 'scripts/ensure-build.mjs')], {
     cwd: repoRoot,
     stdio: 'inherit',
   });
@@ -89,8 +89,8 @@ export async function startServer({
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'ssz-e2e-'));
   let log = '';
-  // Own process group, so stopping it also stops the node process tsx starts beneath it.
-  const child = spawn('npx', ['tsx', 'server/main.ts'], {
+  // The built server, as `npm start` runs it; in its own process group, stopped as a whole.
+  const child = spawn(process.execPath, ['dist-server/main.js'], {
     cwd: repoRoot,
     detached: true,
     env: {
