@@ -202,10 +202,3 @@ export async function replay(
     );
   }
 }
-
-/** One line per statement: origin, rows, and the first words of its SQL. */
-export function describeStatements(statements: readonly RecordedStatement[]): string[] {
-  return stagesOf(statements).flatMap((stage, i) =>
-    stage.map((s) => `stage ${i + 1}${s.writes ? ' (write)' : ''}: ${s.origin} -> ${s.rows} rows`),
-  );
-}

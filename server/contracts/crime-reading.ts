@@ -64,7 +64,7 @@ export interface CrimeReading {
   readonly displacementWarning: boolean;
 }
 
-export function changeDirection(counts: BeforeAfterCounts): ChangeDirection {
+function changeDirection(counts: BeforeAfterCounts): ChangeDirection {
   return counts.after < counts.baseline ? 'fell' : counts.after > counts.baseline ? 'rose' : 'unchanged';
 }
 

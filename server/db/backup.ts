@@ -137,7 +137,7 @@ export async function inspectBackup(path: string): Promise<BackupContents> {
 }
 
 /** Throws BackupError('database_in_use') when another process (the server) holds the database file. */
-export async function assertNotInUse(dbPath: string): Promise<void> {
+async function assertNotInUse(dbPath: string): Promise<void> {
   if (!existsSync(dbPath)) return;
   try {
     const instance = await DuckDBInstance.create(dbPath, { autoinstall_known_extensions: 'false' });

@@ -231,7 +231,7 @@ export const DEMO_COLUMNS = {
 export type DemoTable = 'zones' | 'partners' | 'incidents' | 'incident_rings' | 'monthly_counts' | 'survey_responses';
 export type DemoRow<T extends DemoTable> = DemoData[T][number];
 
-export const DEMO_TABLES: readonly DemoTable[] = [
+const DEMO_TABLES: readonly DemoTable[] = [
   'zones',
   'partners',
   'incidents',
@@ -790,7 +790,7 @@ export function generateDemo(opts: GenerateDemoOptions): DemoData {
 }
 
 /** One row as a JSON array in the table's column order (the canonical form the hash reads). */
-export function canonicalRow<T extends DemoTable>(table: T, row: DemoRow<T>): string {
+function canonicalRow<T extends DemoTable>(table: T, row: DemoRow<T>): string {
   const columns: readonly string[] = DEMO_COLUMNS[table];
   const record = row as unknown as Record<string, unknown>;
   return JSON.stringify(columns.map((c) => record[c] ?? null));

@@ -31,7 +31,7 @@ function errorPosition(message: string, text: string): { line: number; column: n
 }
 
 /** A property value as table-cell text. */
-export function propertyToText(value: unknown): string {
+function propertyToText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);

@@ -28,7 +28,7 @@ export function logGamma(x: number): number {
 }
 
 /** ln B(a, b) = ln Gamma(a) + ln Gamma(b) - ln Gamma(a + b). */
-export function logBeta(a: number, b: number): number {
+function logBeta(a: number, b: number): number {
   return logGamma(a) + logGamma(b) - logGamma(a + b);
 }
 

@@ -9,7 +9,7 @@ import { inverseRegularizedIncompleteBeta } from './beta.ts';
 export const Z_95 = 1.959963984540054;
 
 /** A two-sided 95% level. */
-export const ALPHA_95 = 0.05;
+const ALPHA_95 = 0.05;
 
 export interface ProportionInterval {
   readonly lower: number;

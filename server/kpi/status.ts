@@ -16,7 +16,7 @@ export function isMet(status: KpiStatus): boolean {
 }
 
 /** Whether a status is a judgement at all (anything but insufficient). */
-export function isJudged(status: KpiStatus): boolean {
+function isJudged(status: KpiStatus): boolean {
   return status !== 'insufficient';
 }
 

@@ -149,9 +149,9 @@ export const TRUST_TARGET: SurveyTarget = { targetPercent: 80, direction: 'min' 
 /** Valid answers only (default), or all respondents (invalid answers stay in the denominator). */
 export type SurveyDenominator = 'valid' | 'all';
 
-export const DEFAULT_MINIMUM_SAMPLE = 30;
+const DEFAULT_MINIMUM_SAMPLE = 30;
 /** The margin the "sample size needed" figure aims at: +-5 points. */
-export const TARGET_MARGIN_POINTS = 5;
+const TARGET_MARGIN_POINTS = 5;
 
 /** The default "who counts": the top two levels (4, 5 of 5; 3, 4 of 4). */
 export function topTwoLevels(scaleLevels: number): number[] {
@@ -220,7 +220,7 @@ function meetsTarget(valuePercent: number, target: SurveyTarget): boolean {
 }
 
 /** Kish effective sample size; 0 when there is no weight. */
-export function kishEffectiveSampleSize(tally: WeightedTally): number {
+function kishEffectiveSampleSize(tally: WeightedTally): number {
   return tally.sumW2 > 0 ? (tally.sumW * tally.sumW) / tally.sumW2 : 0;
 }
 

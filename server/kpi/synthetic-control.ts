@@ -283,7 +283,7 @@ export interface SyntheticControlMethod {
   readonly donorsInPool: number;
 }
 
-export const MIN_PRE_MONTHS = 12;
+const MIN_PRE_MONTHS = 12;
 
 function mean(values: ArrayLike<number>, from: number, to: number): number {
   let s = 0;

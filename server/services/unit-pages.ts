@@ -4,22 +4,14 @@
  * scope is checked here, once: a unit none of whose zones are in scope answers as not found, the
  * same as an unknown code, and figures pool in-scope zones only.
  */
+import type { UnitLevel, UnitRef } from '../contracts/units.ts';
 import type { Database } from '../db/database.ts';
 import type { KpiLevel } from './kpi-items.ts';
 import { computeUnitKpis, type UnitKpis } from './kpis.ts';
 import { unitPath } from '../queries/unit-path.ts';
 import { type ChildLevel, unitZoneCounts } from '../queries/unit-zone-counts.ts';
 
-export type UnitLevel = 'national' | 'bureau' | 'division' | 'station';
-
-export interface UnitRef {
-  code: string;
-  level: UnitLevel;
-  nameTh: string;
-  nameEn: string;
-  /** Short Thai name for breadcrumbs (ภ.9, ภ.จว.สงขลา, สภ.หาดใหญ่). */
-  abbrTh: string;
-}
+export type { UnitLevel, UnitRef } from '../contracts/units.ts';
 
 export interface UnitChild {
   item: UnitKpis['children'][number];

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { toBreadcrumbs, type UnitRef, zonePath } from '../../web/features/unit/to-breadcrumbs.ts';
+import type { UnitRef } from '../../server/contracts/units.ts';
+import { toBreadcrumbs, zonePath } from '../../web/features/unit/to-breadcrumbs.ts';
 import { DEFAULT_STATE, parseDashboardState } from '../../web/state/dashboard-state.ts';
 import { zoneSummary } from './fixtures.ts';
 

@@ -16,7 +16,6 @@ export type TrafficLight = KpiItem['overall'];
 
 export type UnitPage = InferResponseType<(typeof client.api.units)[':code']['$get'], 200>;
 export type UnitChild = UnitPage['children'][number];
-export type UnitZone = UnitPage['zones'][number];
 
 type ZoneById = (typeof client.api.zones)[':id'];
 export type ZonesResponse = InferResponseType<typeof client.api.zones.$get, 200>;

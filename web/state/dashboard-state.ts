@@ -17,7 +17,7 @@ import { compareMonths, isMonthKey, type MonthKey } from '../../server/contracts
 export type View = 'overview' | 'zone' | 'present' | 'imports' | 'settings' | 'admin';
 
 /** Screens with a fixed path of their own (no id). */
-export const TOOL_VIEWS = ['imports', 'settings', 'admin'] as const;
+const TOOL_VIEWS = ['imports', 'settings', 'admin'] as const;
 export type ToolView = (typeof TOOL_VIEWS)[number];
 
 export function isToolView(view: View): view is ToolView {
@@ -42,7 +42,7 @@ export interface DashboardState {
   lang: Lang | null;
 }
 
-export const DEFAULT_LEVEL: RollupLevel = 'bureau';
+const DEFAULT_LEVEL: RollupLevel = 'bureau';
 
 export const DEFAULT_STATE: DashboardState = {
   view: 'overview',

@@ -262,7 +262,7 @@ export function parseCodebook(json: unknown): CodebookResult {
 }
 
 /** The standard Thai 5-point item: มากที่สุด 5, มาก 4, ปานกลาง 3, น้อย 2, น้อยที่สุด 1; counts 4 and 5. */
-export const THAI_FIVE_POINT_ITEM: CodebookItem = {
+const THAI_FIVE_POINT_ITEM: CodebookItem = {
   levels: 5,
   labels: {
     '5': ['มากที่สุด', 'very high', 'highest', 'very much'],

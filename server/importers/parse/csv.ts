@@ -19,8 +19,8 @@ import { type Issue, IssueCollector, issue } from '../issues.ts';
 
 export type CsvDelimiter = ',' | ';' | '\t' | '|';
 /** Candidates in tie-break order. */
-export const CSV_DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t', '|'];
-export const DEFAULT_MAX_FIELD_LENGTH = 10_000;
+const CSV_DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t', '|'];
+const DEFAULT_MAX_FIELD_LENGTH = 10_000;
 
 export interface CsvRecord {
   /** Excel-style row number (header = 1 when it is on the first line). */

@@ -40,7 +40,7 @@ export interface DetectOptions {
 
 const MOSTLY_UTF8_RATIO = 20;
 
-export function hasUtf8Bom(bytes: Uint8Array): boolean {
+function hasUtf8Bom(bytes: Uint8Array): boolean {
   return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 

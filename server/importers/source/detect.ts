@@ -24,7 +24,7 @@ const EXTENSIONS: Readonly<Record<string, FileFormat>> = {
 };
 
 /** Human names of what the bytes are, for the mismatch message. */
-export const SNIFFED_NAMES: Readonly<Record<Sniffed, string>> = {
+const SNIFFED_NAMES: Readonly<Record<Sniffed, string>> = {
   zip: 'a ZIP archive (e.g. an Excel .xlsx workbook)',
   parquet: 'a Parquet table',
   ole: 'an old Excel 97-2003 (.xls) workbook or a password-protected file',
@@ -37,7 +37,7 @@ export const SNIFFED_NAMES: Readonly<Record<Sniffed, string>> = {
   empty: 'empty',
 };
 
-export function extensionOf(name: string): string {
+function extensionOf(name: string): string {
   const base = name.replace(/^.*[\\/]/, '');
   const dot = base.lastIndexOf('.');
   return dot <= 0 ? '' : base.slice(dot + 1).toLowerCase();
@@ -50,7 +50,7 @@ const startsWith = (b: Uint8Array, sig: readonly number[], at = 0): boolean =>
  * Sniffs the first bytes (a few KiB are enough). `tail` is the last 4 bytes when known
  * (Parquet ends with PAR1 too).
  */
-export function sniff(head: Uint8Array): Sniffed {
+function sniff(head: Uint8Array): Sniffed {
   if (head.length === 0) return 'empty';
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
   if (startsWith(head, [0x50, 0x41, 0x52, 0x31])) return 'parquet';
@@ -119,8 +119,8 @@ export function decideFormat(name: string, head: Uint8Array): FormatDecision {
   return fits[byExt].includes(bytes) ? { ok: true, format: byExt } : mismatch();
 }
 
-export const TABLE_FORMATS: readonly FileFormat[] = ['csv', 'xlsx', 'parquet'];
-export const GEO_FORMATS: readonly FileFormat[] = ['geojson', 'kml', 'kmz'];
+const TABLE_FORMATS: readonly FileFormat[] = ['csv', 'xlsx', 'parquet'];
+const GEO_FORMATS: readonly FileFormat[] = ['geojson', 'kml', 'kmz'];
 
 /** Zones come as shapes; everything else as tables. */
 export function formatFitsKind(format: FileFormat, kind: ImportKind): boolean {

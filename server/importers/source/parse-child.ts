@@ -49,7 +49,7 @@ export type FromChild =
 type AnyIssue = Issue;
 
 /** Batches parsed ahead of the server's consumption. */
-export const AHEAD = 2;
+const AHEAD = 2;
 
 let credits = 0;
 let wake: (() => void) | null = null;

@@ -33,7 +33,7 @@ export const DEFAULT_SHAPE_LIMITS: ShapeLimits = {
 const n = (x: number): string => x.toLocaleString('en-US');
 
 /** Deepest array / object nesting of JSON text (strings skipped); stops counting past `limit`. */
-export function jsonDepth(text: string, limit: number): number {
+function jsonDepth(text: string, limit: number): number {
   let depth = 0;
   let deepest = 0;
   const len = text.length;

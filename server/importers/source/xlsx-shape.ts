@@ -12,8 +12,8 @@
  * - a number cell whose value is not a finite number (1e999, NaN).
  */
 
-export const EXCEL_MAX_ROWS = 1_048_576;
-export const EXCEL_MAX_COLUMNS = 16_384;
+const EXCEL_MAX_ROWS = 1_048_576;
+const EXCEL_MAX_COLUMNS = 16_384;
 
 export interface SheetShapeLimits {
   maxRows: number;
@@ -38,7 +38,7 @@ export type SheetShapeProblem =
   | { reason: 'number_not_finite'; ref: string; row: number | null; column: string; value: string };
 
 /** Column letters to a 1-based number (Infinity past 7 letters: no exact arithmetic needed). */
-export function columnNumber(letters: string): number {
+function columnNumber(letters: string): number {
   if (letters.length > 7) return Number.POSITIVE_INFINITY;
   let n = 0;
   for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);

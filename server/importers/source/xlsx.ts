@@ -84,7 +84,7 @@ function decodeXml(s: string): string {
  * Checks the archive, every XML part and every worksheet's shape, and reads the workbook part
  * (sheet names, 1904 flag). Rejects with XlsxError.
  */
-export async function inspectXlsx(
+async function inspectXlsx(
   bytes: Uint8Array,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
   sheetLimits: SheetShapeLimits = DEFAULT_SHEET_LIMITS,
@@ -129,7 +129,7 @@ export async function inspectXlsx(
 }
 
 /** The sheet asked for: a name, a 1-based number, or the first sheet. Null when there is none such. */
-export function chooseSheet(sheets: readonly string[], wanted: string | number | undefined): string | null {
+function chooseSheet(sheets: readonly string[], wanted: string | number | undefined): string | null {
   if (wanted === undefined || wanted === '') return sheets[0] ?? null;
   if (typeof wanted === 'number') return sheets[wanted - 1] ?? null;
   const exact = sheets.find((s) => s === wanted);
@@ -173,11 +173,6 @@ export async function readXlsx(
     throw new XlsxError(message, 'damaged');
   }
   return { sheet: chosen, sheets: info.sheets, date1904: info.date1904, rows: data.map((r) => r.map(toCell)) };
-}
-
-/** All sheet names (for the import screen's sheet picker). */
-export async function xlsxSheetNames(bytes: Uint8Array): Promise<string[]> {
-  return (await inspectXlsx(bytes)).sheets;
 }
 
 // Re-exported for tests that compare against the library's own reading of every sheet.

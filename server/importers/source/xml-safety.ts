@@ -7,7 +7,7 @@
  */
 
 /** Deepest element nesting accepted (KML from Google My Maps nests about 10 levels, XLSX about 6). */
-export const MAX_XML_DEPTH = 100;
+const MAX_XML_DEPTH = 100;
 
 export type XmlSafetyProblem =
   | { reason: 'declaration'; line: number }

@@ -206,7 +206,7 @@ const KEYS: Record<
  * counts per table in words. A user change ({ changes: {...} }) lists what changed. A key this
  * screen does not know, or a value of an unexpected shape, keeps the server's key and compact JSON.
  */
-export function auditDetailParts(detail: Json, context: AuditDetailContext): AuditDetailPart[] {
+function auditDetailParts(detail: Json, context: AuditDetailContext): AuditDetailPart[] {
   return Object.entries(detail).flatMap(([key, value]): AuditDetailPart[] => {
     if (key === 'changes' && isObject(value)) return auditDetailParts(value, context);
     const words = KEYS[key];

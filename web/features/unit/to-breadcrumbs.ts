@@ -2,18 +2,9 @@
  * The breadcrumb trail of a unit or zone page: ประเทศ > ภ.9 > ภ.จว.สงขลา > สภ.หาดใหญ่ > zone. Each
  * crumb is a real link keeping the period and language; the last is the current page. Pure.
  */
+import type { UnitRef } from '../../../server/contracts/units.ts';
 import type { Lang } from '../../i18n/format.ts';
 import { type DashboardState, serializeDashboardState, updateDashboardState } from '../../state/dashboard-state.ts';
-
-export type UnitLevel = 'national' | 'bureau' | 'division' | 'station';
-
-export interface UnitRef {
-  code: string;
-  level: UnitLevel;
-  nameTh: string;
-  nameEn: string;
-  abbrTh: string;
-}
 
 export interface Crumb {
   key: string;

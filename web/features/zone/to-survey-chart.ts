@@ -72,7 +72,7 @@ export function toSurveyChart(survey: ZoneSurvey, item: SurveyItem, usedWaves: r
 }
 
 /** Label every wave up to this many; beyond, recharts drops labels that would collide. */
-export const MAX_LABELLED_WAVES = 16;
+const MAX_LABELLED_WAVES = 16;
 
 export interface WaveAxis {
   /** 0 = a label under every wave. */
