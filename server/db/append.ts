@@ -30,3 +30,24 @@ export async function appendRows(
   }
   return count;
 }
+
+/** A staging table's columns in order: each row's key and the column's DuckDB type. */
+export type StageColumns<R> = readonly (readonly [keyof R & string, string])[];
+
+/**
+ * (Re)creates a temporary staging table from its column list and appends the rows, each row's
+ * values taken by the column names: the one place an import's row shape meets its table.
+ */
+export async function stageRows<R>(
+  conn: DuckDBConnection,
+  table: string,
+  columns: StageColumns<R>,
+  rows: readonly R[],
+): Promise<number> {
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${table} (${columns.map(([n, t]) => `"${n}" ${t}`).join(', ')})`);
+  return appendRows(
+    conn,
+    table,
+    rows.map((r) => columns.map(([n]) => r[n] as Cell)),
+  );
+}

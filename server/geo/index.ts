@@ -606,19 +606,11 @@ class GridZoneIndex implements ZoneIndex {
       for (let r = r0; r < r1; r++) {
         const e1 = (this.ringStart[r + 1] as number) - 1;
         for (let e = this.ringStart[r] as number; e < e1; e++) {
-          const i = 2 * e;
-          const ax = coords[i] as number;
-          const ay = coords[i + 1] as number;
-          const bx = coords[i + 2] as number;
-          const by = coords[i + 3] as number;
-          const d2 = segmentDist2(lon, lat, kx, ax, ay, bx, by);
+          const d2 = edgeDist2(coords, 2 * e, lon, lat, kx);
           if (d2 < best) {
             best = d2;
-            if (inBox) {
-              if (d2 < CONTACT_D2 && onSegment(lon, lat, ax, ay, bx, by)) return 2;
-            } else if (d2 < early) {
-              return 1;
-            }
+            const hit = edgeHit(coords, 2 * e, d2, lon, lat, inBox, early);
+            if (hit !== 0) return hit;
           }
         }
       }
@@ -633,23 +625,58 @@ class GridZoneIndex implements ZoneIndex {
       const k1 = this.bandStart[base + b1 + 1] as number;
       for (let k = this.bandStart[base + b0] as number; k < k1; k++) {
         const i = 2 * (this.bandEdge[k] as number);
-        const ax = coords[i] as number;
-        const ay = coords[i + 1] as number;
-        const bx = coords[i + 2] as number;
-        const by = coords[i + 3] as number;
-        const d2 = segmentDist2(lon, lat, kx, ax, ay, bx, by);
+        const d2 = edgeDist2(coords, i, lon, lat, kx);
         if (d2 < best) {
           best = d2;
-          if (inBox) {
-            if (d2 < CONTACT_D2 && onSegment(lon, lat, ax, ay, bx, by)) return 2;
-          } else if (d2 < early) {
-            return 1;
-          }
+          const hit = edgeHit(coords, i, d2, lon, lat, inBox, early);
+          if (hit !== 0) return hit;
         }
       }
     }
     return Math.sqrt(best) <= (this.zoneBuf[z] as number) ? 1 : 0;
   }
+}
+
+/** Squared distance (scaled degrees) from the point to the edge starting at coords[i]. */
+function edgeDist2(coords: Float64Array, i: number, lon: number, lat: number, kx: number): number {
+  return segmentDist2(
+    lon,
+    lat,
+    kx,
+    coords[i] as number,
+    coords[i + 1] as number,
+    coords[i + 2] as number,
+    coords[i + 3] as number,
+  );
+}
+
+/**
+ * What a new nearest edge decides at once: 2 = the point lies on it (only asked inside the zone's
+ * box), 1 = the point is within the early-exit distance of the ring, 0 = keep looking.
+ */
+function edgeHit(
+  coords: Float64Array,
+  i: number,
+  d2: number,
+  lon: number,
+  lat: number,
+  inBox: boolean,
+  early: number,
+): 0 | 1 | 2 {
+  if (inBox) {
+    const hit =
+      d2 < CONTACT_D2 &&
+      onSegment(
+        lon,
+        lat,
+        coords[i] as number,
+        coords[i + 1] as number,
+        coords[i + 2] as number,
+        coords[i + 3] as number,
+      );
+    return hit ? 2 : 0;
+  }
+  return d2 < early ? 1 : 0;
 }
 
 function bandOf(y: number, y0: number, invH: number, nb: number): number {

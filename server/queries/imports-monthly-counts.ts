@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { appendRows, type Cell } from '../db/append.ts';
+import { type StageColumns, stageRows } from '../db/append.ts';
 import { type Database, exec, textList } from '../db/database.ts';
 
 export interface MonthlyCountRow {
@@ -38,21 +38,23 @@ export async function existingMonthlyCounts(
 }
 
 /** Appends the rows (staged through the appender, then one INSERT); returns how many. */
+
+/** The staging table's columns, in the order they are appended. */
+const MONTHLY_COUNTS_STAGE: StageColumns<MonthlyCountRow> = [
+  ['station_code', 'VARCHAR'],
+  ['zone_id', 'VARCHAR'],
+  ['month', 'VARCHAR'],
+  ['crime_group', 'INTEGER'],
+  ['crime_type', 'VARCHAR'],
+  ['cases', 'INTEGER'],
+];
+
 export async function writeMonthlyCounts(
   conn: DuckDBConnection,
   rows: readonly MonthlyCountRow[],
   importId: number,
 ): Promise<number> {
-  await exec(
-    conn,
-    `CREATE OR REPLACE TEMP TABLE stage_monthly_counts (station_code VARCHAR, zone_id VARCHAR, "month" VARCHAR,
-       crime_group INTEGER, crime_type VARCHAR, cases INTEGER)`,
-  );
-  await appendRows(
-    conn,
-    'stage_monthly_counts',
-    rows.map((r): Cell[] => [r.station_code, r.zone_id, r.month, r.crime_group, r.crime_type, r.cases]),
-  );
+  await stageRows(conn, 'stage_monthly_counts', MONTHLY_COUNTS_STAGE, rows);
   await exec(
     conn,
     `INSERT INTO monthly_counts (station_code, zone_id, "month", crime_group, crime_type, cases, import_id)

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { appendRows, type Cell } from '../db/append.ts';
+import { type StageColumns, stageRows } from '../db/append.ts';
 import { type Database, exec, textList } from '../db/database.ts';
 
 export interface PartnerRow {
@@ -44,31 +44,25 @@ export async function existingPartnerKeys(db: Database, stations: readonly strin
   return out;
 }
 
+/** The staging table's columns, in the order they are appended. */
+const PARTNERS_STAGE: StageColumns<PartnerRow> = [
+  ['zone_id', 'VARCHAR'],
+  ['station_code', 'VARCHAR'],
+  ['partner', 'VARCHAR'],
+  ['partner_type', 'VARCHAR'],
+  ['mou_date', 'VARCHAR'],
+  ['cctv', 'INTEGER'],
+  ['volunteers', 'INTEGER'],
+  ['vehicles', 'INTEGER'],
+  ['budget_thb', 'DOUBLE'],
+];
+
 export async function writePartners(
   conn: DuckDBConnection,
   rows: readonly PartnerRow[],
   importId: number,
 ): Promise<number> {
-  await exec(
-    conn,
-    `CREATE OR REPLACE TEMP TABLE stage_partners (zone_id VARCHAR, station_code VARCHAR, partner VARCHAR, partner_type VARCHAR,
-       mou_date VARCHAR, cctv INTEGER, volunteers INTEGER, vehicles INTEGER, budget_thb DOUBLE)`,
-  );
-  await appendRows(
-    conn,
-    'stage_partners',
-    rows.map((r): Cell[] => [
-      r.zone_id,
-      r.station_code,
-      r.partner,
-      r.partner_type,
-      r.mou_date,
-      r.cctv,
-      r.volunteers,
-      r.vehicles,
-      r.budget_thb,
-    ]),
-  );
+  await stageRows(conn, 'stage_partners', PARTNERS_STAGE, rows);
   await exec(
     conn,
     `INSERT INTO partners (zone_id, station_code, partner, partner_type, mou_date, cctv, volunteers, vehicles, budget_thb, import_id)

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { appendRows, type Cell } from '../db/append.ts';
+import { type StageColumns, stageRows } from '../db/append.ts';
 import { exec } from '../db/database.ts';
 
 export interface StationWriteRow {
@@ -17,21 +17,25 @@ export interface StationWriteRow {
  * Adds new stations and replaces existing ones; the replaced rows are kept in import_replaced
  * (as JSON) so undo can put them back exactly.
  */
+
+/** The staging table's columns, in the order they are appended. */
+const STATIONS_IMPORT_STAGE: StageColumns<StationWriteRow> = [
+  ['code', 'VARCHAR'],
+  ['name_th', 'VARCHAR'],
+  ['name_en', 'VARCHAR'],
+  ['kind', 'VARCHAR'],
+  ['division_code', 'VARCHAR'],
+  ['province_iso', 'VARCHAR'],
+  ['lat', 'DOUBLE'],
+  ['lon', 'DOUBLE'],
+];
+
 export async function writeStations(
   conn: DuckDBConnection,
   rows: readonly StationWriteRow[],
   importId: number,
 ): Promise<number> {
-  await exec(
-    conn,
-    `CREATE OR REPLACE TEMP TABLE stage_stations_import (code VARCHAR, name_th VARCHAR, name_en VARCHAR, kind VARCHAR,
-       division_code VARCHAR, province_iso VARCHAR, lat DOUBLE, lon DOUBLE)`,
-  );
-  await appendRows(
-    conn,
-    'stage_stations_import',
-    rows.map((r): Cell[] => [r.code, r.name_th, r.name_en, r.kind, r.division_code, r.province_iso, r.lat, r.lon]),
-  );
+  await stageRows(conn, 'stage_stations_import', STATIONS_IMPORT_STAGE, rows);
   await exec(
     conn,
     `INSERT INTO import_replaced (import_id, tbl, row_key, previous)

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { appendRows, type Cell } from '../db/append.ts';
+import { type StageColumns, stageRows } from '../db/append.ts';
 import { exec, query } from '../db/database.ts';
 
 export interface SurveyRow {
@@ -22,6 +22,26 @@ export interface SurveyRow {
 }
 
 /** Stores the codebook used and the responses (staged through the appender, then one INSERT). */
+
+/** The staging table's columns, in the order they are appended. */
+const SURVEY_STAGE: StageColumns<SurveyRow> = [
+  ['zone_id', 'VARCHAR'],
+  ['surveyed_on', 'VARCHAR'],
+  ['wave', 'VARCHAR'],
+  ['sample_type', 'VARCHAR'],
+  ['fear_raw', 'VARCHAR'],
+  ['fear_level', 'INTEGER'],
+  ['fear_status', 'VARCHAR'],
+  ['fear_levels', 'INTEGER'],
+  ['trust_raw', 'VARCHAR'],
+  ['trust_level', 'INTEGER'],
+  ['trust_status', 'VARCHAR'],
+  ['trust_levels', 'INTEGER'],
+  ['weight', 'DOUBLE'],
+  ['sex', 'VARCHAR'],
+  ['age_band', 'VARCHAR'],
+];
+
 export async function writeSurvey(
   conn: DuckDBConnection,
   codebook: unknown,
@@ -37,34 +57,7 @@ export async function writeSurvey(
     'INSERT INTO codebooks (name, body, import_id) VALUES ($name, $body::JSON, $importId) RETURNING id',
     { name, body: JSON.stringify(codebook), importId },
   );
-  await exec(
-    conn,
-    `CREATE OR REPLACE TEMP TABLE stage_survey (zone_id VARCHAR, surveyed_on VARCHAR, wave VARCHAR, sample_type VARCHAR,
-       fear_raw VARCHAR, fear_level INTEGER, fear_status VARCHAR, fear_levels INTEGER,
-       trust_raw VARCHAR, trust_level INTEGER, trust_status VARCHAR, trust_levels INTEGER,
-       weight DOUBLE, sex VARCHAR, age_band VARCHAR)`,
-  );
-  await appendRows(
-    conn,
-    'stage_survey',
-    rows.map((r): Cell[] => [
-      r.zone_id,
-      r.surveyed_on,
-      r.wave,
-      r.sample_type,
-      r.fear_raw,
-      r.fear_level,
-      r.fear_status,
-      r.fear_levels,
-      r.trust_raw,
-      r.trust_level,
-      r.trust_status,
-      r.trust_levels,
-      r.weight,
-      r.sex,
-      r.age_band,
-    ]),
-  );
+  await stageRows(conn, 'stage_survey', SURVEY_STAGE, rows);
   await exec(
     conn,
     `INSERT INTO survey_responses (zone_id, surveyed_on, wave, sample_type, fear_raw, fear_level, fear_status, fear_levels,

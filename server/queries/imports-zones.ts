@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { appendRows, type Cell } from '../db/append.ts';
+import { type StageColumns, stageRows } from '../db/append.ts';
 import { exec } from '../db/database.ts';
 
 export interface ZoneWriteRow {
@@ -25,37 +25,31 @@ export interface ZoneWriteRow {
  * Adds new zones and replaces existing ones (same id); replaced rows go to import_replaced so undo
  * can restore them. The municipality column is not in zone files and is kept from the old row.
  */
+
+/** The staging table's columns, in the order they are appended. */
+const ZONES_IMPORT_STAGE: StageColumns<ZoneWriteRow> = [
+  ['id', 'VARCHAR'],
+  ['station_code', 'VARCHAR'],
+  ['name_th', 'VARCHAR'],
+  ['name_en', 'VARCHAR'],
+  ['kind', 'VARCHAR'],
+  ['criteria', 'VARCHAR'],
+  ['start_date', 'VARCHAR'],
+  ['population', 'INTEGER'],
+  ['area_km2', 'DOUBLE'],
+  ['geometry', 'VARCHAR'],
+  ['min_lon', 'DOUBLE'],
+  ['min_lat', 'DOUBLE'],
+  ['max_lon', 'DOUBLE'],
+  ['max_lat', 'DOUBLE'],
+];
+
 export async function writeZones(
   conn: DuckDBConnection,
   rows: readonly ZoneWriteRow[],
   importId: number,
 ): Promise<number> {
-  await exec(
-    conn,
-    `CREATE OR REPLACE TEMP TABLE stage_zones_import (id VARCHAR, station_code VARCHAR, name_th VARCHAR, name_en VARCHAR,
-       kind VARCHAR, criteria VARCHAR, start_date VARCHAR, population INTEGER, area_km2 DOUBLE, geometry VARCHAR,
-       min_lon DOUBLE, min_lat DOUBLE, max_lon DOUBLE, max_lat DOUBLE)`,
-  );
-  await appendRows(
-    conn,
-    'stage_zones_import',
-    rows.map((r): Cell[] => [
-      r.id,
-      r.station_code,
-      r.name_th,
-      r.name_en,
-      r.kind,
-      r.criteria,
-      r.start_date,
-      r.population,
-      r.area_km2,
-      r.geometry,
-      r.min_lon,
-      r.min_lat,
-      r.max_lon,
-      r.max_lat,
-    ]),
-  );
+  await stageRows(conn, 'stage_zones_import', ZONES_IMPORT_STAGE, rows);
   await exec(
     conn,
     `INSERT INTO import_replaced (import_id, tbl, row_key, previous)

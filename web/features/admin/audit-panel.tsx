@@ -20,6 +20,7 @@ import {
   pageCount,
 } from './audit-view.ts';
 import { formatDateTime } from './date-time.ts';
+import { DataTable } from '../../components/data-table.tsx';
 
 export function AuditPanel({ users, zones }: { users: readonly AdminUser[]; zones: readonly ZoneSummary[] }) {
   const { lang, t } = useT();
@@ -114,52 +115,48 @@ export function AuditPanel({ users, zones }: { users: readonly AdminUser[]; zone
               {data.items.length === 0 ? (
                 <p>{t('audit.none')}</p>
               ) : (
-                <div className="table-scroll">
-                  <table className="data-table" data-testid="audit-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('audit.time')}</th>
-                        <th scope="col">{t('audit.user')}</th>
-                        <th scope="col">{t('audit.action')}</th>
-                        <th scope="col">{t('audit.target')}</th>
-                        <th scope="col">{t('audit.detail')}</th>
-                        <th scope="col">{t('audit.ip')}</th>
+                <DataTable
+                  testId="audit-table"
+                  columns={[
+                    t('audit.time'),
+                    t('audit.user'),
+                    t('audit.action'),
+                    t('audit.target'),
+                    t('audit.detail'),
+                    t('audit.ip'),
+                  ]}
+                >
+                  {data.items.map((item) => {
+                    const detail = auditDetailText(item.detail, { lang, t, zones });
+                    const target = auditTargetText(item.action, item.target, { lang, t, zones });
+                    return (
+                      <tr key={item.id} className={item.action === 'login_failed' ? 'is-warning' : undefined}>
+                        <td className="nowrap">
+                          <time dateTime={item.at}>{formatDateTime(item.at, lang)}</time>
+                        </td>
+                        <td className="mono">{item.username}</td>
+                        <td>{actionLabel(item.action)}</td>
+                        <td
+                          className={target === item.target ? 'mono' : undefined}
+                          title={target === item.target ? undefined : (item.target ?? undefined)}
+                        >
+                          {target}
+                        </td>
+                        <td className="detail-cell">
+                          {detail.short === detail.full ? (
+                            detail.full
+                          ) : (
+                            <details>
+                              <summary>{detail.short}</summary>
+                              <p>{detail.full}</p>
+                            </details>
+                          )}
+                        </td>
+                        <td className="mono">{item.ip ?? ''}</td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {data.items.map((item) => {
-                        const detail = auditDetailText(item.detail, { lang, t, zones });
-                        const target = auditTargetText(item.action, item.target, { lang, t, zones });
-                        return (
-                          <tr key={item.id} className={item.action === 'login_failed' ? 'is-warning' : undefined}>
-                            <td className="nowrap">
-                              <time dateTime={item.at}>{formatDateTime(item.at, lang)}</time>
-                            </td>
-                            <td className="mono">{item.username}</td>
-                            <td>{actionLabel(item.action)}</td>
-                            <td
-                              className={target === item.target ? 'mono' : undefined}
-                              title={target === item.target ? undefined : (item.target ?? undefined)}
-                            >
-                              {target}
-                            </td>
-                            <td className="detail-cell">
-                              {detail.short === detail.full ? (
-                                detail.full
-                              ) : (
-                                <details>
-                                  <summary>{detail.short}</summary>
-                                  <p>{detail.full}</p>
-                                </details>
-                              )}
-                            </td>
-                            <td className="mono">{item.ip ?? ''}</td>
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                </div>
+                    );
+                  })}
+                </DataTable>
               )}
               <nav className="pager" aria-label={t('audit.pages')}>
                 <button type="button" disabled={data.page <= 1} onClick={() => setPage(data.page - 1)}>

@@ -19,6 +19,7 @@ import { ScopeEditor } from './scope-editor.tsx';
 import { describeScope, NATIONAL_FORM, scopeForRole } from './scope-form.ts';
 import { TextField } from './users-panel.tsx';
 import { useCreateToken, useRevokeToken } from './use-admin.ts';
+import { DataTable } from '../../components/data-table.tsx';
 
 export function TokensPanel({ zones }: { zones: readonly ZoneSummary[] }) {
   const { lang, t } = useT();
@@ -56,66 +57,62 @@ export function TokensPanel({ zones }: { zones: readonly ZoneSummary[] }) {
           data.tokens.length === 0 ? (
             <p>{t('admin.noTokens')}</p>
           ) : (
-            <div className="table-scroll">
-              <table className="data-table" data-testid="tokens-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.tokenName')}</th>
-                    <th scope="col">{t('admin.role')}</th>
-                    <th scope="col">{t('scope.title')}</th>
-                    <th scope="col">{t('admin.created')}</th>
-                    <th scope="col">{t('admin.expires')}</th>
-                    <th scope="col">{t('admin.lastUsed')}</th>
-                    <th scope="col">{t('admin.state')}</th>
-                    <th scope="col">{t('admin.actions')}</th>
+            <DataTable
+              testId="tokens-table"
+              columns={[
+                t('admin.tokenName'),
+                t('admin.role'),
+                t('scope.title'),
+                t('admin.created'),
+                t('admin.expires'),
+                t('admin.lastUsed'),
+                t('admin.state'),
+                t('admin.actions'),
+              ]}
+            >
+              {data.tokens.map((token) => {
+                const state = tokenState(token, now);
+                return (
+                  <tr key={token.id} className={state === 'active' ? undefined : 'is-disabled'}>
+                    <th scope="row">
+                      <span className="cell-main">{token.name}</span>
+                      <span className="cell-sub">#{token.id}</span>
+                    </th>
+                    <td>{t(`role.${token.role}` as MessageKey)}</td>
+                    <td className="scope-cell">{describeScope(token.scope, zones, lang, t)}</td>
+                    <td>
+                      {formatDateTime(token.createdAt, lang)}
+                      <span className="cell-sub">{token.createdBy}</span>
+                    </td>
+                    <td>{token.expiresAt === null ? t('admin.never') : formatDateTime(token.expiresAt, lang)}</td>
+                    <td>{token.lastUsedAt === null ? MISSING : formatDateTime(token.lastUsedAt, lang)}</td>
+                    <td>
+                      <span className={`state-word state-${state === 'active' ? 'on' : 'off'}`}>
+                        <span aria-hidden="true">{state === 'active' ? '✓ ' : '✕ '}</span>
+                        {t(`admin.token.${state}` as MessageKey)}
+                      </span>
+                      {token.revokedAt !== null && (
+                        <span className="cell-sub">
+                          {formatDateTime(token.revokedAt, lang)} · {token.revokedBy}
+                        </span>
+                      )}
+                    </td>
+                    <td>
+                      {state === 'active' && (
+                        <button
+                          type="button"
+                          className="danger-outline"
+                          onClick={() => setRevoking(token)}
+                          aria-label={t('admin.revokeOf', { name: token.name })}
+                        >
+                          {t('admin.revoke')}
+                        </button>
+                      )}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {data.tokens.map((token) => {
-                    const state = tokenState(token, now);
-                    return (
-                      <tr key={token.id} className={state === 'active' ? undefined : 'is-disabled'}>
-                        <th scope="row">
-                          <span className="cell-main">{token.name}</span>
-                          <span className="cell-sub">#{token.id}</span>
-                        </th>
-                        <td>{t(`role.${token.role}` as MessageKey)}</td>
-                        <td className="scope-cell">{describeScope(token.scope, zones, lang, t)}</td>
-                        <td>
-                          {formatDateTime(token.createdAt, lang)}
-                          <span className="cell-sub">{token.createdBy}</span>
-                        </td>
-                        <td>{token.expiresAt === null ? t('admin.never') : formatDateTime(token.expiresAt, lang)}</td>
-                        <td>{token.lastUsedAt === null ? MISSING : formatDateTime(token.lastUsedAt, lang)}</td>
-                        <td>
-                          <span className={`state-word state-${state === 'active' ? 'on' : 'off'}`}>
-                            <span aria-hidden="true">{state === 'active' ? '✓ ' : '✕ '}</span>
-                            {t(`admin.token.${state}` as MessageKey)}
-                          </span>
-                          {token.revokedAt !== null && (
-                            <span className="cell-sub">
-                              {formatDateTime(token.revokedAt, lang)} · {token.revokedBy}
-                            </span>
-                          )}
-                        </td>
-                        <td>
-                          {state === 'active' && (
-                            <button
-                              type="button"
-                              className="danger-outline"
-                              onClick={() => setRevoking(token)}
-                              aria-label={t('admin.revokeOf', { name: token.name })}
-                            >
-                              {t('admin.revoke')}
-                            </button>
-                          )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                );
+              })}
+            </DataTable>
           )
         }
       </QueryState>

@@ -17,6 +17,7 @@ import { ConfirmDialog, Modal, FormActions } from './modal.tsx';
 import { ScopeEditor } from './scope-editor.tsx';
 import { describeScope, formToScope, NATIONAL_FORM, scopeForRole, scopeToForm } from './scope-form.ts';
 import { useCreateUser, useResetPassword, useUpdateUser } from './use-admin.ts';
+import { DataTable } from '../../components/data-table.tsx';
 
 type Dialog =
   | { kind: 'create' }
@@ -59,80 +60,76 @@ export function UsersPanel({ me, zones }: { me: Me; zones: readonly ZoneSummary[
       )}
       <QueryState query={users}>
         {(data) => (
-          <div className="table-scroll">
-            <table className="data-table" data-testid="users-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.user')}</th>
-                  <th scope="col">{t('admin.role')}</th>
-                  <th scope="col">{t('scope.title')}</th>
-                  <th scope="col">{t('admin.state')}</th>
-                  <th scope="col">{t('admin.created')}</th>
-                  <th scope="col">{t('admin.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.users.map((user) => (
-                  <tr
-                    key={user.username}
-                    data-username={user.username}
-                    className={user.disabled ? 'is-disabled' : undefined}
-                  >
-                    <th scope="row">
-                      <span className="cell-main">{user.displayName}</span>
-                      <span className="cell-sub mono">{user.username}</span>
-                    </th>
-                    <td>{t(`role.${user.role}` as MessageKey)}</td>
-                    <td className="scope-cell">{describeScope(user.scope, zones, lang, t)}</td>
-                    <td>
-                      <AccountState disabled={user.disabled} />
-                      {user.mustChangePassword && <span className="tag">{t('admin.mustChange')}</span>}
-                    </td>
-                    <td className="nowrap">{formatDateTime(user.createdAt, lang)}</td>
-                    <td>
-                      <div className="row-actions">
-                        <button
-                          type="button"
-                          onClick={() => setDialog({ kind: 'edit', user })}
-                          aria-label={t('admin.editUserOf', { name: user.username })}
-                        >
-                          {t('admin.edit')}
-                        </button>
-                        <button
-                          type="button"
-                          onClick={() => setDialog({ kind: 'password', user })}
-                          aria-label={t('admin.resetPasswordOf', { name: user.username })}
-                        >
-                          {t('admin.resetPassword')}
-                        </button>
-                        {user.disabled ? (
-                          <button
-                            type="button"
-                            onClick={() => enable(user)}
-                            disabled={update.isPending}
-                            aria-label={t('admin.enableOf', { name: user.username })}
-                          >
-                            {t('admin.enable')}
-                          </button>
-                        ) : (
-                          <button
-                            type="button"
-                            className="danger-outline"
-                            onClick={() => setDialog({ kind: 'disable', user })}
-                            disabled={user.username === me.username}
-                            title={user.username === me.username ? t('admin.notYourself') : undefined}
-                            aria-label={t('admin.disableOf', { name: user.username })}
-                          >
-                            {t('admin.disable')}
-                          </button>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="users-table"
+            columns={[
+              t('admin.user'),
+              t('admin.role'),
+              t('scope.title'),
+              t('admin.state'),
+              t('admin.created'),
+              t('admin.actions'),
+            ]}
+          >
+            {data.users.map((user) => (
+              <tr
+                key={user.username}
+                data-username={user.username}
+                className={user.disabled ? 'is-disabled' : undefined}
+              >
+                <th scope="row">
+                  <span className="cell-main">{user.displayName}</span>
+                  <span className="cell-sub mono">{user.username}</span>
+                </th>
+                <td>{t(`role.${user.role}` as MessageKey)}</td>
+                <td className="scope-cell">{describeScope(user.scope, zones, lang, t)}</td>
+                <td>
+                  <AccountState disabled={user.disabled} />
+                  {user.mustChangePassword && <span className="tag">{t('admin.mustChange')}</span>}
+                </td>
+                <td className="nowrap">{formatDateTime(user.createdAt, lang)}</td>
+                <td>
+                  <div className="row-actions">
+                    <button
+                      type="button"
+                      onClick={() => setDialog({ kind: 'edit', user })}
+                      aria-label={t('admin.editUserOf', { name: user.username })}
+                    >
+                      {t('admin.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => setDialog({ kind: 'password', user })}
+                      aria-label={t('admin.resetPasswordOf', { name: user.username })}
+                    >
+                      {t('admin.resetPassword')}
+                    </button>
+                    {user.disabled ? (
+                      <button
+                        type="button"
+                        onClick={() => enable(user)}
+                        disabled={update.isPending}
+                        aria-label={t('admin.enableOf', { name: user.username })}
+                      >
+                        {t('admin.enable')}
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        className="danger-outline"
+                        onClick={() => setDialog({ kind: 'disable', user })}
+                        disabled={user.username === me.username}
+                        title={user.username === me.username ? t('admin.notYourself') : undefined}
+                        aria-label={t('admin.disableOf', { name: user.username })}
+                      >
+                        {t('admin.disable')}
+                      </button>
+                    )}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </QueryState>
 

@@ -18,6 +18,7 @@ import { pageCount } from '../admin/audit-view.ts';
 import { rowsToWrite } from './to-issue-lines.ts';
 import { stationNames } from './to-station-names.ts';
 import { useUndoImport } from './use-imports.ts';
+import { DataTable } from '../../components/data-table.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -48,89 +49,86 @@ export function HistoryTable({ canUndo }: { canUndo: boolean }) {
             <p>{t('imports.noHistory')}</p>
           ) : (
             <>
-              <div className="table-scroll">
-                <table className="data-table card-table" data-testid="import-history">
-                  <thead>
-                    <tr>
-                      <th scope="col">#</th>
-                      <th scope="col">{t('audit.time')}</th>
-                      <th scope="col">{t('imports.kind')}</th>
-                      <th scope="col">{t('imports.file')}</th>
-                      <th scope="col">{t('audit.user')}</th>
-                      <th scope="col">{t('imports.stations')}</th>
-                      <th scope="col">{t('imports.rows')}</th>
-                      <th scope="col">{t('admin.state')}</th>
-                      <th scope="col">{t('admin.actions')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.items.map((item) => (
-                      <tr
-                        key={item.id}
-                        data-import-id={item.id}
-                        className={item.status === 'undone' ? 'is-disabled' : undefined}
-                      >
-                        <td className="num" data-label="#">
-                          {item.id}
-                        </td>
-                        <td className="nowrap" data-label={t('audit.time')}>
-                          {formatDateTime(item.createdAt, lang)}
-                        </td>
-                        <td data-label={t('imports.kind')}>{kindLabel(item.kind)}</td>
-                        <td className="file-cell" data-label={t('imports.file')}>
-                          {item.fileName}
-                          {item.forced && <span className="tag">{t('imports.forced')}</span>}
-                        </td>
-                        <td className="mono" data-label={t('audit.user')}>
-                          {item.username}
-                        </td>
-                        <td data-label={t('imports.stations')}>
-                          {stationNames(item.stationCodes, zones.data?.items ?? [], lang).map((station, index) => (
-                            <span key={station.code} title={station.code} className="station-name">
-                              {index > 0 && ', '}
-                              {station.name}
-                            </span>
-                          ))}
-                        </td>
-                        <td className="num" data-label={t('imports.rows')}>
-                          {formatNumber(rowsToWrite(item.rowCounts), lang)}
-                        </td>
-                        <td data-label={t('admin.state')}>
-                          {item.status === 'committed' ? (
-                            <span className="state-word state-on">
-                              <span aria-hidden="true">✓ </span>
-                              {t('imports.committed')}
-                            </span>
-                          ) : (
-                            <span className="state-word state-off">
-                              <span aria-hidden="true">↶ </span>
-                              {t('imports.undone')}
-                              <span className="cell-sub">
-                                {formatDateTime(item.undoneAt, lang)} · {item.undoneBy}
-                              </span>
-                            </span>
-                          )}
-                        </td>
-                        <td data-label={t('admin.actions')} className="actions-cell">
-                          {canUndo && item.status === 'committed' && item.kind !== 'demo' && (
-                            <button
-                              type="button"
-                              className="danger-outline"
-                              onClick={() => {
-                                undo.reset();
-                                setUndoing(item);
-                              }}
-                              aria-label={t('imports.undoOf', { id: item.id, file: item.fileName })}
-                            >
-                              {t('imports.undo')}
-                            </button>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                className="card-table"
+                testId="import-history"
+                columns={[
+                  '#',
+                  t('audit.time'),
+                  t('imports.kind'),
+                  t('imports.file'),
+                  t('audit.user'),
+                  t('imports.stations'),
+                  t('imports.rows'),
+                  t('admin.state'),
+                  t('admin.actions'),
+                ]}
+              >
+                {data.items.map((item) => (
+                  <tr
+                    key={item.id}
+                    data-import-id={item.id}
+                    className={item.status === 'undone' ? 'is-disabled' : undefined}
+                  >
+                    <td className="num" data-label="#">
+                      {item.id}
+                    </td>
+                    <td className="nowrap" data-label={t('audit.time')}>
+                      {formatDateTime(item.createdAt, lang)}
+                    </td>
+                    <td data-label={t('imports.kind')}>{kindLabel(item.kind)}</td>
+                    <td className="file-cell" data-label={t('imports.file')}>
+                      {item.fileName}
+                      {item.forced && <span className="tag">{t('imports.forced')}</span>}
+                    </td>
+                    <td className="mono" data-label={t('audit.user')}>
+                      {item.username}
+                    </td>
+                    <td data-label={t('imports.stations')}>
+                      {stationNames(item.stationCodes, zones.data?.items ?? [], lang).map((station, index) => (
+                        <span key={station.code} title={station.code} className="station-name">
+                          {index > 0 && ', '}
+                          {station.name}
+                        </span>
+                      ))}
+                    </td>
+                    <td className="num" data-label={t('imports.rows')}>
+                      {formatNumber(rowsToWrite(item.rowCounts), lang)}
+                    </td>
+                    <td data-label={t('admin.state')}>
+                      {item.status === 'committed' ? (
+                        <span className="state-word state-on">
+                          <span aria-hidden="true">✓ </span>
+                          {t('imports.committed')}
+                        </span>
+                      ) : (
+                        <span className="state-word state-off">
+                          <span aria-hidden="true">↶ </span>
+                          {t('imports.undone')}
+                          <span className="cell-sub">
+                            {formatDateTime(item.undoneAt, lang)} · {item.undoneBy}
+                          </span>
+                        </span>
+                      )}
+                    </td>
+                    <td data-label={t('admin.actions')} className="actions-cell">
+                      {canUndo && item.status === 'committed' && item.kind !== 'demo' && (
+                        <button
+                          type="button"
+                          className="danger-outline"
+                          onClick={() => {
+                            undo.reset();
+                            setUndoing(item);
+                          }}
+                          aria-label={t('imports.undoOf', { id: item.id, file: item.fileName })}
+                        >
+                          {t('imports.undo')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
               {pages > 1 && (
                 <nav className="pager" aria-label={t('audit.pages')}>
                   <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>

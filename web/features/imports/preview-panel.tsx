@@ -23,6 +23,7 @@ import { formatBytes, toPreviewTable, type ValueLabel } from './to-preview-table
 import { pickName } from '../overview/to-zone-rows.ts';
 import { issueCounts, issueGroups, type IssueLine, rowsToWrite, shownOf, toIssueLines } from './to-issue-lines.ts';
 import { useSaveMapping } from './use-imports.ts';
+import { DataTable } from '../../components/data-table.tsx';
 
 export function PreviewPanel({
   result,
@@ -144,40 +145,28 @@ export function PreviewPanel({
         {table.rows.length === 0 ? (
           <p>{t('imports.noRows')}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="data-table compact" data-testid="preview-rows">
-              <thead>
-                <tr>
-                  <th scope="col">{t('imports.row')}</th>
-                  {table.columns.map((c) => (
-                    <th key={c} scope="col">
-                      {fieldName(c, lang)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {table.rows.map((r) => (
-                  <tr key={r.row}>
-                    <th scope="row" className="num">
-                      {formatNumber(r.row, lang)}
-                    </th>
-                    {r.cells.map((cell, i) => (
-                      <td key={table.columns[i]}>
-                        {cell.text}
-                        {cell.ce !== undefined && (
-                          <span className="cell-sub">{t('imports.ceDate', { date: cell.ce })}</span>
-                        )}
-                        {cell.raw !== null && (
-                          <span className="cell-sub">{t('imports.inFile', { raw: cell.raw })}</span>
-                        )}
-                      </td>
-                    ))}
-                  </tr>
+          <DataTable
+            className="compact"
+            testId="preview-rows"
+            columns={[t('imports.row'), ...table.columns.map((c) => fieldName(c, lang))]}
+          >
+            {table.rows.map((r) => (
+              <tr key={r.row}>
+                <th scope="row" className="num">
+                  {formatNumber(r.row, lang)}
+                </th>
+                {r.cells.map((cell, i) => (
+                  <td key={table.columns[i]}>
+                    {cell.text}
+                    {cell.ce !== undefined && (
+                      <span className="cell-sub">{t('imports.ceDate', { date: cell.ce })}</span>
+                    )}
+                    {cell.raw !== null && <span className="cell-sub">{t('imports.inFile', { raw: cell.raw })}</span>}
+                  </td>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
@@ -271,28 +260,20 @@ function IssueTable({
           {title} {summary && <span className="cell-sub inline">({summary})</span>}
         </h3>
       )}
-      <div className="table-scroll">
-        <table className="data-table compact" data-testid={`${kind}-table`}>
-          <thead>
-            <tr>
-              <th scope="col">{t('imports.row')}</th>
-              <th scope="col">{t('imports.column')}</th>
-              <th scope="col">{t('imports.value')}</th>
-              <th scope="col">{t('imports.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((line) => (
-              <tr key={line.key}>
-                <td className="nowrap">{line.row}</td>
-                <td>{line.column}</td>
-                <td className="mono">{line.value}</td>
-                <td>{line.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="compact"
+        testId={`${kind}-table`}
+        columns={[t('imports.row'), t('imports.column'), t('imports.value'), t('imports.reason')]}
+      >
+        {lines.map((line) => (
+          <tr key={line.key}>
+            <td className="nowrap">{line.row}</td>
+            <td>{line.column}</td>
+            <td className="mono">{line.value}</td>
+            <td>{line.reason}</td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }
@@ -326,73 +307,61 @@ function MappingTable({
     <section aria-labelledby="mapping-title" className="mapping">
       <h3 id="mapping-title">{t('imports.mapping')}</h3>
       <p className="hint">{t('imports.mappingHelp')}</p>
-      <div className="table-scroll">
-        <table className="data-table compact" data-testid="mapping-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('imports.field')}</th>
-              <th scope="col">{t('imports.columnInFile')}</th>
-              <th scope="col">{t('admin.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.canonical} data-canonical={row.canonical} className={`map-${row.status}`}>
-                <th scope="row">
-                  <span className="cell-main">{fieldName(row.canonical, lang)}</span>
-                  <span className="cell-sub mono">
-                    {row.canonical}
-                    {row.required ? ` · ${t('imports.required')}` : ''}
-                  </span>
-                </th>
-                <td>
-                  <select
-                    aria-label={t('imports.columnFor', { field: fieldName(row.canonical, lang) })}
-                    value={row.header ?? NONE}
-                    disabled={disabled}
-                    onChange={(e) =>
-                      setColumns(
-                        chooseColumn(
-                          form.columns,
-                          headers,
-                          row.canonical,
-                          e.target.value === NONE ? null : e.target.value,
-                        ),
-                      )
-                    }
-                  >
-                    <option value={NONE}>{t('imports.noColumn')}</option>
-                    {headers.map((h) => (
-                      <option key={h} value={h}>
-                        {h}
-                      </option>
-                    ))}
-                  </select>
-                  {row.chosen && (
-                    <button
-                      type="button"
-                      className="link-button"
-                      disabled={disabled}
-                      onClick={() => setColumns(clearColumn(form.columns, row.canonical))}
-                    >
-                      {t('imports.auto')}
-                    </button>
-                  )}
-                </td>
-                <td>
-                  <span className={`map-state map-state-${row.status}`}>
-                    <span aria-hidden="true">{STATUS_ICON[row.status]} </span>
-                    {t(`imports.map.${row.status}`)}
-                  </span>
-                  {row.candidates.length > 0 && (
-                    <span className="cell-sub">{t('imports.candidates', { headers: row.candidates.join(', ') })}</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="compact"
+        testId="mapping-table"
+        columns={[t('imports.field'), t('imports.columnInFile'), t('admin.state')]}
+      >
+        {rows.map((row) => (
+          <tr key={row.canonical} data-canonical={row.canonical} className={`map-${row.status}`}>
+            <th scope="row">
+              <span className="cell-main">{fieldName(row.canonical, lang)}</span>
+              <span className="cell-sub mono">
+                {row.canonical}
+                {row.required ? ` · ${t('imports.required')}` : ''}
+              </span>
+            </th>
+            <td>
+              <select
+                aria-label={t('imports.columnFor', { field: fieldName(row.canonical, lang) })}
+                value={row.header ?? NONE}
+                disabled={disabled}
+                onChange={(e) =>
+                  setColumns(
+                    chooseColumn(form.columns, headers, row.canonical, e.target.value === NONE ? null : e.target.value),
+                  )
+                }
+              >
+                <option value={NONE}>{t('imports.noColumn')}</option>
+                {headers.map((h) => (
+                  <option key={h} value={h}>
+                    {h}
+                  </option>
+                ))}
+              </select>
+              {row.chosen && (
+                <button
+                  type="button"
+                  className="link-button"
+                  disabled={disabled}
+                  onClick={() => setColumns(clearColumn(form.columns, row.canonical))}
+                >
+                  {t('imports.auto')}
+                </button>
+              )}
+            </td>
+            <td>
+              <span className={`map-state map-state-${row.status}`}>
+                <span aria-hidden="true">{STATUS_ICON[row.status]} </span>
+                {t(`imports.map.${row.status}`)}
+              </span>
+              {row.candidates.length > 0 && (
+                <span className="cell-sub">{t('imports.candidates', { headers: row.candidates.join(', ') })}</span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {extra.length > 0 && <p className="hint">{t('imports.extraColumns', { headers: extra.join(', ') })}</p>}
     </section>
   );
@@ -421,44 +390,35 @@ function OffenceTypes({
     <section aria-labelledby="offences-title" className="mapping">
       <h3 id="offences-title">{t('imports.unknownOffences')}</h3>
       <p className="hint">{t('imports.unknownOffencesHelp')}</p>
-      <div className="table-scroll">
-        <table className="data-table compact" data-testid="offence-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('imports.offenceLabel')}</th>
-              <th scope="col">{t('imports.rows')}</th>
-              <th scope="col">{t('imports.offenceGroup')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.preview.unknownOffenceTypes.map((u) => (
-              <tr key={u.label}>
-                <th scope="row">{u.label}</th>
-                <td>
-                  {t('imports.rowsFirst', { n: formatNumber(u.rows, lang), first: formatNumber(u.firstRow, lang) })}
-                </td>
-                <td>
-                  <select
-                    aria-label={t('imports.groupFor', { label: u.label })}
-                    value={form.offenceMap[u.label] ?? ''}
-                    disabled={disabled}
-                    onChange={(e) =>
-                      onChange(setOffenceGroup(form, u.label, e.target.value ? Number(e.target.value) : null))
-                    }
-                  >
-                    <option value="">{t('imports.chooseGroup')}</option>
-                    {options.map((g) => (
-                      <option key={g.no} value={g.no}>
-                        {g.no}. {g.name}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="compact"
+        testId="offence-table"
+        columns={[t('imports.offenceLabel'), t('imports.rows'), t('imports.offenceGroup')]}
+      >
+        {result.preview.unknownOffenceTypes.map((u) => (
+          <tr key={u.label}>
+            <th scope="row">{u.label}</th>
+            <td>{t('imports.rowsFirst', { n: formatNumber(u.rows, lang), first: formatNumber(u.firstRow, lang) })}</td>
+            <td>
+              <select
+                aria-label={t('imports.groupFor', { label: u.label })}
+                value={form.offenceMap[u.label] ?? ''}
+                disabled={disabled}
+                onChange={(e) =>
+                  onChange(setOffenceGroup(form, u.label, e.target.value ? Number(e.target.value) : null))
+                }
+              >
+                <option value="">{t('imports.chooseGroup')}</option>
+                {options.map((g) => (
+                  <option key={g.no} value={g.no}>
+                    {g.no}. {g.name}
+                  </option>
+                ))}
+              </select>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }
@@ -469,32 +429,18 @@ function AnswerCounts({ answers }: { answers: Record<string, Record<string, numb
   return (
     <section aria-labelledby="answers-title">
       <h3 id="answers-title">{t('imports.answers')}</h3>
-      <div className="table-scroll">
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('imports.item')}</th>
-              {statuses.map((s) => (
-                <th key={s} scope="col">
-                  {s}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {Object.entries(answers).map(([item, byStatus]) => (
-              <tr key={item}>
-                <th scope="row">{fieldName(item, lang)}</th>
-                {statuses.map((s) => (
-                  <td key={s} className="num">
-                    {formatNumber(byStatus[s] ?? 0, lang)}
-                  </td>
-                ))}
-              </tr>
+      <DataTable className="compact" columns={[t('imports.item'), ...statuses]}>
+        {Object.entries(answers).map(([item, byStatus]) => (
+          <tr key={item}>
+            <th scope="row">{fieldName(item, lang)}</th>
+            {statuses.map((s) => (
+              <td key={s} className="num">
+                {formatNumber(byStatus[s] ?? 0, lang)}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

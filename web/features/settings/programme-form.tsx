@@ -105,25 +105,13 @@ export function ProgrammeForm({
         onChange={(v) => set('denominator', v)}
         disabled={disabled}
       />
-      <SettingRow
-        label={t('settings.overrideCodebooks')}
-        help={t('settings.help.overrideCodebooks')}
-        as="fieldset"
+      <CheckRow
+        field="overrideCodebooks"
+        checked={form.overrideCodebooks}
+        onChange={(v) => set('overrideCodebooks', v)}
+        disabled={disabled}
         testId="programme-overrideCodebooks"
-      >
-        {({ helpId }) => (
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={form.overrideCodebooks}
-              disabled={disabled}
-              aria-describedby={helpId}
-              onChange={(e) => set('overrideCodebooks', e.target.checked)}
-            />
-            {t('settings.overrideCodebooks.yes')}
-          </label>
-        )}
-      </SettingRow>
+      />
       <RadioRow
         field="surveyRule"
         options={['latest_wave', 'all_in_period'] as const}
@@ -132,20 +120,7 @@ export function ProgrammeForm({
         disabled={disabled}
       />
       {numberRow('minSample', t('settings.unit.answers'))}
-      <SettingRow label={t('settings.poolOptIn')} help={t('settings.help.poolOptIn')} as="fieldset">
-        {({ helpId }) => (
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={form.poolOptIn}
-              disabled={disabled}
-              aria-describedby={helpId}
-              onChange={(e) => set('poolOptIn', e.target.checked)}
-            />
-            {t('settings.poolOptIn.yes')}
-          </label>
-        )}
-      </SettingRow>
+      <CheckRow field="poolOptIn" checked={form.poolOptIn} onChange={(v) => set('poolOptIn', v)} disabled={disabled} />
 
       <h3>{t('settings.crimeRules')}</h3>
       {numberRow('crimeTarget', '%')}
@@ -240,6 +215,39 @@ function RadioRow<V extends string>({
             </label>
           ))}
         </span>
+      )}
+    </SettingRow>
+  );
+}
+
+/** A yes/no setting: its name, help and one checkbox saying what "yes" means. */
+function CheckRow({
+  field,
+  checked,
+  onChange,
+  disabled,
+  testId,
+}: {
+  field: 'overrideCodebooks' | 'poolOptIn';
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled: boolean;
+  testId?: string;
+}) {
+  const { t } = useT();
+  return (
+    <SettingRow label={t(`settings.${field}`)} help={t(`settings.help.${field}`)} as="fieldset" testId={testId}>
+      {({ helpId }) => (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={checked}
+            disabled={disabled}
+            aria-describedby={helpId}
+            onChange={(e) => onChange(e.target.checked)}
+          />
+          {t(`settings.${field}.yes`)}
+        </label>
       )}
     </SettingRow>
   );
