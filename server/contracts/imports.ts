@@ -7,6 +7,23 @@
 export const IMPORT_KINDS = ['incidents', 'monthly_counts', 'survey', 'stations', 'zones', 'partners'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
+/** Columns the import screen, the API and the command line may give one value for the whole file. */
+export type WholeFileField = 'station' | 'zone' | 'wave' | 'sample_type';
+
+/** Which whole-file values each kind takes instead of a column. */
+const WHOLE_FILE_FIELDS: Record<ImportKind, readonly WholeFileField[]> = {
+  stations: [],
+  zones: ['station'],
+  partners: ['zone', 'station'],
+  incidents: ['station'],
+  monthly_counts: ['station'],
+  survey: ['zone', 'wave', 'sample_type'],
+};
+
+export function usesWholeFile(kind: ImportKind, field: string): field is WholeFileField {
+  return (WHOLE_FILE_FIELDS[kind] as readonly string[]).includes(field);
+}
+
 /** Text encodings a CSV may be read as (detected when not chosen). */
 export const ENCODINGS = ['utf-8', 'windows-874', 'tis-620'] as const;
 export type Encoding = (typeof ENCODINGS)[number];

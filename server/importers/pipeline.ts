@@ -21,6 +21,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Principal } from '../auth/principal.ts';
 import type { Database } from '../db/database.ts';
 import { bangkokDateTime } from '../contracts/calendar.ts';
+import { usesWholeFile } from '../contracts/imports.ts';
 import { type ImportRegistry, loadImportRegistry } from '../queries/import-registry.ts';
 import { findMapping } from '../queries/import-mappings.ts';
 import {
@@ -219,7 +220,7 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
       fields: kindSpec(kind).fields.map((f) => ({
         canonical: f.canonical,
         required: f.required,
-        fileDefault: f.fileDefault,
+        fileDefault: usesWholeFile(kind, f.canonical),
       })),
       extraColumns: extra,
       unmapped,

@@ -4,6 +4,7 @@
  * and undo are the importers' own service: server/importers/service.ts and undo.ts.)
  */
 import type { Principal } from '../auth/principal.ts';
+import { usesWholeFile } from '../contracts/imports.ts';
 import type { Database } from '../db/database.ts';
 import { IMPORT_KINDS, kindSpec } from '../importers/parse/headers.ts';
 import { loadImportRegistry } from '../queries/import-registry.ts';
@@ -39,7 +40,7 @@ export async function importReference(db: Database) {
         canonical: f.canonical,
         aliases: [...f.aliases],
         required: f.required,
-        fileDefault: f.fileDefault,
+        fileDefault: usesWholeFile(kind, f.canonical),
       })),
       oneOf: kindSpec(kind).oneOf.map((g) => [...g]),
     })),

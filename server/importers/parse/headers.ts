@@ -8,7 +8,7 @@
  * Unknown columns are returned as `extra` (kept aside, not an error).
  */
 
-import { IMPORT_KINDS, type ImportKind } from '../../contracts/imports.ts';
+import { IMPORT_KINDS, type ImportKind, usesWholeFile } from '../../contracts/imports.ts';
 
 export { IMPORT_KINDS, type ImportKind };
 
@@ -16,10 +16,8 @@ export interface FieldSpec<C extends string = string> {
   readonly canonical: C;
   /** Other names (Thai and English); the canonical name itself always matches too. */
   readonly aliases: readonly string[];
-  /** The column must be present (unless a whole-file value is given, see `fileDefault`). */
+  /** The column must be present (unless a whole-file value is given: contracts `usesWholeFile`). */
   readonly required: boolean;
-  /** The import screen may offer one value for the whole file instead of a column. */
-  readonly fileDefault: boolean;
 }
 
 export interface KindSpec<C extends string = string> {
@@ -29,12 +27,11 @@ export interface KindSpec<C extends string = string> {
   readonly oneOf: readonly (readonly C[])[];
 }
 
-const f = <C extends string>(
-  canonical: C,
-  aliases: readonly string[],
-  required = false,
-  fileDefault = false,
-): FieldSpec<C> => ({ canonical, aliases, required, fileDefault });
+const f = <C extends string>(canonical: C, aliases: readonly string[], required = false): FieldSpec<C> => ({
+  canonical,
+  aliases,
+  required,
+});
 
 const STATION_ALIASES = [
   'สถานี',
@@ -93,7 +90,7 @@ const INCIDENTS = {
     f('crime_group', ['กลุ่มคดี', 'group', 'กลุ่มความผิด', 'offence_group', 'offense_group']),
     f('lat', LAT_ALIASES),
     f('lon', LON_ALIASES),
-    f('station', STATION_ALIASES, true, true),
+    f('station', STATION_ALIASES, true),
     f('zone', ZONE_ALIASES),
   ],
   oneOf: [],
@@ -102,7 +99,7 @@ const INCIDENTS = {
 const MONTHLY_COUNTS = {
   kind: 'monthly_counts',
   fields: [
-    f('station', STATION_ALIASES, true, true),
+    f('station', STATION_ALIASES, true),
     f('zone', ZONE_ALIASES),
     f('month', ['เดือน', 'เดือนปี', 'period', 'ปีเดือน', 'year_month', 'yyyymm'], true),
     f('crime_group', ['กลุ่มคดี', 'group', 'กลุ่มความผิด', 'offence_group', 'offense_group']),
@@ -115,15 +112,15 @@ const MONTHLY_COUNTS = {
 const SURVEY = {
   kind: 'survey',
   fields: [
-    f('zone', ZONE_ALIASES, true, true),
+    f('zone', ZONE_ALIASES, true),
     f('surveyed_on', ['วันที่สำรวจ', 'date', 'survey_date', 'วันที่', 'ประทับเวลา', 'timestamp', 'วันที่ตอบ'], true),
-    f('wave', ['รอบ', 'รอบที่', 'round', 'รอบการสำรวจ', 'survey_wave'], false, true),
+    f('wave', ['รอบ', 'รอบที่', 'round', 'รอบการสำรวจ', 'survey_wave']),
     f('fear', ['ความหวาดกลัว', 'fear_of_crime', 'ความกลัว', 'ความหวาดกลัวภัยอาชญากรรม']),
     f('trust', ['ความเชื่อมั่น', 'trust_in_police', 'ความเชื่อมั่นต่อตำรวจ', 'confidence']),
     f('weight', ['น้ำหนัก', 'wt', 'weights', 'ค่าถ่วงน้ำหนัก']),
     f('sex', ['เพศ', 'gender']),
     f('age_band', ['ช่วงอายุ', 'age_group', 'กลุ่มอายุ']),
-    f('sample_type', ['ประเภทตัวอย่าง', 'sampling', 'ประเภทกลุ่มตัวอย่าง'], false, true),
+    f('sample_type', ['ประเภทตัวอย่าง', 'sampling', 'ประเภทกลุ่มตัวอย่าง']),
   ],
   oneOf: [['fear', 'trust']],
 } as const satisfies KindSpec;
@@ -150,7 +147,7 @@ const ZONES = {
     f('code', ['รหัส', 'รหัสพื้นที่', 'zone_code'], true),
     f('name_th', ['ชื่อ', 'ชื่อพื้นที่', 'name', 'ชื่อภาษาไทย', 'name_thai'], true),
     f('name_en', ['ชื่อภาษาอังกฤษ', 'name_english', 'english_name']),
-    f('station', STATION_ALIASES, true, true),
+    f('station', STATION_ALIASES, true),
     f('start_date', ['วันเริ่ม', 'วันที่เริ่ม', 'วันที่เริ่มโครงการ', 'start', 'started_on'], true),
     f('population', ['ประชากร', 'จำนวนประชากร', 'pop']),
     f('area_km2', ['พื้นที่_ตร.กม.', 'ขนาดพื้นที่', 'area', 'ตร.กม.', 'area_sq_km']),
@@ -163,8 +160,8 @@ const ZONES = {
 const PARTNERS = {
   kind: 'partners',
   fields: [
-    f('zone', ZONE_ALIASES, false, true),
-    f('station', STATION_ALIASES, false, true),
+    f('zone', ZONE_ALIASES),
+    f('station', STATION_ALIASES),
     f('partner', ['ภาคี', 'ภาคีเครือข่าย', 'ชื่อภาคี', 'partner_name', 'หน่วยงาน', 'organisation', 'organization'], true),
     f('partner_type', ['ประเภทภาคี', 'ประเภทหน่วยงาน', 'type', 'partner_kind'], true),
     f('mou_date', ['วันที่ลงนาม', 'วันลงนาม', 'วันที่ลงนาม mou', 'mou', 'signed_on', 'date_signed'], true),
@@ -398,5 +395,5 @@ export function matchHeaders<K extends ImportKind>(
 }
 
 function isFileDefaultable(spec: KindSpec, canonical: string): boolean {
-  return spec.fields.some((x) => x.canonical === canonical && x.fileDefault);
+  return usesWholeFile(spec.kind, canonical) && spec.fields.some((x) => x.canonical === canonical);
 }

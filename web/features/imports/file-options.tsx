@@ -6,7 +6,8 @@ import { useId, useMemo, useState } from 'react';
 import type { ImportPreview, SavedMapping, ZoneSummary } from '../../api/types.ts';
 import { useT } from '../../i18n/use-t.tsx';
 import { pickName } from '../overview/to-zone-rows.ts';
-import { applySavedMapping, type ImportForm, usesWholeFile } from './import-form.ts';
+import { usesWholeFile } from '../../../server/contracts/imports.ts';
+import { applySavedMapping, type ImportForm } from './import-form.ts';
 
 export function FileOptions({
   form,

@@ -3,7 +3,7 @@
  * offence mappings, force) and the `options` they become for POST /api/imports/preview and
  * /commit. Pure.
  */
-import { type Encoding, SAMPLE_TYPES, type SampleType } from '../../../server/contracts/imports.ts';
+import { type Encoding, SAMPLE_TYPES, type SampleType, usesWholeFile } from '../../../server/contracts/imports.ts';
 import type { ImportKind, ImportOptions, SavedMapping } from '../../api/types.ts';
 
 /**
@@ -18,17 +18,6 @@ export const IMPORT_KINDS = [
   'monthly_counts',
   'survey',
 ] as const satisfies readonly ImportKind[];
-
-/** Whole-file values each kind can take instead of a column (server: fields with fileDefault). */
-const WHOLE_FILE: Record<ImportKind, readonly WholeFileField[]> = {
-  stations: [],
-  zones: ['station'],
-  partners: ['zone', 'station'],
-  incidents: ['station'],
-  monthly_counts: ['station'],
-  survey: ['zone', 'wave', 'sample_type'],
-};
-export type WholeFileField = 'station' | 'zone' | 'wave' | 'sample_type';
 
 /** Kinds whose offence labels may need a group chosen. */
 const OFFENCE_KINDS: ReadonlySet<ImportKind> = new Set(['incidents', 'monthly_counts']);
@@ -78,10 +67,6 @@ export function emptyImportForm(kind: ImportKind): ImportForm {
 export function changeKind(form: ImportForm, kind: ImportKind): ImportForm {
   if (kind === form.kind) return form;
   return { ...emptyImportForm(kind), encoding: form.encoding, sheet: form.sheet };
-}
-
-export function usesWholeFile(kind: ImportKind, field: WholeFileField): boolean {
-  return WHOLE_FILE[kind].includes(field);
 }
 
 /** What the server is sent; blank choices are left out so the server's detection applies. */

@@ -4,7 +4,8 @@
  * it is matched, missing, ambiguous, given for the whole file, or simply unused. Pure.
  */
 import type { ImportPreview } from '../../api/types.ts';
-import type { ColumnChoice, WholeFileField } from './import-form.ts';
+import type { WholeFileField } from '../../../server/contracts/imports.ts';
+import type { ColumnChoice } from './import-form.ts';
 
 export type MappingStatus = 'matched' | 'missing' | 'ambiguous' | 'whole_file' | 'unused';
 
