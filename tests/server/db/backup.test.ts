@@ -93,7 +93,7 @@ describe('backup, change, restore', () => {
     });
   });
 
-  it('gives back every table row for row, and every sequence where it was', { timeout: 120_000 }, async () => {
+  it('gives back every table row for row, and every sequence where it was', { timeout: 300_000 }, async () => {
     const backup = join(dir, 'demo-backup.duckdb');
     const before = await everything(db);
     expect(Number(before.incidents?.split(' ')[0])).toBeGreaterThan(10_000);
