@@ -39,7 +39,7 @@ export function App() {
   );
 }
 
-/** Signed out (401 from /api/auth/me): the sign-in screen. Signed in: the dashboard. */
+/** Signed out ({ user: null } from /api/auth/session): the sign-in screen. Signed in: the dashboard. */
 function Gate() {
   const { t } = useT();
   const [state] = useDashboardState();

@@ -18,7 +18,7 @@ import { principalFromToken } from './tokens.ts';
  *
  * Mounted once in app.ts before all routes. For each request it:
  * 1. refuses (403 csrf) a POST/PUT/PATCH/DELETE whose Origin / Sec-Fetch-Site is another site;
- * 2. lets PUBLIC_PATHS through (health, login) with no principal (health may look one up itself:
+ * 2. lets PUBLIC_PATHS through (health, login, session, API docs) with no principal (health may look one up itself:
  *    signedInPrincipal);
  * 3. resolves the principal: `Authorization: Bearer ssz_...` (API token) or the `ssz_session`
  *    cookie; none or a bad one => 401 {error:{code:'unauthenticated'}}, an expired session =>
@@ -37,6 +37,8 @@ import { principalFromToken } from './tokens.ts';
 export const PUBLIC_PATHS: ReadonlySet<string> = new Set([
   '/api/health',
   '/api/auth/login',
+  // Who is signed in, if anyone: the SPA's first request (signed out is an answer, not a 401).
+  '/api/auth/session',
   // The API's description (no data).
   '/api/openapi.json',
   '/api/docs',
@@ -106,6 +108,20 @@ async function resolvePrincipal(c: Context, db: Database, settings: AuthSettings
 export async function signedInPrincipal(c: Context, deps: AppDeps): Promise<Principal | null> {
   const resolved = await resolvePrincipal(c, deps.db, authSettings(deps));
   return resolved.kind === 'ok' && !resolved.mustChangePassword ? resolved.principal : null;
+}
+
+/**
+ * For GET /api/auth/session: the caller's principal and CSRF token when a valid session or API
+ * token is sent (also while a password change is pending: the SPA then shows only that form), else
+ * null. An expired session's cookie is cleared. Never answers 401.
+ */
+export async function currentSession(
+  c: Context,
+  deps: AppDeps,
+): Promise<{ principal: Principal; csrfToken: string | null } | null> {
+  const resolved = await resolvePrincipal(c, deps.db, authSettings(deps));
+  if (resolved.kind === 'expired') clearSessionCookie(c, deps.secureCookies);
+  return resolved.kind === 'ok' ? { principal: resolved.principal, csrfToken: resolved.csrfToken } : null;
 }
 
 function csrfMatches(sent: string | undefined, expected: string): boolean {

@@ -4,7 +4,7 @@ import { auditRequest } from '../auth/audit.ts';
 import { errorBody } from '../auth/errors.ts';
 import { type SignInResult, signIn } from '../auth/login.ts';
 import { describePrincipal } from '../auth/me.ts';
-import { sessionCsrfToken } from '../auth/middleware.ts';
+import { currentSession, sessionCsrfToken } from '../auth/middleware.ts';
 import { requestMeta } from '../auth/request-meta.ts';
 import { changePasswordSchema, loginSchema } from '../auth/schemas.ts';
 import { clearSessionCookie, endSession, sessionCookie, setSessionCookie } from '../auth/sessions.ts';
@@ -15,7 +15,8 @@ import { validate } from './validation.ts';
 /**
  * /api/auth: sign in, sign out, who am I, change my password.
  * /login is public (authMiddleware lets it through); the others need a principal.
- * /me answers 401 when signed out, which is the SPA's cue to show its sign-in form.
+ * /me answers 401 when signed out (scripts rely on it); /session is public and answers
+ * { user: null } then, so the SPA's first request is never an error in the browser's console.
  */
 export const authRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
@@ -26,6 +27,10 @@ export const authRoutes = (deps: AppDeps) =>
     })
     .post('/logout', async (c) => c.json(await signOut(c, deps)))
     .get('/me', async (c) => c.json(await me(c, deps)))
+    .get('/session', async (c) => {
+      const found = await currentSession(c, deps);
+      return c.json({ user: found ? await describePrincipal(deps.db, found.principal, found.csrfToken) : null });
+    })
     .post('/password', validate('json', changePasswordSchema), async (c) => {
       const outcome = await changePassword(c, deps, c.req.valid('json'));
       return outcome.ok ? c.json({ ok: true as const }) : c.json(errorBody(outcome.code), outcome.status);

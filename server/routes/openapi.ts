@@ -150,6 +150,13 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     access: 'signed-in',
     ok: { 200: 'The signed-in user or token' },
   },
+  'GET /api/auth/session': {
+    tag: 'auth',
+    summary: 'Who is signed in, if anyone: the user as /me gives it, or null (never 401)',
+    th: 'ผู้ใช้ที่เข้าสู่ระบบอยู่ (ถ้ามี)',
+    access: 'public',
+    ok: { 200: '{ user } or { user: null } when signed out' },
+  },
   'POST /api/auth/password': {
     tag: 'auth',
     summary: 'Change my password',

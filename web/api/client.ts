@@ -1,7 +1,7 @@
 /**
  * The one HTTP client: hono's RPC client typed by the server's AppType (a type-only import, so
  * no server code reaches the bundle). Cookies ride along; every mutating request carries the
- * session's CSRF token, which the server hands out with /api/auth/me and /api/auth/login.
+ * session's CSRF token, which the server hands out with /api/auth/session (and /me) and /api/auth/login.
  */
 import { type ClientResponse, hc } from 'hono/client';
 import type { ClientErrorStatusCode, ServerErrorStatusCode } from 'hono/utils/http-status';

@@ -19,22 +19,14 @@ function periodQuery({ from, to }: PeriodParams): {
   return from && to ? { from, to } : {};
 }
 
-/** The signed-in user, or null when signed out (401 is an answer here, not an error). */
+/** The signed-in user, or null when signed out (GET /api/auth/session: never a 401 in the console). */
 export const meQuery = () =>
   queryOptions({
     queryKey: ['auth', 'me'] as const,
     queryFn: async (): Promise<Me | null> => {
-      try {
-        const me = await readJson(await client.api.auth.me.$get());
-        setCsrfToken(me.csrfToken);
-        return me;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) {
-          setCsrfToken(null);
-          return null;
-        }
-        throw error;
-      }
+      const { user } = await readJson(await client.api.auth.session.$get());
+      setCsrfToken(user?.csrfToken ?? null);
+      return user;
     },
     staleTime: 5 * 60_000,
     retry: false,

@@ -109,6 +109,14 @@ const MATRIX: Record<string, Entry> = {
   },
   'POST /api/auth/logout': { expect: everyone('200') },
   'GET /api/auth/me': { expect: everyone('200') },
+  // Public: signed out is an answer ({ user: null }), not a 401.
+  'GET /api/auth/session': {
+    expect: row('200', '200', '200', '200', '200', '200'),
+    reveals: (who, body) =>
+      who === 'anonymous'
+        ? expect(body).toEqual({ user: null })
+        : expect((body as { user: { username: string } | null }).user?.username).toBeTruthy(),
+  },
   // Password change. in = right current password; out = wrong current password.
   'POST /api/auth/password': {
     expect: everyone('200/403'),

@@ -4,7 +4,7 @@ import { ApiError } from '../../api/client.ts';
 import { useT } from '../../i18n/use-t.tsx';
 import { LanguageSwitch } from '../shell/language-switch.tsx';
 
-/** Shown whenever /api/auth/me says 401. Thai first, with the language switch right here. */
+/** Shown whenever /api/auth/session says nobody is signed in. Thai first, with the language switch right here. */
 export function SignInPage() {
   const { lang, t } = useT();
   const signIn = useSignIn();
