@@ -9,6 +9,8 @@
  *   npm run bench -- --no-prototypes   skip the bench-local prototypes of proposed fixes
  *   npm run bench -- --no-import       skip the import hook (bench/import-bench.ts)
  *   npm run bench -- --no-geometry     skip zone geometry, KML and demo-load figures (bench/geometry-bench.ts)
+ *   npm run bench -- --no-reports      skip the PDF reports (bench/reports-bench.ts: real server and Chromium)
+ *   npm run bench -- --only-reports    the PDF reports alone (no national data set needed)
  *   BENCH_SCALE=0.1 npm run bench      a smaller data set (own cache file), for working on the bench
  *
  * Targets are printed, never asserted: exit code 0 whatever the figures (1 only on a crash).
@@ -71,6 +73,32 @@ if ((loadavg()[0] ?? 0) > cpus().length * 0.5) {
   log(
     `WARNING: the machine is busy (1-min load ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores): figures will be slower and noisier.`,
   );
+}
+
+async function reportsSection(): Promise<void> {
+  log(`\n[8] PDF reports: zone report and 25-zone pack over HTTP, made by Chromium   [load ${load()}, t+${elapsed()}]`);
+  const { reportFigures } = await import('./reports-bench.ts');
+  const figures = await reportFigures((line) => log(`  ${line}`));
+  for (const f of figures) {
+    if (f.targetMs !== null) judge(f.figure, f.target, `${(f.ms / 1000).toFixed(1)} s`, f.ms <= f.targetMs);
+  }
+}
+
+function printSummary(): void {
+  log(`\nSummary (targets from the issue; printed, never asserted)   [load ${load()}, t+${elapsed()}]`);
+  log(
+    table(
+      ['figure', 'target', 'measured', 'result'],
+      targets.map((t) => [t.figure, t.target, t.measured, t.pass === null ? '' : t.pass ? 'PASS' : 'MISS']),
+    ),
+  );
+  log(`\nThe bench took ${(runStarted() / 1000).toFixed(1)} s.`);
+}
+
+if (flag('only-reports')) {
+  await reportsSection();
+  printSummary();
+  process.exit(0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -605,11 +633,8 @@ if (!flag('no-geometry')) {
 }
 
 // ---------------------------------------------------------------------------------------------
-log(`\nSummary (targets from the issue; printed, never asserted)   [load ${load()}, t+${elapsed()}]`);
-log(
-  table(
-    ['figure', 'target', 'measured', 'result'],
-    targets.map((t) => [t.figure, t.target, t.measured, t.pass === null ? '' : t.pass ? 'PASS' : 'MISS']),
-  ),
-);
-log(`\nThe bench took ${(runStarted() / 1000).toFixed(1)} s.`);
+// [8] PDF reports (real server, real Chromium, the demo's 25 zones)
+if (!flag('no-reports')) await reportsSection();
+
+// ---------------------------------------------------------------------------------------------
+printSummary();

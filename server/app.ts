@@ -11,6 +11,7 @@ import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { kpiRoutes } from './routes/kpis.ts';
 import { docsRoutes } from './routes/openapi.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { unitRoutes } from './routes/units.ts';
 import { zoneRoutes } from './routes/zones.ts';
@@ -38,6 +39,7 @@ function createApi(deps: AppDeps) {
     .route('/settings', settingsRoutes(deps))
     .route('/imports', importRoutes(deps))
     .route('/exports', exportRoutes(deps))
+    .route('/reports', reportRoutes(deps))
     .route('/', docsRoutes(deps, self));
   self.app = api as unknown as Hono<never>;
   return api;

@@ -19,6 +19,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     /** Daily backups into this folder (unset: none), keeping the newest backupKeep. */
     backupDir: env.SSZ_BACKUP_DIR === undefined || env.SSZ_BACKUP_DIR === '' ? null : env.SSZ_BACKUP_DIR,
     backupKeep: Math.max(1, Math.floor(Number(env.SSZ_BACKUP_KEEP ?? 7)) || 7),
+    /** The Chromium that makes PDF reports (server/reports/printer.ts). */
+    chromiumPath: env.SSZ_CHROMIUM === undefined || env.SSZ_CHROMIUM === '' ? '/usr/bin/chromium' : env.SSZ_CHROMIUM,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Principal } from './auth/principal.ts';
 import type { AuthOptions } from './auth/settings.ts';
 import type { Database } from './db/database.ts';
+import type { ReportDeps } from './reports/deps.ts';
 
 /** What every route gets: the database and the app's settings. Built once in main.ts (or a test). */
 export interface AppDeps {
@@ -12,6 +13,12 @@ export interface AppDeps {
   maxUploadBytes: number;
   /** Session lifetimes, lockout limits, proxy trust and the clock (tests move it); defaults in auth/settings.ts. */
   auth?: AuthOptions;
+  /**
+   * PDF reports (server/reports): the one Chromium, print tickets and report jobs. main.ts makes
+   * them; tests through app.request() leave them out, and the report routes then answer 503 after
+   * their permission and scope checks.
+   */
+  reports?: ReportDeps;
 }
 
 /** Hono environment: per-request variables set by middleware. */

@@ -9,6 +9,7 @@ import { securityHeaders } from './auth/security-headers.ts';
 import { appVersion, readConfig, repoRoot } from './config.ts';
 import { startBackupSchedule } from './db/backup-schedule.ts';
 import { warmParseChild } from './importers/source/isolated.ts';
+import { createReportDeps } from './reports/setup.ts';
 import { stopGracefully } from './shutdown.ts';
 import { DatabaseUnavailableError, prepareDatabase } from './startup.ts';
 
@@ -27,6 +28,9 @@ if (!existsSync(`${distDir}/index.html`)) {
   console.warn('No built SPA in dist/: run `npm run build` (npm start does it for you). Serving the API only.');
 }
 
+// PDF reports: Chromium is launched on the first report, not now (most starts never print).
+const reports = createReportDeps({ chromiumPath: config.chromiumPath, host: config.host, port: config.port });
+
 const server = new Hono()
   .use('*', securityHeaders({ hsts: config.secureCookies }))
   .route(
@@ -37,6 +41,7 @@ const server = new Hono()
       secureCookies: config.secureCookies,
       maxUploadBytes: config.maxUploadBytes,
       auth: { trustProxy: config.trustProxy },
+      reports,
     }),
   )
   // An unknown API path is a 404, never the SPA's index.html.
@@ -54,5 +59,12 @@ const backups =
 if (config.backupDir !== null)
   console.log(`Daily backups into ${config.backupDir}, keeping the newest ${config.backupKeep}`);
 
-const stop = stopGracefully({ server: listening as Server, db, beforeClose: async () => backups?.stop() });
+const stop = stopGracefully({
+  server: listening as Server,
+  db,
+  beforeClose: async () => {
+    await backups?.stop();
+    await reports.printer.close();
+  },
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(signal));

@@ -6,6 +6,7 @@ import { ChangePasswordPage } from './features/auth/change-password-page.tsx';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { OverviewPage } from './features/overview/overview-page.tsx';
 import { PeriodPicker } from './features/period/period-picker.tsx';
+import { isPrintPath } from './features/print/print-route.ts';
 import { AppHeader } from './features/shell/app-header.tsx';
 import { TOOL_PERMISSION } from './features/shell/tool-nav.tsx';
 import { readStoredLang, storeLang } from './i18n/lang-store.ts';
@@ -21,6 +22,8 @@ const SettingsPage = lazy(() => import('./features/settings/settings-page.tsx'))
 const AdminPage = lazy(() => import('./features/admin/admin-page.tsx'));
 // The meeting's slides fill the screen: no header, their own stylesheet, recharts and the map.
 const PresentPage = lazy(() => import('./features/present/present-page.tsx'));
+// Reports laid out for paper (/print/...): what the server's Chromium turns into PDFs.
+const PrintApp = lazy(() => import('./features/print/print-app.tsx'));
 
 export function App() {
   const [state] = useDashboardState();
@@ -34,7 +37,13 @@ export function App() {
 
   return (
     <I18nProvider lang={lang}>
-      <Gate />
+      {isPrintPath(window.location.pathname) ? (
+        <Suspense fallback={null}>
+          <PrintApp />
+        </Suspense>
+      ) : (
+        <Gate />
+      )}
     </I18nProvider>
   );
 }

@@ -5,6 +5,7 @@
 import '@fontsource/sarabun/400.css';
 import '@fontsource/sarabun/700.css';
 import './styles.css';
+import './features/print/print.css';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { HTTPException } from 'hono/http-exception';
 import type { Database } from '../db/database.ts';
@@ -6,6 +7,7 @@ import type { AppDeps, AppEnv } from '../env.ts';
 import { scopeZoneIds } from '../queries/scope-zones.ts';
 import { findSession } from '../queries/sessions.ts';
 import { findUser } from '../queries/users.ts';
+import { isLoopback, PRINT_TICKET_HEADER, type PrintTickets } from '../reports/print-tickets.ts';
 import { apiError, apiException } from './errors.ts';
 import { type Action, can } from './permissions.ts';
 import { type Principal, zoneVisible } from './principal.ts';
@@ -55,6 +57,15 @@ export function authMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (mutating && !sameOrigin(c, settings)) return apiError(c, 403, 'csrf');
     if (PUBLIC_PATHS.has(c.req.path)) return next();
 
+    const ticket = c.req.header(PRINT_TICKET_HEADER);
+    if (ticket !== undefined) {
+      const grant = printTicketGrant(c, deps.reports?.tickets, ticket);
+      if (!grant) return apiError(c, 401, 'unauthenticated');
+      c.set('principal', grant.principal);
+      c.set('zoneIds', grant.zoneIds);
+      return next();
+    }
+
     const resolved = await resolvePrincipal(c, deps.db, settings);
     if (resolved.kind !== 'ok') {
       if (resolved.kind === 'expired') clearSessionCookie(c, deps.secureCookies);
@@ -70,6 +81,26 @@ export function authMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.set('zoneIds', await scopeZoneIds(deps.db, resolved.principal.scope));
     await next();
   };
+}
+
+/**
+ * What the server's own Chromium may read while it prints a report (reports/print-tickets.ts):
+ * a live ticket, over loopback, reading (GET/HEAD) the data the print views draw. Never a report
+ * (no ticket mints another), an admin screen or a change.
+ */
+const PRINT_READABLE = /^\/api\/(kpis|zones|units)(\/|$)/;
+
+function printTicketGrant(c: Context, tickets: PrintTickets | undefined, secret: string) {
+  if (!tickets) return null;
+  const method = c.req.method.toUpperCase();
+  if ((method !== 'GET' && method !== 'HEAD') || !PRINT_READABLE.test(c.req.path)) return null;
+  let address: string | undefined;
+  try {
+    address = getConnInfo(c).remote.address;
+  } catch {
+    return null; // no socket (app.request in tests): not this machine's Chromium
+  }
+  return isLoopback(address) ? tickets.resolve(secret) : null;
 }
 
 type Resolved =

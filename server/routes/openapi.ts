@@ -33,7 +33,18 @@ type Access =
   /** Roles allowed this action in the permission table (server/auth/permissions.ts). */
   | Action;
 
-type Tag = 'health' | 'auth' | 'admin' | 'kpis' | 'units' | 'zones' | 'settings' | 'imports' | 'exports' | 'docs';
+type Tag =
+  | 'health'
+  | 'auth'
+  | 'admin'
+  | 'kpis'
+  | 'units'
+  | 'zones'
+  | 'settings'
+  | 'imports'
+  | 'exports'
+  | 'reports'
+  | 'docs';
 
 export interface RouteDoc {
   tag: Tag;
@@ -45,7 +56,7 @@ export interface RouteDoc {
   /** Success answers: status -> description (JSON unless `produces` says otherwise). */
   ok: Record<number, string>;
   /** Error answers besides 400 (validation), 401 and 403 (access) which follow from the rest. */
-  errors?: Partial<Record<404 | 409 | 413 | 422 | 423 | 429, string>>;
+  errors?: Partial<Record<404 | 409 | 413 | 422 | 423 | 429 | 500 | 503, string>>;
   produces?: string;
   /** A request body the route reads itself (multipart uploads); validated bodies come from zod. */
   requestBody?: OpenAPIV3_1.RequestBodyObject;
@@ -428,6 +439,70 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     ok: { 200: 'The table' },
     produces: 'text/csv',
   },
+  'GET /api/reports/zones/:file': {
+    tag: 'reports',
+    summary: "One zone's report as a PDF (A4 portrait); file = <zone id>.pdf",
+    th: 'รายงานพื้นที่นำร่อง (PDF)',
+    description:
+      "Made by the server's Chromium from the zone's print view: tiles with intervals, charts, map, partners, caveats, how each figure was computed. from/to as /api/kpis; lang th (default) or en.",
+    access: 'export',
+    ok: { 200: 'The PDF' },
+    errors: { 404: 'No such zone, or out of scope', 500: 'The PDF could not be made', 503: 'Chromium is missing (named in the message)' },
+    produces: 'application/pdf',
+  },
+  'GET /api/reports/units/:file': {
+    tag: 'reports',
+    summary: "A unit's summary as a PDF; file = <unit code>.pdf (national, bureau, division or station)",
+    th: 'สรุปผลหน่วยงาน (PDF)',
+    access: 'export',
+    ok: { 200: 'The PDF' },
+    errors: { 404: 'No such unit, or none of its zones in scope', 500: 'The PDF could not be made', 503: 'Chromium is missing' },
+    produces: 'application/pdf',
+  },
+  'GET /api/reports/units/:code/pack.pdf': {
+    tag: 'reports',
+    summary: "A unit's meeting pack: the summary, a table of contents and every zone, one PDF",
+    th: 'ชุดรายงานการประชุม: สรุปผลหน่วยงานและทุกพื้นที่ (PDF)',
+    access: 'export',
+    ok: { 200: 'The PDF' },
+    errors: {
+      404: 'No such unit, or none of its zones in scope',
+      422: 'More zones than a pack holds (150)',
+      500: 'The PDF could not be made',
+      503: 'Chromium is missing',
+    },
+    produces: 'application/pdf',
+  },
+  'POST /api/reports/jobs': {
+    tag: 'reports',
+    summary: 'Start making a report in the background (the web page shows its progress)',
+    th: 'เริ่มจัดทำรายงาน PDF (แสดงความคืบหน้า)',
+    access: 'export',
+    ok: { 202: 'The job: id, file name, progress' },
+    errors: {
+      404: 'No such zone or unit, or out of scope',
+      422: 'More zones than a pack holds (150)',
+      429: 'Three of your reports are still being made',
+      503: 'Chromium is missing',
+    },
+  },
+  'GET /api/reports/jobs/:id': {
+    tag: 'reports',
+    summary: "A report job's progress (stage, done of total, fraction) or its error",
+    th: 'ความคืบหน้าของการจัดทำรายงาน',
+    access: 'export',
+    ok: { 200: 'Progress' },
+    errors: { 404: 'No such job of yours (finished jobs are kept 10 minutes)' },
+  },
+  'GET /api/reports/jobs/:id/file': {
+    tag: 'reports',
+    summary: "A finished report job's PDF",
+    th: 'ดาวน์โหลดรายงานที่จัดทำเสร็จแล้ว',
+    access: 'export',
+    ok: { 200: 'The PDF' },
+    errors: { 404: 'No such job of yours, or not finished' },
+    produces: 'application/pdf',
+  },
   'GET /api/exports/kpis.xlsx': {
     tag: 'exports',
     summary: '/api/kpis as an Excel workbook, with a filters sheet',
@@ -625,7 +700,7 @@ export async function buildOpenApiDocument(app: Hono<never>, options: DocumentOp
         "Every answer covers only the zones and stations in the caller's scope; an id out of scope answers 404 like one that does not exist.",
     },
     tags: (
-      ['health', 'auth', 'kpis', 'units', 'zones', 'settings', 'imports', 'exports', 'admin', 'docs'] as const
+      ['health', 'auth', 'kpis', 'units', 'zones', 'settings', 'imports', 'exports', 'reports', 'admin', 'docs'] as const
     ).map((name) => ({
       name,
     })),

@@ -194,6 +194,34 @@ const MATRIX: Record<string, Entry> = {
     expect: row('200', '200/404', '200/404', '200/404', '403', '401'),
     request: ({ zone }) => ({ path: `/api/exports/zones/${zone}/survey.csv?item=trust` }),
   },
+  // PDF reports: export permission, then the report's scope (404 out of scope, as zones); the
+  // test app has no Chromium (AppDeps.reports unset), so an allowed report answers 503 after both
+  // checks - tests/e2e/reports.e2e.test.ts makes real ones.
+  'GET /api/reports/zones/:file': {
+    expect: row('503', '503/404', '503/404', '503/404', '403', '401'),
+    request: ({ zone }) => ({ path: `/api/reports/zones/${zone}.pdf` }),
+  },
+  'GET /api/reports/units/:file': {
+    expect: row('503', '503/404', '503/404', '503/404', '403', '401'),
+    request: ({ station }) => ({ path: `/api/reports/units/${station}.pdf` }),
+  },
+  'GET /api/reports/units/:code/pack.pdf': {
+    expect: row('503', '503/404', '503/404', '503/404', '403', '401'),
+    request: ({ station }) => ({ path: `/api/reports/units/${station}/pack.pdf` }),
+  },
+  'POST /api/reports/jobs': {
+    expect: row('503', '503/404', '503/404', '503/404', '403', '401'),
+    request: ({ station }) => ({ path: '/api/reports/jobs', body: { kind: 'pack', id: station } }),
+  },
+  // A job is its owner's alone; none exists here, so everyone allowed gets the missing job's 404.
+  'GET /api/reports/jobs/:id': {
+    expect: row('404', '404', '404', '404', '403', '401'),
+    request: () => ({ path: '/api/reports/jobs/00000000-0000-4000-8000-000000000000' }),
+  },
+  'GET /api/reports/jobs/:id/file': {
+    expect: row('404', '404', '404', '404', '403', '401'),
+    request: () => ({ path: '/api/reports/jobs/00000000-0000-4000-8000-000000000000/file' }),
+  },
   'GET /api/zones': { expect: everyone('200') },
   'GET /api/zones/geojson': { expect: everyone('200') },
   'GET /api/zones/:id': { expect: zoneScoped('200'), request: ({ zone }) => ({ path: `/api/zones/${zone}` }) },

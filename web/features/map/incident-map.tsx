@@ -10,7 +10,14 @@ import type { TrafficLight, ZoneIncidents } from '../../api/types.ts';
 import type { Lang } from '../../i18n/format.ts';
 import { geometryBounds } from './geometry-bounds.ts';
 import { LABEL_FONT, zoneOutlineMapStyle } from './map-style.ts';
-import { basemapUrl, districtsUrl, type GeoJSONSource, type MapLayerMouseEvent, MapLibreMap } from './maplibre.ts';
+import {
+  basemapUrl,
+  districtsUrl,
+  type GeoJSONSource,
+  type MapLayerMouseEvent,
+  MapLibreMap,
+  PRINTABLE_CANVAS,
+} from './maplibre.ts';
 import { Popup } from 'maplibre-gl';
 import {
   bufferRingFeature,
@@ -65,6 +72,7 @@ export default function IncidentMap(props: IncidentMapProps) {
     if (!element || !bounds) return;
     const base = zoneOutlineMapStyle(basemapUrl, lang, outline, light, 0.18, districtsUrl);
     const instance = new MapLibreMap({
+      canvasContextAttributes: PRINTABLE_CANVAS,
       container: element,
       style: {
         ...base,

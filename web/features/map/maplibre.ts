@@ -19,6 +19,12 @@ import type { Map as MapLibreMapType } from 'maplibre-gl';
 
 export { Map as MapLibreMap } from 'maplibre-gl';
 
+/**
+ * Every map keeps its last frame in the canvas, so printing the page (Ctrl+P) shows the map
+ * instead of an empty box (print.css scales it into the page).
+ */
+export const PRINTABLE_CANVAS = { preserveDrawingBuffer: true } as const;
+
 /** A map's container element, carrying its map. */
 export type MapContainer = HTMLElement & { maplibreMap?: MapLibreMapType };
 

@@ -4,7 +4,7 @@ import type { TrafficLight } from '../../api/types.ts';
 import type { Lang } from '../../i18n/format.ts';
 import { geometryBounds } from './geometry-bounds.ts';
 import { zoneOutlineMapStyle } from './map-style.ts';
-import { attachMapToContainer, basemapUrl, districtsUrl, MapLibreMap } from './maplibre.ts';
+import { attachMapToContainer, basemapUrl, districtsUrl, MapLibreMap, PRINTABLE_CANVAS } from './maplibre.ts';
 
 export interface ZoneOutlineMapProps {
   outline: { type: string; coordinates: unknown };
@@ -20,6 +20,7 @@ export default function ZoneOutlineMap({ outline, light, lang, label }: ZoneOutl
     const bounds = geometryBounds(outline);
     if (!container.current || !bounds) return;
     const instance = new MapLibreMap({
+      canvasContextAttributes: PRINTABLE_CANVAS,
       container: container.current,
       style: zoneOutlineMapStyle(basemapUrl, lang, outline, light, 0.35, districtsUrl),
       bounds,

@@ -13,6 +13,7 @@ import {
   type GeoJSONSource,
   type MapLayerMouseEvent,
   MapLibreMap,
+  PRINTABLE_CANVAS,
 } from './maplibre.ts';
 import {
   fitPadding,
@@ -59,6 +60,7 @@ export default function ZonesMap({ markers, lang, label, attribution, onSelectZo
     const view = overviewMapView(latestMarkers.current);
     fittedTo.current = markerPositionsKey(latestMarkers.current);
     const instance = new MapLibreMap({
+      canvasContextAttributes: PRINTABLE_CANVAS,
       container: container.current,
       style: overviewMapStyle(basemapUrl, lang),
       bounds: view.bounds,

@@ -19,6 +19,7 @@ import { toUnitMarkers } from '../map/to-zone-markers.ts';
 import { MeetingLink } from '../present/meeting-link.tsx';
 import { Breadcrumbs } from '../unit/breadcrumbs.tsx';
 import { toBreadcrumbs } from '../unit/to-breadcrumbs.ts';
+import { ReportMenu } from '../print/report-menu.tsx';
 import { ExportLinks } from './export-links.tsx';
 import { RollupTable } from './rollup-table.tsx';
 import { StatusLegend } from './status-legend.tsx';
@@ -77,6 +78,7 @@ export function OverviewPage({ me }: { me: Me }) {
           <Breadcrumbs crumbs={toBreadcrumbs(page.path, state, lang, t('unit.country'))} />
           <h1>{national ? t('overview.title') : pickName(page.unit, lang)}</h1>
           <MeetingLink />
+          <ReportMenu kind="unit" id={code} from={state.from} to={state.to} />
           {page.zonesInScope < page.zonesInUnit && (
             <p className="scope-note" data-testid="scope-note">
               {t('unit.partial', {

@@ -12,6 +12,7 @@ import { useT } from '../../i18n/use-t.tsx';
 import { useDashboardState } from '../../router.ts';
 import { toKpiFigures } from '../kpi/to-kpi-figures.ts';
 import { pickName } from '../overview/to-zone-rows.ts';
+import { ReportMenu } from '../print/report-menu.tsx';
 import { CounterfactualDetails } from './counterfactual-details.tsx';
 import { Breadcrumbs } from '../unit/breadcrumbs.tsx';
 import { toBreadcrumbs, zonePath } from '../unit/to-breadcrumbs.ts';
@@ -50,6 +51,7 @@ export default function ZonePage({ zoneId }: { zoneId: string }) {
             <div>
               <h1>{pickName(zone, lang)}</h1>
               {item && <TrafficLightBadge light={item.overall} withRule />}
+              <ReportMenu kind="zone" id={zone.id} from={state.from} to={state.to} />
               <ZoneFacts zone={zone} />
             </div>
             {geometry && (
