@@ -84,8 +84,19 @@ export class ReportJobs {
     return job && job.owner === owner ? job : null;
   }
 
+  /**
+   * A print view learns its parts as it goes (a pack's zones register as they mount), so a
+   * stage's total can grow: the bar never moves back for that.
+   */
   update(job: ReportJob, stage: ReportStage, done = 0, total = 0, ahead = 0): void {
-    job.progress = { stage, ahead, done, total, fraction: progressFraction(stage, done, total) };
+    const fraction = progressFraction(stage, done, total);
+    job.progress = {
+      stage,
+      ahead,
+      done,
+      total,
+      fraction: stage === 'failed' ? fraction : Math.max(job.progress.fraction, fraction),
+    };
   }
 
   finish(job: ReportJob, pdf: Uint8Array): void {

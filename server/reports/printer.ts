@@ -13,8 +13,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 /** Debian's package; SSZ_CHROMIUM names another. */
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
-/** The flags browser tests use too (machine-facts.md); no user-data-dir: a fresh profile each launch. */
-const CHROMIUM_ARGS = [
+/** The flags the browser tests use too (machine-facts.md); no user-data-dir: a fresh profile each launch. */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -447,7 +447,11 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
       "Made by the server's Chromium from the zone's print view: tiles with intervals, charts, map, partners, caveats, how each figure was computed. from/to as /api/kpis; lang th (default) or en.",
     access: 'export',
     ok: { 200: 'The PDF' },
-    errors: { 404: 'No such zone, or out of scope', 500: 'The PDF could not be made', 503: 'Chromium is missing (named in the message)' },
+    errors: {
+      404: 'No such zone, or out of scope',
+      500: 'The PDF could not be made',
+      503: 'Chromium is missing (named in the message)',
+    },
     produces: 'application/pdf',
   },
   'GET /api/reports/units/:file': {
@@ -456,7 +460,11 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     th: 'สรุปผลหน่วยงาน (PDF)',
     access: 'export',
     ok: { 200: 'The PDF' },
-    errors: { 404: 'No such unit, or none of its zones in scope', 500: 'The PDF could not be made', 503: 'Chromium is missing' },
+    errors: {
+      404: 'No such unit, or none of its zones in scope',
+      500: 'The PDF could not be made',
+      503: 'Chromium is missing',
+    },
     produces: 'application/pdf',
   },
   'GET /api/reports/units/:code/pack.pdf': {
@@ -700,7 +708,19 @@ export async function buildOpenApiDocument(app: Hono<never>, options: DocumentOp
         "Every answer covers only the zones and stations in the caller's scope; an id out of scope answers 404 like one that does not exist.",
     },
     tags: (
-      ['health', 'auth', 'kpis', 'units', 'zones', 'settings', 'imports', 'exports', 'reports', 'admin', 'docs'] as const
+      [
+        'health',
+        'auth',
+        'kpis',
+        'units',
+        'zones',
+        'settings',
+        'imports',
+        'exports',
+        'reports',
+        'admin',
+        'docs',
+      ] as const
     ).map((name) => ({
       name,
     })),

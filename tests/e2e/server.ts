@@ -9,25 +9,15 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from '../../server/reports/printer.ts';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export const ADMIN_USER = 'admin';
 export const ADMIN_PASSWORD = 'e2e-admin-password-2567';
 
-export const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
+/** The server's own Chromium settings (server/reports/printer.ts): the tests drive the same browser. */
+export const CHROMIUM = { executablePath: DEFAULT_CHROMIUM, args: CHROMIUM_ARGS };
 
 /**
  * The tests use the built SPA and server as users get them (`npm start`), rebuilt when any of

@@ -29,6 +29,12 @@ describe('report jobs', () => {
     expect(jobs.get(job.id, 'bob')).toBeNull();
     for (let i = 1; i < MAX_OPEN_JOBS_PER_USER; i += 1) expect(jobs.create('ana', 'b.pdf')).not.toBeNull();
     expect(jobs.create('ana', 'c.pdf')).toBeNull();
+    // A stage whose total grows does not move the bar back.
+    jobs.update(job, 'loading', 3, 4);
+    const before = job.progress.fraction;
+    jobs.update(job, 'loading', 3, 10);
+    expect(job.progress.fraction).toBe(before);
+    expect(job.progress.total).toBe(10);
     expect(jobs.create('bob', 'd.pdf')).not.toBeNull();
     jobs.finish(job, new Uint8Array([1]));
     expect(job.progress.stage).toBe('done');

@@ -5,7 +5,7 @@
  * when the page is printed with Ctrl+P.
  */
 import { type QueryClient, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import districtsPath from '../../../data/basemap/thailand-districts.geojson?url';
 import provincesPath from '../../../data/basemap/thailand-provinces.geojson?url';
 import type { TrafficLight } from '../../api/types.ts';
@@ -81,6 +81,43 @@ function NorthArrow({ view }: { view: SvgView }) {
 /** An id usable in url(#...): the part key has colons and zone ids. */
 const clipId = (partKey: string): string => `clip-${partKey.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
+/** The view's sea, a clip to its edges around `children`, then scale bar and north arrow on top. */
+function MapFrame({
+  view,
+  partKey,
+  lang,
+  label,
+  testId,
+  children,
+}: {
+  view: SvgView;
+  partKey: string;
+  lang: Lang;
+  label: string;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <svg
+      className="svg-map"
+      viewBox={`0 0 ${view.width} ${view.height}`}
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+    >
+      <defs>
+        <clipPath id={clipId(partKey)}>
+          <rect width={view.width} height={view.height} />
+        </clipPath>
+      </defs>
+      <rect width={view.width} height={view.height} fill={SEA} />
+      <g clipPath={`url(#${clipId(partKey)})`}>{children}</g>
+      <ScaleBar view={view} label={kmLabel(lang)} />
+      <NorthArrow view={view} />
+    </svg>
+  );
+}
+
 const kmLabel = (lang: Lang) => (km: number) => (lang === 'th' ? `${km} กม.` : `${km} km`);
 
 /** One zone: its outline filled in its status colour, the district boundaries and names around it. */
@@ -112,55 +149,39 @@ export function ZoneSvgMap({
   );
   if (!view) return null;
   return (
-    <svg
-      className="svg-map"
-      viewBox={`0 0 ${view.width} ${view.height}`}
-      role="img"
-      aria-label={label}
-      data-testid="zone-svg-map"
-    >
-      <defs>
-        <clipPath id={clipId(partKey)}>
-          <rect width={view.width} height={view.height} />
-        </clipPath>
-      </defs>
-      <rect width={view.width} height={view.height} fill={SEA} />
-      <g clipPath={`url(#${clipId(partKey)})`}>
-        {shown.map((f, i) => (
-          <path
-            // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed for one drawing
-            key={i}
-            d={geometryPath(f.geometry, view)}
-            fill={LAND}
-            stroke={BOUNDARY}
-            strokeWidth={1}
-            strokeDasharray="5 3"
-          />
-        ))}
-        {shown.map((f, i) => {
-          const b = geometryBounds(f.geometry);
-          if (!b) return null;
-          const [x, y] = view.project((b[0][0] + b[1][0]) / 2, (b[0][1] + b[1][1]) / 2);
-          const name = lang === 'en' ? f.properties.name_en : f.properties.name_th;
-          return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed for one drawing
-            <text key={`n${i}`} x={x} y={y} textAnchor="middle" fontSize={13} fill="#4b5560">
-              {name}
-            </text>
-          );
-        })}
+    <MapFrame view={view} partKey={partKey} lang={lang} label={label} testId="zone-svg-map">
+      {shown.map((f, i) => (
         <path
-          d={geometryPath(outline, view)}
-          fill={LIGHT_COLORS[light]}
-          fillOpacity={0.35}
-          stroke="#111"
-          strokeWidth={2.5}
-          data-testid="zone-svg-outline"
+          // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed for one drawing
+          key={i}
+          d={geometryPath(f.geometry, view)}
+          fill={LAND}
+          stroke={BOUNDARY}
+          strokeWidth={1}
+          strokeDasharray="5 3"
         />
-      </g>
-      <ScaleBar view={view} label={kmLabel(lang)} />
-      <NorthArrow view={view} />
-    </svg>
+      ))}
+      {shown.map((f, i) => {
+        const b = geometryBounds(f.geometry);
+        if (!b) return null;
+        const [x, y] = view.project((b[0][0] + b[1][0]) / 2, (b[0][1] + b[1][1]) / 2);
+        const name = lang === 'en' ? f.properties.name_en : f.properties.name_th;
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed for one drawing
+          <text key={`n${i}`} x={x} y={y} textAnchor="middle" fontSize={13} fill="#4b5560">
+            {name}
+          </text>
+        );
+      })}
+      <path
+        d={geometryPath(outline, view)}
+        fill={LIGHT_COLORS[light]}
+        fillOpacity={0.35}
+        stroke="#111"
+        strokeWidth={2.5}
+        data-testid="zone-svg-outline"
+      />
+    </MapFrame>
   );
 }
 
@@ -198,40 +219,24 @@ export function UnitSvgMap({
   const shown = (provinces.data?.features ?? []).filter((f) => touchesView(f.geometry, view));
   const labelled = located.length <= 30;
   return (
-    <svg
-      className="svg-map"
-      viewBox={`0 0 ${view.width} ${view.height}`}
-      role="img"
-      aria-label={label}
-      data-testid="unit-svg-map"
-    >
-      <defs>
-        <clipPath id={clipId(partKey)}>
-          <rect width={view.width} height={view.height} />
-        </clipPath>
-      </defs>
-      <rect width={view.width} height={view.height} fill={SEA} />
-      <g clipPath={`url(#${clipId(partKey)})`}>
-        {shown.map((f, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed for one drawing
-          <path key={i} d={geometryPath(f.geometry, view)} fill={LAND} stroke={BOUNDARY} strokeWidth={1} />
-        ))}
-        {located.map((m) => {
-          const [x, y] = view.project(m.lon, m.lat);
-          return (
-            <g key={m.id}>
-              <circle cx={x} cy={y} r={7} fill={LIGHT_COLORS[m.light]} stroke="#111" strokeWidth={1.5} />
-              {labelled && (
-                <text x={x + 10} y={y + 4} fontSize={12} fill="#111" stroke="#fff" strokeWidth={3} paintOrder="stroke">
-                  {m.name}
-                </text>
-              )}
-            </g>
-          );
-        })}
-      </g>
-      <ScaleBar view={view} label={kmLabel(lang)} />
-      <NorthArrow view={view} />
-    </svg>
+    <MapFrame view={view} partKey={partKey} lang={lang} label={label} testId="unit-svg-map">
+      {shown.map((f, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed for one drawing
+        <path key={i} d={geometryPath(f.geometry, view)} fill={LAND} stroke={BOUNDARY} strokeWidth={1} />
+      ))}
+      {located.map((m) => {
+        const [x, y] = view.project(m.lon, m.lat);
+        return (
+          <g key={m.id}>
+            <circle cx={x} cy={y} r={7} fill={LIGHT_COLORS[m.light]} stroke="#111" strokeWidth={1.5} />
+            {labelled && (
+              <text x={x + 10} y={y + 4} fontSize={12} fill="#111" stroke="#fff" strokeWidth={3} paintOrder="stroke">
+                {m.name}
+              </text>
+            )}
+          </g>
+        );
+      })}
+    </MapFrame>
   );
 }

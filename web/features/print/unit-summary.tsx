@@ -12,7 +12,8 @@ import { toKpiFigures } from '../kpi/to-kpi-figures.ts';
 import { pickName } from '../overview/to-zone-rows.ts';
 import { printWords } from './print-words.ts';
 import { UnitSvgMap } from './svg-map.tsx';
-import { appendix, caveats, type ReportPeriod, periodText, targetLines } from './to-report-facts.ts';
+import { Caveats, MethodAppendix } from './report-parts.tsx';
+import { type ReportPeriod, periodText, targetLines } from './to-report-facts.ts';
 
 export interface ContentsEntry {
   section: string;
@@ -165,38 +166,8 @@ export function UnitSummary({
         </table>
       </section>
 
-      <section className="print-block" aria-label={w('report.caveats')}>
-        <h2>{w('report.caveats')}</h2>
-        <ul className="print-caveats">
-          {caveats(figures, w, { k: page.zonesInScope, n: page.zonesInUnit }).map((text) => (
-            <li key={text}>{text}</li>
-          ))}
-        </ul>
-      </section>
-
-      {figures.length > 0 && (
-        <section className="print-appendix" aria-label={w('report.appendix')}>
-          <h2>{w('report.appendix')}</h2>
-          <p className="print-note">{w('report.appendixNote')}</p>
-          <div className="print-methods">
-            {appendix(figures, lang).map((entry) => (
-              <div key={entry.key} className="print-method">
-                <h3>{t(`kpi.${entry.key}`)}</h3>
-                <table className="print-method-table">
-                  <tbody>
-                    {entry.lines.map((line) => (
-                      <tr key={line.key}>
-                        <th scope="row">{line.label}</th>
-                        <td>{line.value}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ))}
-          </div>
-        </section>
-      )}
+      <Caveats figures={figures} partial={{ k: page.zonesInScope, n: page.zonesInUnit }} />
+      <MethodAppendix figures={figures} />
     </article>
   );
 }

@@ -21,7 +21,8 @@ import { ZoneFacts } from '../zone/zone-facts.tsx';
 import { useReadyPart } from './print-readiness.tsx';
 import { printWords } from './print-words.ts';
 import { ZoneSvgMap } from './svg-map.tsx';
-import { appendix, caveats, type ReportPeriod, periodText, targetLines } from './to-report-facts.ts';
+import { Caveats, MethodAppendix } from './report-parts.tsx';
+import { type ReportPeriod, periodText, targetLines } from './to-report-facts.ts';
 
 function errorText(error: unknown, lang: 'th' | 'en'): string {
   if (error instanceof ApiError && error.text) return error.text[lang];
@@ -144,36 +145,8 @@ export const ZoneReport = memo(function ZoneReport({
         <PartnersTable partners={partners} />
       </section>
 
-      <section className="print-block" aria-label={w('report.caveats')}>
-        <h2>{w('report.caveats')}</h2>
-        <ul className="print-caveats">
-          {caveats(figures, w, null).map((text) => (
-            <li key={text}>{text}</li>
-          ))}
-        </ul>
-      </section>
-
-      <section className="print-appendix" aria-label={w('report.appendix')}>
-        <h2>{w('report.appendix')}</h2>
-        <p className="print-note">{w('report.appendixNote')}</p>
-        <div className="print-methods">
-          {appendix(figures, lang).map((entry) => (
-            <div key={entry.key} className="print-method">
-              <h3>{t(`kpi.${entry.key}`)}</h3>
-              <table className="print-method-table">
-                <tbody>
-                  {entry.lines.map((line) => (
-                    <tr key={line.key}>
-                      <th scope="row">{line.label}</th>
-                      <td>{line.value}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ))}
-        </div>
-      </section>
+      <Caveats figures={figures} partial={null} />
+      <MethodAppendix figures={figures} />
     </article>
   );
 });
