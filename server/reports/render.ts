@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// page.evaluate callbacks run in the page: they are typed against the DOM.
 /**
  * Makes one PDF from a print view of the SPA (web/features/print/) in the server's Chromium.
  *
