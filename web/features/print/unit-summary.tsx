@@ -4,7 +4,6 @@
  * repeats on every page; no row is split). In a pack it also carries the table of contents.
  */
 import type { KpiItem, UnitPage } from '../../api/types.ts';
-import { KpiTile } from '../../components/kpi-tile.tsx';
 import { StatusBadge, TrafficLightBadge } from '../../components/status-badge.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { useT } from '../../i18n/use-t.tsx';
@@ -14,6 +13,7 @@ import { printWords } from './print-words.ts';
 import { UnitSvgMap } from './svg-map.tsx';
 import { Caveats, MethodAppendix } from './report-parts.tsx';
 import { type ReportPeriod, periodText, targetLines } from './to-report-facts.ts';
+import { PrintTiles } from './print-tiles.tsx';
 
 export interface ContentsEntry {
   section: string;
@@ -112,18 +112,7 @@ export function UnitSummary({
         </nav>
       )}
 
-      <section className="print-block" aria-label={t('zone.kpis')}>
-        <h2>{t('zone.kpis')}</h2>
-        {figures.length === 0 ? (
-          <p>{t('unit.noZones')}</p>
-        ) : (
-          <div className="tile-row print-tiles">
-            {figures.map((figure) => (
-              <KpiTile key={figure.key} figure={figure} />
-            ))}
-          </div>
-        )}
-      </section>
+      <PrintTiles figures={figures} empty={t('unit.noZones')} />
 
       <section className="print-block print-table" aria-label={w('report.zonesTable')}>
         <h2>

@@ -7,7 +7,6 @@ import { useQuery } from '@tanstack/react-query';
 import { memo } from 'react';
 import { kpisQuery, zoneCounterfactualQuery, zoneQuery, zoneSeriesQuery, zoneSurveyQuery } from '../../api/queries.ts';
 import { ApiError } from '../../api/client.ts';
-import { KpiTile } from '../../components/kpi-tile.tsx';
 import { TrafficLightBadge } from '../../components/status-badge.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/use-t.tsx';
@@ -23,6 +22,7 @@ import { printWords } from './print-words.ts';
 import { ZoneSvgMap } from './svg-map.tsx';
 import { Caveats, MethodAppendix } from './report-parts.tsx';
 import { type ReportPeriod, periodText, targetLines } from './to-report-facts.ts';
+import { PrintTiles } from './print-tiles.tsx';
 
 function errorText(error: unknown, lang: 'th' | 'en'): string {
   if (error instanceof ApiError && error.text) return error.text[lang];
@@ -113,18 +113,7 @@ export const ZoneReport = memo(function ZoneReport({
         )}
       </div>
 
-      <section className="print-block" aria-label={t('zone.kpis')}>
-        <h2>{t('zone.kpis')}</h2>
-        {figures.length === 0 ? (
-          <p>{t('state.empty')}</p>
-        ) : (
-          <div className="tile-row print-tiles">
-            {figures.map((figure) => (
-              <KpiTile key={figure.key} figure={figure} />
-            ))}
-          </div>
-        )}
-      </section>
+      <PrintTiles figures={figures} empty={t('state.empty')} />
 
       <section className="print-block" aria-label={t('chart.crime')}>
         <h2>{t('chart.crime')}</h2>
