@@ -275,6 +275,18 @@ if (!allParallel)
   log(`  (all 5 levels in parallel: not measured, the overview page alone takes ${ms(overviewPage.api.p50)} ms)`);
 
 const perLevel = [...levelRows.values()];
+const zoneListBytes = levelRows.get('zone')?.size ?? 0;
+const zoneListGzip = await (async () => {
+  const res = await bench.app.request(levelPath('zone'), { headers: { ...headers, 'accept-encoding': 'gzip' } });
+  const body = await res.arrayBuffer();
+  return { bytes: body.byteLength, encoding: res.headers.get('content-encoding') };
+})();
+judge(
+  `3,000-zone list (level=zone) before compression (gzip: ${bytes(zoneListGzip.bytes)}, ${zoneListGzip.encoding ?? 'not compressed'})`,
+  '<= 2 MB',
+  bytes(zoneListBytes),
+  zoneListBytes <= 2 * 1024 * 1024,
+);
 judge(
   'overview page: zone+national+bureau in parallel, p95',
   '<= 100 ms',

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { requestBodyLimit } from './auth/body-limit.ts';
 import { authMiddleware } from './auth/middleware.ts';
 import { securityHeaders } from './auth/security-headers.ts';
@@ -27,6 +28,8 @@ function createApi(deps: AppDeps) {
     .basePath('/api')
     // Order matters: headers on every answer; then who is asking (401/403 before any body is read); then body limits.
     .use('*', securityHeaders({ hsts: deps.secureCookies, noStore: true }))
+    // JSON (and CSV) answers gzipped when the client accepts it; /api/kpis brings its own, compressed once.
+    .use('*', compress())
     .use('*', authMiddleware(deps))
     .use('*', requestBodyLimit(deps))
     .route('/health', healthRoutes(deps))

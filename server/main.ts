@@ -10,6 +10,7 @@ import { appVersion, readConfig, repoRoot } from './config.ts';
 import { startBackupSchedule } from './db/backup-schedule.ts';
 import { warmParseChild } from './importers/source/isolated.ts';
 import { createReportDeps } from './reports/setup.ts';
+import { warmKpis } from './services/kpis.ts';
 import { stopGracefully } from './shutdown.ts';
 import { DatabaseUnavailableError, prepareDatabase } from './startup.ts';
 
@@ -53,6 +54,13 @@ const server = new Hono()
 const listening = serve({ fetch: server.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Smart Safety Zone dashboard on http://localhost:${info.port} (database ${config.dbPath})`);
 });
+
+// The KPIs are computed now, not on the first request (a national overview takes seconds cold).
+const warming = performance.now();
+warmKpis(db).then(
+  () => console.log(`KPIs ready in ${Math.round(performance.now() - warming)} ms`),
+  (error: unknown) => console.warn('KPIs not precomputed at start:', error),
+);
 
 const backups =
   config.backupDir === null ? null : startBackupSchedule({ db, dir: config.backupDir, keep: config.backupKeep });

@@ -5,6 +5,7 @@
  * Pure: the routes give it the /api/kpis body and write CSV (here) or XLSX (xlsx.ts).
  */
 import { bangkokDateTime, ceToBe } from '../contracts/calendar.ts';
+import { crimeChangeRange } from '../contracts/derived-figures.ts';
 import {
   crimeReadingSentence,
   displacementWarningText,
@@ -14,7 +15,7 @@ import {
 } from '../contracts/crime-reading.ts';
 import type { KpiStatus, TrafficLight } from '../kpi/status.ts';
 import type { CellType, CsvTable, TableCell, TableColumn } from './csv.ts';
-import type { KpiItem } from '../services/kpi-items.ts';
+import type { KpiAnswerItem as KpiItem } from '../services/kpi-items.ts';
 import type { KpiBody } from '../services/kpis.ts';
 
 export type KpiTable = CsvTable;
@@ -152,8 +153,8 @@ function kpiRow(item: KpiItem): TableCell[] {
     trust_target: item.trust.target,
     trust_status: STATUS[item.trust.status],
     crime_change: pct(item.crime.changePct),
-    crime_low: pct(item.crime.changeLow),
-    crime_high: pct(item.crime.changeHigh),
+    crime_low: pct(crimeChangeRange(item.crime).low),
+    crime_high: pct(crimeChangeRange(item.crime).high),
     crime_after: item.crime.after,
     crime_baseline: item.crime.baseline,
     crime_months: item.crime.months,

@@ -2,6 +2,7 @@ import { relativeDirection, type WdqReading, wdqReading } from '../contracts/cri
 import type { CrimeWindowProblem } from './crime-window.ts';
 import { exactRateRatioInterval, Z_95 } from './intervals.ts';
 import type { KpiStatus } from './status.ts';
+import { percentChange } from '../contracts/derived-figures.ts';
 
 /**
  * Crime change (kpi.md, Crime change): percent change, exact rate-ratio interval, status, the
@@ -141,15 +142,15 @@ export function crimeChange(
   }
 
   const rateRatio = counts.after / counts.baseline;
-  const changePercent = (rateRatio - 1) * 100;
+  const changePercent = percentChange(rateRatio);
   const met = changePercent < targetPercent;
   const confident = met && significant && interval.upper < confidentBelowRateRatio;
   return {
     ...base,
     changePercent,
     changeInterval: {
-      lower: (interval.lower - 1) * 100,
-      upper: rateRatioInterval.upper === null ? null : (rateRatioInterval.upper - 1) * 100,
+      lower: percentChange(interval.lower),
+      upper: rateRatioInterval.upper === null ? null : percentChange(rateRatioInterval.upper),
     },
     changeUnavailable: null,
     rateRatio,

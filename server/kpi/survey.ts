@@ -1,6 +1,7 @@
 import { wilsonInterval, Z_95 } from './intervals.ts';
 import { isMonthInRange, toMonthKey, type MonthRange } from '../contracts/calendar.ts';
 import type { KpiStatus } from './status.ts';
+import { changePoints, marginOfError } from '../contracts/derived-figures.ts';
 
 /**
  * Survey indicators (kpi.md, Survey indicators): fear of crime and trust in police.
@@ -393,7 +394,7 @@ export function surveyIndicatorOverParts(
     ...counts,
     percent,
     interval,
-    marginOfError: interval ? (interval.upper - interval.lower) / 2 : null,
+    marginOfError: interval ? marginOfError({ ciLow: interval.lower, ciHigh: interval.upper }) : null,
     sampleSizeNeeded,
     sampleSmallerThanNeeded: nEff < sampleSizeNeeded,
     status,
@@ -410,7 +411,7 @@ export function surveyChangePoints(
   current: Pick<SurveyIndicatorResult, 'percent'>,
   baseline: Pick<SurveyIndicatorResult, 'percent'>,
 ): number | null {
-  return current.percent === null || baseline.percent === null ? null : current.percent - baseline.percent;
+  return changePoints({ value: current.percent, baselineValue: baseline.percent });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { KPI_LEVELS } from '../services/kpi-items.ts';
-import { computeKpisJson, type KpiBody } from '../services/kpis.ts';
+import { computeKpisJson, type KpiWireBody } from '../services/kpis.ts';
 import { jsonText } from './json-text.ts';
 import { MONTH_PATTERN, validate } from './validation.ts';
 
@@ -18,5 +18,5 @@ export const kpiQuerySchema = z
 
 export const kpiRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>().get('/', validate('query', kpiQuerySchema), async (c) =>
-    jsonText<KpiBody>(c, await computeKpisJson(deps.db, c.get('zoneIds'), c.req.valid('query'))),
+    jsonText<KpiWireBody>(c, await computeKpisJson(deps.db, c.get('zoneIds'), c.req.valid('query'))),
   );

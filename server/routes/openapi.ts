@@ -252,7 +252,8 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     summary: 'The three KPIs per zone or rolled up to a level',
     th: 'ตัวชี้วัดรายพื้นที่หรือรวมตามระดับ',
     description:
-      "Each figure with its n, months, counts, interval, status and method, as docs/kpi.md defines them. Only the zones in the caller's scope.",
+      "Each figure with its n, months, counts, interval and status, as docs/kpi.md defines them. Only the zones in the caller's scope. " +
+      "Each method is said once in `methods`; a figure's `method` is its key there. `items` come as columns: `{ count, columns }`, one column per field path (`crime.relative.effect`), either `{ values }` or `{ dict, codes }`; a nested object that can be null has a column at its own path (null, or 1). server/contracts/column-table.ts decodes them. Gzipped when the client accepts it.",
     access: 'view',
     ok: { 200: 'KPI items' },
   },

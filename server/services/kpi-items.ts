@@ -3,6 +3,7 @@
  * rollups out. No I/O; every number comes from server/kpi, and every figure carries its method.
  */
 import { type CrimeReading, metWithDisplacement, readCrimeChange } from '../contracts/crime-reading.ts';
+import type { MethodKeys } from '../contracts/kpi-methods.ts';
 import {
   type CodebookRule,
   type CrimeChangeResult,
@@ -20,7 +21,6 @@ import {
   resolveSurveyRule,
   type SurveyAggregate,
   surveyAggregateFromRows,
-  surveyChangePoints,
   type SurveyIndicatorResult,
   surveyIndicatorOverParts,
   type TargetDirection,
@@ -57,7 +57,7 @@ export interface SurveyKpi {
   value: number | null;
   ciLow: number | null;
   ciHigh: number | null;
-  marginOfError: number | null;
+  /* The margin of error and the change in points are not sent: server/contracts/derived-figures.ts. */
   n: number;
   nEff: number;
   respondents: number;
@@ -73,7 +73,6 @@ export interface SurveyKpi {
   baselineValue: number | null;
   baselineWave: string | null;
   baselineN: number | null;
-  changePoints: number | null;
   optIn: OptInFigure | null;
   method: SurveyIndicatorResult['method'] &
     SurveyRuleMethod & {
@@ -115,8 +114,7 @@ export interface CrimeKpi {
   baselineFrom: string | null;
   baselineTo: string | null;
   changePct: number | null;
-  changeLow: number | null;
-  changeHigh: number | null;
+  /* The change's interval is not sent: crimeChangeRange in server/contracts/derived-figures.ts. */
   rr: number | null;
   rrLow: number | null;
   rrHigh: number | null;
@@ -131,7 +129,6 @@ export interface CrimeKpi {
     area: 'rest_of_station' | 'control_zones';
     controlAfter: number;
     controlBaseline: number;
-    rrControl: number | null;
     effect: number | null;
     low: number | null;
     high: number | null;
@@ -145,17 +142,19 @@ export interface CrimeKpi {
    * with a judged window only; null for rollups and insufficient windows.
    */
   reading: CrimeReading | null;
-  method: CrimeChangeResult['method'] & {
+  /** The months the station's crime data covers (zones; null for rollups and no data). */
+  coveredMonths: { from: string; to: string } | null;
+  /**
+   * Shared by many figures, so it holds nothing of this one: L is `months`, the pooled zones are
+   * `zonesPooled`, a displacement warning is in `reading` and a rollup's count of them in `meets`
+   * (server/contracts/kpi-methods.ts puts them back beside the method for display).
+   */
+  method: Omit<CrimeChangeResult['method'], 'L' | 'pooledZones'> & {
     baseline: 'matched_months' | 'previous_months';
     groups: number[];
     period: { from: string; to: string } | 'since_start';
-    coveredMonths: { from: string; to: string } | null;
     /** Zones with ring counts: Bowers and Johnson's condition for reading the WDQ. */
     wdqRead?: 'only_when_zone_improved_relative_to_comparison';
-    /** Met, with the WDQ reading displacement: the status stands, the warning goes beside it. */
-    warning?: 'met_with_displacement';
-    /** Rollups: of the zones meeting the target, those whose WDQ reads displacement. */
-    metWithDisplacement?: number;
   };
 }
 
@@ -181,6 +180,26 @@ export interface KpiItem {
    * with displacement".
    */
   meets: { fear: MetCount; trust: MetCount; crime: MetCount & { withDisplacement: number } };
+}
+
+/** A figure in an answer: its method is a key into the answer's `methods`. */
+export type KeyedFigure<Figure extends { method: unknown }> = Omit<Figure, 'method'> & { method: string };
+export type KpiMethod = SurveyKpi['method'] | CrimeKpi['method'];
+/** An item as answers carry it: each figure points to its method by key. */
+export interface KpiAnswerItem extends Omit<KpiItem, 'fear' | 'trust' | 'crime'> {
+  fear: KeyedFigure<SurveyKpi>;
+  trust: KeyedFigure<SurveyKpi>;
+  crime: KeyedFigure<CrimeKpi>;
+}
+
+/** The item with its figures' methods keyed in `keys` (one entry per distinct method). */
+export function keyedItem(item: KpiItem, keys: MethodKeys<KpiMethod>): KpiAnswerItem {
+  return {
+    ...item,
+    fear: { ...item.fear, method: keys.key('fear', item.fear.method) },
+    trust: { ...item.trust, method: keys.key('trust', item.trust.method) },
+    crime: { ...item.crime, method: keys.key('crime', item.crime.method) },
+  };
 }
 
 export interface KpiInputs {
@@ -352,7 +371,6 @@ function surveyFigure(
     value: result.percent,
     ciLow: result.interval?.lower ?? null,
     ciHigh: result.interval?.upper ?? null,
-    marginOfError: result.marginOfError,
     n: result.n,
     nEff: result.nEff,
     respondents: result.respondents,
@@ -368,7 +386,6 @@ function surveyFigure(
     baselineValue: base?.percent ?? null,
     baselineWave: labels.baselineWave,
     baselineN: base?.n ?? null,
-    changePoints: base ? surveyChangePoints(result, base) : null,
     optIn: opt
       ? {
           value: opt.percent,
@@ -415,15 +432,13 @@ function crimeMethod(
   rules: EffectiveSettings,
   programme: ProgrammeSettings,
   period: KpiInputs['period'],
-  row: ZoneCrimeWindowRow | null,
 ): CrimeKpi['method'] {
+  const { L: _months, pooledZones: _zones, ...shared } = change.method;
   return {
-    ...change.method,
+    ...shared,
     baseline: rules.baseline === 'matched' ? 'matched_months' : 'previous_months',
     groups: programme.crimeGroups,
     period: period ?? 'since_start',
-    coveredMonths:
-      row?.stationFirstMonth && row.stationLastMonth ? { from: row.stationFirstMonth, to: row.stationLastMonth } : null,
   };
 }
 
@@ -437,8 +452,6 @@ function crimeFigure(change: CrimeChangeResult, rules: EffectiveSettings, method
     baselineFrom: null,
     baselineTo: null,
     changePct: change.changePercent,
-    changeLow: change.changeInterval?.lower ?? null,
-    changeHigh: change.changeInterval?.upper ?? null,
     rr: change.rateRatio,
     rrLow: change.rateRatioInterval?.lower ?? null,
     rrHigh: change.rateRatioInterval?.upper ?? null,
@@ -452,6 +465,7 @@ function crimeFigure(change: CrimeChangeResult, rules: EffectiveSettings, method
     ring: null,
     wdq: null,
     reading: null,
+    coveredMonths: null,
     method,
   };
 }
@@ -463,7 +477,10 @@ function zoneCrime(row: ZoneCrimeWindowRow, startDate: string, rules: EffectiveS
     { afterMonthCount: row.months, problem },
     { targetPercent: rules.crimeTarget },
   );
-  const figure = crimeFigure(change, rules, crimeMethod(change, rules, inputs.programme, inputs.period, row));
+  const figure = crimeFigure(change, rules, crimeMethod(change, rules, inputs.programme, inputs.period));
+  if (row.stationFirstMonth && row.stationLastMonth) {
+    figure.coveredMonths = { from: row.stationFirstMonth, to: row.stationLastMonth };
+  }
   figure.afterFrom = row.afterFrom;
   figure.afterTo = row.afterTo;
   figure.baselineFrom = row.baselineFrom;
@@ -480,7 +497,6 @@ function zoneCrime(row: ZoneCrimeWindowRow, startDate: string, rules: EffectiveS
       area: useControls ? 'control_zones' : 'rest_of_station',
       controlAfter: control.after,
       controlBaseline: control.baseline,
-      rrControl: control.baseline > 0 ? control.after / control.baseline : null,
       effect: effect.effect,
       low: effect.interval?.lower ?? null,
       high: effect.interval?.upper ?? null,
@@ -505,7 +521,6 @@ function zoneCrime(row: ZoneCrimeWindowRow, startDate: string, rules: EffectiveS
     hasRing: figure.wdq !== null,
     wdq: figure.wdq?.value ?? null,
   });
-  if (figure.reading.displacementWarning) figure.method.warning = 'met_with_displacement';
   return figure;
 }
 
@@ -650,12 +665,11 @@ function rollup(level: Exclude<KpiLevel, 'zone'>, members: ZoneResult[], inputs:
   const crime = crimeFigure(
     crimeRollupResult,
     rules,
-    crimeMethod(crimeRollupResult, rules, inputs.programme, inputs.period, null),
+    crimeMethod(crimeRollupResult, rules, inputs.programme, inputs.period),
   );
   crime.zonesPooled = crimeRollupResult.zonesPooled;
   crime.zonesExcluded = crimeRollupResult.zonesExcluded;
   const withDisplacement = metWithDisplacement(members.map((m) => m.item.crime.reading));
-  crime.method.metWithDisplacement = withDisplacement;
   const fear = survey('fear');
   const trust = survey('trust');
   const overall = overallStatus({ fear: fear.status, trust: trust.status, crime: crime.status });

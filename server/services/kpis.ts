@@ -8,15 +8,24 @@ import { zoneCrimeWindows } from '../queries/zone-crime-windows.ts';
 import { zoneDirectory } from '../queries/zone-directory.ts';
 import { zoneSurveyTallies } from '../queries/zone-survey-tallies.ts';
 import { codebookRuleFromStored } from '../kpi/survey-rules.ts';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { type ColumnTable, encodeRows } from '../contracts/column-table.ts';
+import { MethodKeys } from '../contracts/kpi-methods.ts';
 import {
   buildZoneResults,
+  type KpiAnswerItem,
   type KpiInputs,
   type KpiItem,
   type KpiLevel,
+  type KpiMethod,
+  keyedItem,
   levelItems,
   type RollupContext,
   type ZoneResult,
 } from './kpi-items.ts';
+
+const gzipAsync = promisify(gzip);
 
 export interface KpiRequest {
   level: KpiLevel;
@@ -43,17 +52,35 @@ interface ZoneResults {
   units?: Map<string, UnitKpis>;
 }
 
-/** One /api/kpis answer, and its JSON text once serialised (a national zone list is megabytes). */
+/** One /api/kpis answer, its JSON text and that text gzipped, each made once (a national zone list is megabytes). */
 interface KpiResponse {
   body: KpiBody;
   text?: string;
+  gzipped?: Promise<Buffer>;
 }
 
+/** The /api/kpis answer: each method once, the items pointing to them by key. */
 export interface KpiBody {
   level: KpiLevel;
   period: Period;
   settings: RollupContext['programme'];
-  items: KpiItem[];
+  methods: Record<string, KpiMethod>;
+  items: KpiAnswerItem[];
+}
+
+/** The same answer on the wire: the items as columns (server/contracts/column-table.ts). */
+export interface KpiWireBody extends Omit<KpiBody, 'items'> {
+  items: ColumnTable<KpiAnswerItem>;
+}
+
+/** Counts by reason have keys that differ from figure to figure: kept whole, not as columns. */
+const WHOLE_PATHS = ['fear.invalidByReason', 'trust.invalidByReason'];
+
+/** Items with their methods keyed, and the methods once. */
+function keyedItems(items: readonly KpiItem[]) {
+  const keys = new MethodKeys<KpiMethod>();
+  const keyed = items.map((item) => keyedItem(item, keys));
+  return { methods: keys.methods, items: keyed };
 }
 
 /** Derived once from the shared zone results and kept with them. */
@@ -196,7 +223,7 @@ async function kpiResponse(
     level: request.level,
     period,
     settings: results.context.programme,
-    items: levelItems(zonesInUnit(results, zoneIds, unit), results.context, request.level, unit),
+    ...keyedItems(levelItems(zonesInUnit(results, zoneIds, unit), results.context, request.level, unit)),
   }));
 }
 
@@ -223,10 +250,12 @@ export interface UnitZoneMarker {
 export interface UnitKpis {
   period: Period;
   settings: RollupContext['programme'];
+  /** The methods of the figures below, once; figures point to them by key. */
+  methods: Record<string, KpiMethod>;
   /** The unit pooled over the caller's zones in it (null when none). */
-  item: KpiItem | null;
+  item: KpiAnswerItem | null;
   /** The units (or zones) one level below, each pooled over the caller's zones only. */
-  children: KpiItem[];
+  children: KpiAnswerItem[];
   zones: UnitZoneMarker[];
 }
 
@@ -247,11 +276,14 @@ export async function computeUnitKpis(
   let answer = results.units.get(key);
   if (!answer) {
     const members = zonesInUnit(results, zoneIds, request.unit);
+    const keys = new MethodKeys<KpiMethod>();
+    const item = levelItems(members, results.context, request.unitLevel, request.unit)[0];
     answer = {
       period,
       settings: results.context.programme,
-      item: levelItems(members, results.context, request.unitLevel, request.unit)[0] ?? null,
-      children: levelItems(members, results.context, request.childLevel),
+      methods: keys.methods,
+      item: item ? keyedItem(item, keys) : null,
+      children: levelItems(members, results.context, request.childLevel).map((child) => keyedItem(child, keys)),
       zones: members.map(({ zone, item }) => ({
         id: zone.id,
         nameTh: zone.nameTh,
@@ -275,9 +307,32 @@ export async function computeKpis(db: Database, zoneIds: string[] | null, reques
   return (await kpiResponse(db, zoneIds, request, now)).body;
 }
 
-/** The same answer as JSON text, serialised once per data state, scope and request. */
+/** The answer as sent (items as columns) in JSON text, serialised once per data state, scope and request. */
 export async function computeKpisJson(db: Database, zoneIds: string[] | null, request: KpiRequest, now = new Date()) {
   const response = await kpiResponse(db, zoneIds, request, now);
-  response.text ??= JSON.stringify(response.body);
-  return response.text;
+  response.text ??= JSON.stringify(wireBody(response.body));
+  const text = response.text;
+  return {
+    text,
+    /** The same text gzipped, compressed once and kept beside it. */
+    gzipped: () => {
+      response.gzipped ??= gzipAsync(text);
+      return response.gzipped;
+    },
+  };
+}
+
+/**
+ * Computes and serialises (and gzips) the country's answers at every level now, so the first
+ * overview after a start finds them ready instead of computing them on that request. National
+ * scope; narrower scopes filter the same shared zone results.
+ */
+export async function warmKpis(db: Database, now = new Date()): Promise<void> {
+  for (const level of ['zone', 'national', 'bureau', 'division', 'station'] as const) {
+    await (await computeKpisJson(db, null, { level }, now)).gzipped();
+  }
+}
+
+export function wireBody(body: KpiBody): KpiWireBody {
+  return { ...body, items: encodeRows(body.items, WHOLE_PATHS) };
 }

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type ColumnTable, decodeRows } from '../../server/contracts/column-table.ts';
 import { readPdfOutline } from '../../server/reports/pdf-structure.ts';
 import {
   ADMIN_PASSWORD,
@@ -127,14 +128,16 @@ function assertNoBlankPage(path: string, name: string): void {
   }
 }
 
+interface KpiItemRead {
+  id: string;
+  nameTh: string;
+  fear: { value: number | null; n: number };
+  trust: { value: number | null; n: number };
+  crime: { changePct: number | null; after: number; baseline: number };
+}
+/** /api/kpis sends its items as columns (server/contracts/column-table.ts). */
 interface KpiAnswer {
-  items: Array<{
-    id: string;
-    nameTh: string;
-    fear: { value: number | null; n: number };
-    trust: { value: number | null; n: number };
-    crime: { changePct: number | null; after: number; baseline: number };
-  }>;
+  items: ColumnTable<KpiItemRead>;
 }
 
 const thaiPercent = (value: number) => `${value.toFixed(1)}%`;
@@ -191,7 +194,7 @@ describe('PDF reports', () => {
       `/api/zones/${ZONE}`,
     );
     const kpis = await getJson<KpiAnswer>(commander, `/api/kpis?level=zone&unit=${ZONE}`);
-    const item = kpis.items[0];
+    const item = decodeRows(kpis.items)[0];
     if (!item || item.fear.value === null || item.trust.value === null || item.crime.changePct === null) {
       throw new Error('the demo zone has no figures');
     }

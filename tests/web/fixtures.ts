@@ -2,18 +2,70 @@
  * Typed fixtures shaped like the API's answers (types inferred from the server's routes), so a
  * change to a response breaks these tests at compile time instead of silently passing.
  */
-import type { CrimeKpi, KpiItem, SurveyKpi, ZoneSeries, ZoneSummary, ZoneSurvey } from '../../web/api/types.ts';
+import type {
+  CrimeKpi,
+  KpiItem,
+  KpiMethods,
+  SurveyKpi,
+  ZoneSeries,
+  ZoneSummary,
+  ZoneSurvey,
+} from '../../web/api/types.ts';
 import { translator } from '../../web/i18n/use-t.tsx';
 
-export const th = { lang: 'th' as const, t: translator('th') };
-export const en = { lang: 'en' as const, t: translator('en') };
+type KpiMethod = KpiMethods[string];
+export type SurveyMethod = Extract<KpiMethod, { which: unknown }>;
+export type CrimeMethod = Exclude<KpiMethod, SurveyMethod>;
+
+export function surveyMethod(overrides: Partial<SurveyMethod> = {}): SurveyMethod {
+  return {
+    rule: 'top_two_levels',
+    countsLevels: [4, 5],
+    scaleLevels: 5,
+    denominator: 'valid',
+    weighted: false,
+    interval: 'wilson',
+    effectiveSampleSize: 'kish',
+    confidence: 0.95,
+    z: 1.96,
+    minimumSample: 30,
+    targetPercent: 40,
+    direction: 'max',
+    boundaryMeets: true,
+    which: 'latest_wave',
+    sample: 'probability_only',
+    countsFrom: 'setting',
+    denominatorFrom: 'setting',
+    codebook: null,
+    ...overrides,
+  };
+}
+
+export function crimeMethod(overrides: Partial<CrimeMethod> = {}): CrimeMethod {
+  return {
+    rule: 'percent_change',
+    targetPercent: 0,
+    interval: 'exact_conditional_binomial',
+    confidence: 0.95,
+    confidentBelowRateRatio: 1,
+    baseline: 'matched_months',
+    groups: [1, 2, 3],
+    period: 'since_start',
+    ...overrides,
+  };
+}
+
+/** The methods the fixtures' figures point to ('fear-1', 'crime-1'), as an answer carries them. */
+export const KPI_METHODS: KpiMethods = { 'fear-1': surveyMethod(), 'crime-1': crimeMethod() };
+
+export const th = { lang: 'th' as const, t: translator('th'), methods: KPI_METHODS };
+export const en = { lang: 'en' as const, t: translator('en'), methods: KPI_METHODS };
 
 export function surveyKpi(overrides: Partial<SurveyKpi> = {}): SurveyKpi {
   return {
     value: 37.5,
     ciLow: 31.2,
     ciHigh: 44.1,
-    marginOfError: 6.4,
     n: 212,
     nEff: 212,
     respondents: 220,
@@ -29,28 +81,8 @@ export function surveyKpi(overrides: Partial<SurveyKpi> = {}): SurveyKpi {
     baselineValue: 49.7,
     baselineWave: 'baseline',
     baselineN: 180,
-    changePoints: -12.2,
     optIn: null,
-    method: {
-      rule: 'top_two_levels',
-      countsLevels: [4, 5],
-      scaleLevels: 5,
-      denominator: 'valid',
-      weighted: false,
-      interval: 'wilson',
-      effectiveSampleSize: 'kish',
-      confidence: 0.95,
-      z: 1.96,
-      minimumSample: 30,
-      targetPercent: 40,
-      direction: 'max',
-      boundaryMeets: true,
-      which: 'latest_wave',
-      sample: 'probability_only',
-      countsFrom: 'setting',
-      denominatorFrom: 'setting',
-      codebook: null,
-    },
+    method: 'fear-1',
     ...overrides,
   };
 }
@@ -65,8 +97,6 @@ export function crimeKpi(overrides: Partial<CrimeKpi> = {}): CrimeKpi {
     baselineFrom: '2022-01',
     baselineTo: '2022-12',
     changePct: -20,
-    changeLow: -37,
-    changeHigh: 1.2,
     rr: 0.8,
     rrLow: 0.63,
     rrHigh: 1.012,
@@ -80,18 +110,8 @@ export function crimeKpi(overrides: Partial<CrimeKpi> = {}): CrimeKpi {
     ring: null,
     wdq: null,
     reading: null,
-    method: {
-      rule: 'percent_change',
-      targetPercent: 0,
-      L: 18,
-      interval: 'exact_conditional_binomial',
-      confidence: 0.95,
-      confidentBelowRateRatio: 1,
-      baseline: 'matched_months',
-      groups: [1, 2, 3],
-      period: 'since_start',
-      coveredMonths: { from: '2020-01', to: '2024-06' },
-    },
+    coveredMonths: { from: '2020-01', to: '2024-06' },
+    method: 'crime-1',
     ...overrides,
   };
 }
@@ -166,6 +186,6 @@ export function waveFigure(value: number | null, ciLow: number | null, ciHigh: n
     problem: null,
     target: 40,
     distribution: [],
-    method: surveyKpi().method,
+    method: surveyMethod(),
   };
 }

@@ -36,7 +36,6 @@ describe('the synthetic control in words', () => {
           area: 'rest_of_station',
           controlAfter: 100,
           controlBaseline: 100,
-          rrControl: 1,
           effect: 0.8,
           low: 0.6,
           high: 1.05,

@@ -100,7 +100,6 @@ describe('crime figures', () => {
       area: 'rest_of_station' as const,
       controlAfter: 632,
       controlBaseline: 590,
-      rrControl: 1.07,
       effect: 0.9,
       low: 0.7,
       high: 0.9991,

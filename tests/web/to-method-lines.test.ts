@@ -1,20 +1,24 @@
 import { describe, expect, test } from 'vitest';
 import { toMethodLines } from '../../web/features/kpi/to-method-lines.ts';
 import { humanizeName, METHOD_KEYS } from '../../web/i18n/method-words.ts';
-import { crimeKpi, surveyKpi } from './fixtures.ts';
+import { figureMethod } from '../../server/contracts/kpi-methods.ts';
+import { crimeKpi, KPI_METHODS, surveyMethod } from './fixtures.ts';
+
+/** A zone's crime figure's whole method: the shared one with its L and covered months. */
+const crimeFigureMethod = () => figureMethod(KPI_METHODS, crimeKpi()) ?? {};
 
 describe('toMethodLines', () => {
   test('every rule and parameter the API sent, in words', () => {
-    const lines = toMethodLines(surveyKpi().method, 'en');
+    const lines = toMethodLines(surveyMethod(), 'en');
     expect(lines).toContainEqual({ key: 'rule', label: 'Rule', value: 'Top two levels of the scale' });
     expect(lines).toContainEqual({ key: 'countsLevels', label: 'Answer levels counted', value: '4, 5' });
     expect(lines).toContainEqual({ key: 'minimumSample', label: 'Minimum sample', value: '30' });
-    expect(lines).toHaveLength(Object.values(surveyKpi().method).filter((v) => v !== null).length);
+    expect(lines).toHaveLength(Object.values(surveyMethod()).filter((v) => v !== null).length);
   });
 
   test('where a rule came from, and the rules of a figure pooling answers under different ones', () => {
     const method = {
-      ...surveyKpi().method,
+      ...surveyMethod(),
       rule: 'mixed_rules' as const,
       denominator: 'mixed' as const,
       countsFrom: 'mixed' as const,
@@ -55,7 +59,7 @@ describe('toMethodLines', () => {
   });
 
   test('month ranges in the reader’s calendar', () => {
-    const lines = toMethodLines(crimeKpi().method, 'th');
+    const lines = toMethodLines(crimeFigureMethod(), 'th');
     expect(lines).toContainEqual({ key: 'coveredMonths', label: 'เดือนที่มีข้อมูล', value: 'ม.ค. 2563 – มิ.ย. 2567' });
     expect(lines).toContainEqual({ key: 'period', label: 'ช่วงเวลา', value: 'ตั้งแต่เริ่มโครงการ' });
   });
@@ -73,12 +77,12 @@ describe('toMethodLines', () => {
   });
 
   test('a parameter sent as null does not apply: no line, not a dash', () => {
-    const lines = toMethodLines({ ...crimeKpi().method, coveredMonths: null }, 'th');
+    const lines = toMethodLines({ ...crimeFigureMethod(), coveredMonths: null }, 'th');
     expect(lines.map((l) => l.key)).not.toContain('coveredMonths');
   });
 
   test('rollups: L is zone-months summed over the pooled zones', () => {
-    const method = { ...crimeKpi().method, L: 856, pooledZones: 25, coveredMonths: null };
+    const method = { ...crimeFigureMethod(), L: 856, pooledZones: 25, coveredMonths: null };
     expect(toMethodLines(method, 'th', { pooled: true })).toContainEqual({
       key: 'L',
       label: 'เดือน-พื้นที่ (รวมทุกพื้นที่)',
@@ -93,7 +97,7 @@ describe('toMethodLines', () => {
   });
 
   test('every key the API sends for fear, trust and crime at every level has words in both languages', () => {
-    const sent = [...Object.keys(surveyKpi().method), ...Object.keys(crimeKpi().method), 'pooledZones', 'startMonth'];
+    const sent = [...Object.keys(surveyMethod()), ...Object.keys(crimeFigureMethod()), 'pooledZones', 'startMonth'];
     for (const lang of ['th', 'en'] as const) {
       for (const key of sent) expect(METHOD_KEYS[lang][key], `${lang} ${key}`).toBeDefined();
     }

@@ -3,6 +3,7 @@
  * depends on is in its key. Pages call useQuery(kpisQuery(...)) and nothing else.
  */
 import { type QueryClient, queryOptions } from '@tanstack/react-query';
+import { decodeRows } from '../../server/contracts/column-table.ts';
 import { ApiError, client, readJson, setCsrfToken } from './client.ts';
 import type { AuditQuery, ImportKind, KpiLevel, Me } from './types.ts';
 
@@ -41,8 +42,8 @@ export interface KpiParams extends PeriodParams {
 export const kpisQuery = ({ level, from, to, unit }: KpiParams) =>
   queryOptions({
     queryKey: ['kpis', { level, from, to, unit }] as const,
-    queryFn: async () =>
-      readJson(
+    queryFn: async () => {
+      const body = await readJson(
         await client.api.kpis.$get({
           query: {
             level,
@@ -50,7 +51,10 @@ export const kpisQuery = ({ level, from, to, unit }: KpiParams) =>
             ...(unit ? { unit } : {}),
           },
         }),
-      ),
+      );
+      // The items come as columns (a 3,000-zone list names each field once); pages get objects.
+      return { ...body, items: decodeRows(body.items) };
+    },
     // Tables keep the previous period's figures while the next load, instead of blanking; never
     // another unit's or level's, which would show one zone's numbers under another's name.
     placeholderData: (previous, previousQuery) =>

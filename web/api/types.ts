@@ -5,10 +5,14 @@
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import type { client } from './client.ts';
 
-export type KpiResponse = InferResponseType<typeof client.api.kpis.$get, 200>;
+type KpiWireResponse = InferResponseType<typeof client.api.kpis.$get, 200>;
+/** The items arrive as columns; kpisQuery decodes them (server/contracts/column-table.ts). */
+export type KpiItem = NonNullable<KpiWireResponse['items']['rowType']>;
+export type KpiResponse = Omit<KpiWireResponse, 'items'> & { items: KpiItem[] };
+/** Each method once per answer; a figure's `method` is its key here. */
+export type KpiMethods = KpiWireResponse['methods'];
 export type KpiQuery = InferRequestType<typeof client.api.kpis.$get>['query'];
 export type KpiLevel = NonNullable<KpiQuery['level']>;
-export type KpiItem = KpiResponse['items'][number];
 export type SurveyKpi = KpiItem['fear'];
 export type CrimeKpi = KpiItem['crime'];
 export type KpiStatus = SurveyKpi['status'];

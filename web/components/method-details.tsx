@@ -10,7 +10,7 @@ export function MethodDetails({
   pooled = false,
   warning = null,
 }: {
-  method: object;
+  method: object | undefined;
   pooled?: boolean;
   /** A warning beside the figure's status (e.g. displacement), repeated where the method is read. */
   warning?: string | null;

@@ -9,6 +9,7 @@ import { runImport } from '../../../server/importers/pipeline.ts';
 import { readSettings } from '../../../server/queries/settings.ts';
 import { codebookZones } from '../../../server/services/codebook-zones.ts';
 import { computeKpis } from '../../../server/services/kpis.ts';
+import { itemsWithMethods } from '../kpi-answer.ts';
 import { saveProgrammeSettings } from '../../../server/services/settings.ts';
 
 /**
@@ -94,7 +95,7 @@ let respondents: Respondent[];
 let countries: string[];
 const NOW = new Date('2024-01-15T00:00:00Z');
 
-const zoneKpis = async () => (await computeKpis(db, null, { level: 'zone' }, NOW)).items;
+const zoneKpis = async () => itemsWithMethods(await computeKpis(db, null, { level: 'zone' }, NOW));
 const setOverride = async (overrideCodebooks: boolean) => {
   const { programme } = await readSettings(db);
   await saveProgrammeSettings(db, { ...programme, overrideCodebooks }, 'test');
@@ -174,7 +175,7 @@ afterAll(() => db.close());
 
 describe('Afrobarometer Round 9, counted by its own codebook', () => {
   it('reproduces the published figure: Tanzania trusts the police "somewhat" or "a lot", 79%', async () => {
-    const { items } = await computeKpis(db, null, { level: 'zone', unit: 'TAN' }, NOW);
+    const items = itemsWithMethods(await computeKpis(db, null, { level: 'zone', unit: 'TAN' }, NOW));
     const trust = items[0]?.trust;
     expect(Math.abs((trust?.value ?? 0) - (PUBLISHED_TRUST.TAN as number))).toBeLessThanOrEqual(0.5);
     expect(trust).toMatchObject({ respondents: 2400, n: 2382, invalid: 18 });
@@ -229,7 +230,7 @@ describe('Afrobarometer Round 9, counted by its own codebook', () => {
       denominatorFrom: 'setting',
       denominator: 'valid',
     });
-    const [national] = (await computeKpis(db, null, { level: 'national' }, NOW)).items;
+    const [national] = itemsWithMethods(await computeKpis(db, null, { level: 'national' }, NOW));
     const method = national?.trust.method;
     expect(method?.rule).toBe('mixed_rules');
     expect(method?.denominator).toBe('mixed');

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../server/db/database.ts';
 import { parseCsv } from '../../../server/importers/parse/csv.ts';
 import { ADMIN_PASSWORD, openDemoApp, signIn } from '../demo-app.ts';
+import { kpiAnswer } from '../kpi-answer.ts';
 
 let db: Database;
 let admin: Awaited<ReturnType<typeof signIn>>;
@@ -98,9 +99,7 @@ describe('the data behind the zone charts', () => {
     expect(csv.preamble[1]).toEqual(['กราฟ', 'ผลสำรวจแต่ละรอบ: ความหวาดกลัวภัยอาชญากรรม']);
     expect(csv.header).toContain('ค่าประมาณ %');
     const survey = (await (await admin('/api/zones/Z-HDY-02/survey')).json()) as Survey;
-    const kpi = (await (await admin('/api/kpis?level=zone&unit=Z-HDY-02')).json()) as {
-      items: { fear: { waves: string[] } }[];
-    };
+    const kpi = await kpiAnswer(await admin('/api/kpis?level=zone&unit=Z-HDY-02'));
     const withFear = survey.waves.filter((w) => w.fear !== null);
     expect(csv.rows.length).toBe(withFear.length);
     for (const wave of withFear) {

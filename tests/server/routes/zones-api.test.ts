@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../server/db/database.ts';
 import { ADMIN_PASSWORD, openDemoApp, signIn } from '../demo-app.ts';
+import { kpiAnswer } from '../kpi-answer.ts';
 
 let db: Database;
 let get: Awaited<ReturnType<typeof signIn>>;
@@ -16,14 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-interface KpiBody {
-  items: {
-    id: string;
-    crime: { after: number; baseline: number; months: number; status: string; method: { baseline: string } };
-    fear: { n: number; method: { interval: string } };
-  }[];
-}
-
 describe('zones API on the demo programme', () => {
   it('health counts the demo rows', async () => {
     const res = await get('/api/health');
@@ -37,7 +30,7 @@ describe('zones API on the demo programme', () => {
   });
 
   it('lists every zone with the three KPIs and their methods', async () => {
-    const body = (await (await get('/api/kpis?level=zone')).json()) as KpiBody;
+    const body = await kpiAnswer(await get('/api/kpis?level=zone'));
     expect(body.items.length).toBeGreaterThanOrEqual(20);
     for (const item of body.items) {
       expect(item.crime.method.baseline).toBe('matched_months');
@@ -46,7 +39,7 @@ describe('zones API on the demo programme', () => {
   });
 
   it('the series flags agree with the KPI: after and matched-baseline months sum to the same counts', async () => {
-    const kpis = (await (await get('/api/kpis?level=zone&from=2022-10&to=2023-09')).json()) as KpiBody;
+    const kpis = await kpiAnswer(await get('/api/kpis?level=zone&from=2022-10&to=2023-09'));
     for (const item of kpis.items.filter((i) => i.crime.status !== 'insufficient')) {
       const series = (await (await get(`/api/zones/${item.id}/series?from=2022-10&to=2023-09`)).json()) as {
         window: { afterMonths: string[]; baselineMonths: string[] };
@@ -78,7 +71,7 @@ describe('zones API on the demo programme', () => {
   });
 
   it('a commander sees only the own station, and other zones answer 404 like missing ones', async () => {
-    const own = (await (await commander('/api/kpis?level=zone')).json()) as KpiBody;
+    const own = await kpiAnswer(await commander('/api/kpis?level=zone'));
     expect(own.items.length).toBeGreaterThan(0);
     expect(own.items.every((i) => i.id.startsWith('Z-HDY'))).toBe(true);
     // The counterfactual is a zone route like the others: out of scope answers as missing.
@@ -104,7 +97,7 @@ describe('zones API on the demo programme', () => {
   });
 
   it('a settings change takes effect at once and is validated', async () => {
-    const before = (await (await get('/api/kpis?level=zone&unit=Z-HDY-01')).json()) as KpiBody;
+    const before = await kpiAnswer(await get('/api/kpis?level=zone&unit=Z-HDY-01'));
     const bad = await get('/api/settings/zones/Z-HDY-01', {
       method: 'PUT',
       body: JSON.stringify({ crimeTarget: 'low' }),
@@ -115,7 +108,7 @@ describe('zones API on the demo programme', () => {
       body: JSON.stringify({ baseline: 'previous' }),
     });
     expect(ok.status).toBe(200);
-    const after = (await (await get('/api/kpis?level=zone&unit=Z-HDY-01')).json()) as KpiBody;
+    const after = await kpiAnswer(await get('/api/kpis?level=zone&unit=Z-HDY-01'));
     expect(after.items[0]?.crime.method.baseline).toBe('previous_months');
     // The zone page's series follows at once too (its cache is keyed by the data and settings).
     const series = (await (await get('/api/zones/Z-HDY-01/series')).json()) as { window: { method: { rule: string } } };
@@ -124,9 +117,7 @@ describe('zones API on the demo programme', () => {
   });
 
   it('a wider buffer ring re-assigns incidents to the ring at once', async () => {
-    type Ring = { items: { crime: { ring: { after: number; baseline: number; bufferMeters: number } | null } }[] };
-    const ringOf = async () =>
-      ((await (await get('/api/kpis?level=zone&unit=Z-HDY-02')).json()) as Ring).items[0]?.crime.ring;
+    const ringOf = async () => (await kpiAnswer(await get('/api/kpis?level=zone&unit=Z-HDY-02'))).items[0]?.crime.ring;
     const before = await ringOf();
     expect(before?.bufferMeters).toBe(500);
     const wider = await get('/api/settings/zones/Z-HDY-02', {
@@ -144,15 +135,12 @@ describe('zones API on the demo programme', () => {
   });
 
   it("chosen control zones replace the rest of the station, counted over the zone's own windows", async () => {
-    type Rel = {
-      items: { crime: { relative: { area: string; controlAfter: number; controlBaseline: number } | null } }[];
-    };
     const set = await get('/api/settings/zones/Z-HDY-01', {
       method: 'PUT',
       body: JSON.stringify({ controlZones: ['Z-HDY-02'] }),
     });
     expect(set.status).toBe(200);
-    const kpi = (await (await get('/api/kpis?level=zone&unit=Z-HDY-01')).json()) as Rel;
+    const kpi = await kpiAnswer(await get('/api/kpis?level=zone&unit=Z-HDY-01'));
     const relative = kpi.items[0]?.crime.relative;
     expect(relative?.area).toBe('control_zones');
     const own = (await (await get('/api/zones/Z-HDY-01/series')).json()) as {
@@ -172,13 +160,11 @@ describe('zones API on the demo programme', () => {
   });
 
   it('a narrow request computed on its own equals the same zones taken from the whole-country results', async () => {
-    const narrowFirst = await (await commander('/api/kpis?level=zone&from=2021-10&to=2022-09')).json();
-    const all = (await (await get('/api/kpis?level=zone&from=2021-10&to=2022-09')).json()) as {
-      items: { id: string }[];
-    };
+    const narrowFirst = await kpiAnswer(await commander('/api/kpis?level=zone&from=2021-10&to=2022-09'));
+    const all = await kpiAnswer(await get('/api/kpis?level=zone&from=2021-10&to=2022-09'));
     const fromAll = all.items.filter((i) => i.id.startsWith('Z-HDY'));
-    expect((narrowFirst as { items: unknown[] }).items).toEqual(fromAll);
+    expect(narrowFirst.items).toEqual(fromAll);
     // And once the whole country is cached, the narrow request reads from it with the same answer.
-    expect(await (await commander('/api/kpis?level=zone&from=2021-10&to=2022-09')).json()).toEqual(narrowFirst);
+    expect(await kpiAnswer(await commander('/api/kpis?level=zone&from=2021-10&to=2022-09'))).toEqual(narrowFirst);
   });
 });

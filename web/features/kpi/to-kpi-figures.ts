@@ -8,7 +8,9 @@ import {
   rollupDisplacementText,
   wdqSentence,
 } from '../../../server/contracts/crime-reading.ts';
-import type { CrimeKpi, KpiItem, KpiStatus, SurveyKpi } from '../../api/types.ts';
+import { figureMethod } from '../../../server/contracts/kpi-methods.ts';
+import { changePoints, marginOfError } from '../../../server/contracts/derived-figures.ts';
+import type { CrimeKpi, KpiItem, KpiMethods, KpiStatus, SurveyKpi } from '../../api/types.ts';
 import {
   formatDate,
   formatMonthRange,
@@ -47,7 +49,8 @@ export interface KpiFigure {
    * (a zone), or "j of them with displacement" (a rollup).
    */
   warning: string | null;
-  method: object;
+  /** The figure's method (the answer's shared one with this figure's own months and counts). */
+  method: object | undefined;
   /** A rollup's figure: its method's counts and months are summed over the pooled zones. */
   pooled: boolean;
   optIn: OptInFigure | null;
@@ -56,6 +59,8 @@ export interface KpiFigure {
 export interface FigureContext {
   lang: Lang;
   t: Translate;
+  /** The answer's methods, which figures point to by key. */
+  methods: KpiMethods;
 }
 
 function problemText(problem: string | null | undefined, t: Translate): string | null {
@@ -75,7 +80,8 @@ function surveyDetails(kpi: SurveyKpi, { lang, t }: FigureContext): string[] {
       }),
     );
   }
-  if (kpi.marginOfError !== null) details.push(t('figure.moe', { moe: formatNumber(kpi.marginOfError, lang, 1) }));
+  const moe = marginOfError(kpi);
+  if (moe !== null) details.push(t('figure.moe', { moe: formatNumber(moe, lang, 1) }));
   if (kpi.respondents > 0) {
     details.push(
       t('figure.respondents', {
@@ -102,7 +108,7 @@ function surveyDetails(kpi: SurveyKpi, { lang, t }: FigureContext): string[] {
       ? t('figure.noBaseline')
       : t('figure.baseline', {
           value: formatPercent(kpi.baselineValue, lang),
-          change: formatSigned(kpi.changePoints, lang),
+          change: formatSigned(changePoints(kpi), lang),
         }),
   );
   return details;
@@ -136,7 +142,7 @@ export function surveyFigure(key: 'fear' | 'trust', kpi: SurveyKpi, context: Fig
     details: surveyDetails(kpi, context),
     meets: null,
     warning: null,
-    method: kpi.method,
+    method: figureMethod(context.methods, kpi),
     pooled,
     optIn: kpi.optIn
       ? {
@@ -232,7 +238,7 @@ export function crimeFigure(
     details: crimeDetails(kpi, context, counterfactualLine),
     meets: null,
     warning: displacementWarningText(kpi.reading, lang, formatSignedIndex(kpi.wdq?.value, lang)),
-    method: kpi.method,
+    method: figureMethod(context.methods, kpi),
     pooled,
     optIn: null,
   };

@@ -93,7 +93,7 @@ export function OverviewPage({ me }: { me: Me }) {
             </h2>
             {page.item ? (
               <div className="tile-row">
-                {toKpiFigures(page.item, { lang, t }).map((figure) => (
+                {toKpiFigures(page.item, { lang, t, methods: page.methods }).map((figure) => (
                   <KpiTile key={figure.key} figure={figure} />
                 ))}
               </div>
@@ -124,7 +124,7 @@ export function OverviewPage({ me }: { me: Me }) {
           {national && (
             <>
               <QueryState query={zoneKpis}>
-                {(data) => <ZoneTable items={data.items} zones={zones.data?.items ?? []} />}
+                {(data) => <ZoneTable items={data.items} methods={data.methods} zones={zones.data?.items ?? []} />}
               </QueryState>
               {canExport && <ExportLinks level="zone" {...period} />}
             </>
@@ -133,12 +133,14 @@ export function OverviewPage({ me }: { me: Me }) {
           {page.childLevel === 'zone' ? (
             <ZoneTable
               items={page.children.map((child) => child.item)}
+              methods={page.methods}
               zones={zones.data?.items ?? []}
               title={t('unit.below.zone', { n: formatNumber(page.children.length, lang) })}
             />
           ) : page.children.length > 0 ? (
             <RollupTable
               rows={page.children}
+              methods={page.methods}
               level={page.childLevel}
               title={
                 national

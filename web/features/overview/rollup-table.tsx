@@ -1,4 +1,4 @@
-import type { UnitChild } from '../../api/types.ts';
+import type { KpiMethods, UnitChild } from '../../api/types.ts';
 import { KpiCell } from '../../components/kpi-tile.tsx';
 import { TrafficLightBadge } from '../../components/status-badge.tsx';
 import { formatNumber } from '../../i18n/format.ts';
@@ -19,11 +19,14 @@ import { pickName } from './to-zone-rows.ts';
  */
 export function RollupTable({
   rows,
+  methods,
   title,
   level,
   onLevelChange,
 }: {
   rows: UnitChild[];
+  /** The page's methods, which the rows' figures point to. */
+  methods: KpiMethods;
   title: string;
   level: RollupLevel;
   /** The national page lets the user pick the level; a unit page lists the level below it. */
@@ -64,7 +67,7 @@ export function RollupTable({
         </thead>
         <tbody>
           {rows.map(({ item, zonesInUnit }) => {
-            const [fear, trust, crime] = toKpiFigures(item, { lang, t });
+            const [fear, trust, crime] = toKpiFigures(item, { lang, t, methods });
             const target = { view: 'overview' as const, unit: item.id };
             const partial = item.zoneCount < zonesInUnit;
             return (

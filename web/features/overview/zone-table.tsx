@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { KpiItem, ZoneSummary } from '../../api/types.ts';
+import type { KpiItem, KpiMethods, ZoneSummary } from '../../api/types.ts';
 import { KpiCell } from '../../components/kpi-tile.tsx';
 import { TrafficLightBadge } from '../../components/status-badge.tsx';
 import { ZoneLink } from '../../components/zone-link.tsx';
@@ -9,7 +9,18 @@ import { toKpiFigures } from '../kpi/to-kpi-figures.ts';
 import { toZoneRows, ZONE_SORTS, type ZoneSort } from './to-zone-rows.ts';
 
 /** Every zone in scope with its three KPIs; on phones each row becomes a card (see CSS). */
-export function ZoneTable({ items, zones, title }: { items: KpiItem[]; zones: ZoneSummary[]; title?: string }) {
+export function ZoneTable({
+  items,
+  methods,
+  zones,
+  title,
+}: {
+  items: KpiItem[];
+  /** The answer's methods, which the items' figures point to. */
+  methods: KpiMethods;
+  zones: ZoneSummary[];
+  title?: string;
+}) {
   const { lang, t } = useT();
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<ZoneSort>('hierarchy');
@@ -50,7 +61,7 @@ export function ZoneTable({ items, zones, title }: { items: KpiItem[]; zones: Zo
           </thead>
           <tbody>
             {rows.map((row) => {
-              const [fear, trust, crime] = toKpiFigures(row.item, { lang, t });
+              const [fear, trust, crime] = toKpiFigures(row.item, { lang, t, methods });
               return (
                 <tr key={row.id} data-zone-id={row.id}>
                   <th scope="row" className="zone-name-cell">

@@ -9,9 +9,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo } from 'react';
 import './present.css';
+import { crimeChangeRange } from '../../../server/contracts/derived-figures.ts';
 import { ApiError } from '../../api/client.ts';
 import { unitQuery, zoneQuery, zoneSeriesQuery, zoneSurveyQuery, zonesQuery } from '../../api/queries.ts';
-import type { KpiItem, Me, UnitPage, ZoneSummary, ZoneSurvey } from '../../api/types.ts';
+import type { KpiItem, KpiMethods, Me, UnitPage, ZoneSummary, ZoneSurvey } from '../../api/types.ts';
 import { StatusBadge, TrafficLightBadge } from '../../components/status-badge.tsx';
 import {
   formatDate,
@@ -172,6 +173,7 @@ function SlideView({
         <ZoneSlide
           key={item.id}
           item={item}
+          methods={page.methods}
           zone={zones.find((z) => z.id === item.id)}
           index={slide.index}
           count={items.length}
@@ -183,6 +185,7 @@ function SlideView({
       return (
         <SummarySlide
           items={slide.zoneIds.flatMap((id) => items.find((i) => i.id === id) ?? [])}
+          methods={page.methods}
           zones={zones}
           page={slide.page}
           pages={slide.pages}
@@ -208,7 +211,7 @@ function TitleSlide({
 }) {
   const { lang, t } = useT();
   const dates = dataDates(items);
-  const figures = page.item ? toKpiFigures(page.item, { lang, t }) : [];
+  const figures = page.item ? toKpiFigures(page.item, { lang, t, methods: page.methods }) : [];
   return (
     <div className="slide slide-title">
       <p className="slide-kicker">{t('present.kicker')}</p>
@@ -242,7 +245,8 @@ function TitleSlide({
 /** The figure's interval and the data it stands on, short enough for one line on a slide. */
 function slideBasis(item: KpiItem, key: KpiFigure['key'], lang: Lang, t: Translate): string {
   if (key === 'crime') {
-    const { changeLow, changeHigh, after, baseline, months } = item.crime;
+    const { after, baseline, months } = item.crime;
+    const { low: changeLow, high: changeHigh } = crimeChangeRange(item.crime);
     const counts = t('present.crimeCounts', {
       after: formatNumber(after, lang),
       baseline: formatNumber(baseline, lang),
@@ -261,12 +265,15 @@ function slideBasis(item: KpiItem, key: KpiFigure['key'], lang: Lang, t: Transla
 
 function ZoneSlide({
   item,
+  methods,
   zone,
   index,
   count,
   period,
 }: {
   item: KpiItem;
+  /** The page's methods, which the item's figures point to. */
+  methods: KpiMethods;
   zone: ZoneSummary | undefined;
   index: number;
   count: number;
@@ -276,7 +283,7 @@ function ZoneSlide({
   const series = useQuery(zoneSeriesQuery(item.id, period));
   const survey = useQuery(zoneSurveyQuery(item.id));
   const detail = useQuery(zoneQuery(item.id));
-  const figures = toKpiFigures(item, { lang, t });
+  const figures = toKpiFigures(item, { lang, t, methods });
   const geometry = detail.data?.geometry ?? null;
   const station = zone ? (lang === 'en' ? zone.stationNameEn : zone.stationNameTh) : null;
   return (
@@ -364,11 +371,14 @@ function WaveChanges({ item, survey }: { item: KpiItem; survey: ZoneSurvey | nul
 
 function SummarySlide({
   items,
+  methods,
   zones,
   page,
   pages,
 }: {
   items: KpiItem[];
+  /** The page's methods, which the items' figures point to. */
+  methods: KpiMethods;
   zones: ZoneSummary[];
   page: number;
   pages: number;
@@ -409,7 +419,7 @@ function SummarySlide({
                 <td>
                   <TrafficLightBadge light={item.overall} />
                 </td>
-                {toKpiFigures(item, { lang, t }).map((figure) => (
+                {toKpiFigures(item, { lang, t, methods }).map((figure) => (
                   <td key={figure.key}>
                     <span className="summary-value">{figure.headline}</span>
                     <StatusBadge status={figure.status} />

@@ -188,6 +188,7 @@ const UnitDocument = memo(function UnitDocument({ route }: { route: PrintRoute }
         kicker={kicker}
         contents={contents}
         zoneItems={zoneKpis.data.items}
+        zoneMethods={zoneKpis.data.methods}
       />
       {pack && zones.map((z) => <ZoneReport key={z.id} zoneId={z.id} period={period} section={`zone-${z.id}`} />)}
       <FooterData

@@ -28,7 +28,7 @@ export function periodText(period: ReportPeriod, lang: Lang, w: PrintTranslate):
  * else the period's end, else the last complete month before it was made.
  */
 export function dataUpTo(item: KpiItem | null | undefined, period: ReportPeriod, now: Date): MonthKey {
-  const covered = item?.crime.method.coveredMonths?.to ?? item?.crime.afterTo ?? null;
+  const covered = item?.crime.coveredMonths?.to ?? item?.crime.afterTo ?? null;
   if (covered) return covered.slice(0, 7);
   return period.to ?? lastCompleteMonth(now);
 }

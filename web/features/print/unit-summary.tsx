@@ -3,7 +3,7 @@
  * of its zones, and the table of its zones with their figures and statuses (the header row
  * repeats on every page; no row is split). In a pack it also carries the table of contents.
  */
-import type { KpiItem, UnitPage } from '../../api/types.ts';
+import type { KpiItem, KpiMethods, UnitPage } from '../../api/types.ts';
 import { StatusBadge, TrafficLightBadge } from '../../components/status-badge.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { useT } from '../../i18n/use-t.tsx';
@@ -27,10 +27,13 @@ export function UnitSummary({
   kicker,
   contents = null,
   zoneItems,
+  zoneMethods,
 }: {
   page: UnitPage;
   /** Every zone's own figures (/api/kpis?level=zone), for the table of zones. */
   zoneItems: readonly KpiItem[];
+  /** That answer's methods, which the zone items' figures point to. */
+  zoneMethods: KpiMethods;
   period: ReportPeriod;
   section: string;
   kicker: string;
@@ -39,7 +42,7 @@ export function UnitSummary({
 }) {
   const { lang, t } = useT();
   const w = printWords(lang);
-  const figures = page.item ? toKpiFigures(page.item, { lang, t }) : [];
+  const figures = page.item ? toKpiFigures(page.item, { lang, t, methods: page.methods }) : [];
   const itemOf = new Map(zoneItems.map((item) => [item.id, item]));
   const zoneRows = [...page.zones].sort((a, b) => a.nameTh.localeCompare(b.nameTh, 'th'));
   const filters = [
@@ -131,7 +134,7 @@ export function UnitSummary({
           <tbody>
             {zoneRows.map((zone) => {
               const item = itemOf.get(zone.id) ?? null;
-              const zoneFigures = item ? toKpiFigures(item, { lang, t }) : [];
+              const zoneFigures = item ? toKpiFigures(item, { lang, t, methods: zoneMethods }) : [];
               return (
                 <tr key={zone.id}>
                   <th scope="row">{pickName(zone, lang)}</th>

@@ -60,7 +60,9 @@ export const ZoneReport = memo(function ZoneReport({
   const { zone, partners, geometry, settings } = detail.data;
   const item = kpis.data.items[0];
   const counterfactualView = counterfactual.data ? toCounterfactualView(counterfactual.data, lang, t) : null;
-  const figures = item ? toKpiFigures(item, { lang, t }, { counterfactualLine: counterfactualView?.line }) : [];
+  const figures = item
+    ? toKpiFigures(item, { lang, t, methods: kpis.data.methods }, { counterfactualLine: counterfactualView?.line })
+    : [];
   const groupNames = series.data.groupNames
     .filter((g) => g.counted)
     .map((g) => t(`group.${g.group}` as MessageKey))

@@ -69,11 +69,13 @@ export default function ZonePage({ zoneId }: { zoneId: string }) {
                 if (!zoneItem) return <p>{t('state.empty')}</p>;
                 return (
                   <div className="tile-row">
-                    {toKpiFigures(zoneItem, { lang, t }, { counterfactualLine: counterfactualView?.line }).map(
-                      (figure) => (
-                        <KpiTile key={figure.key} figure={figure} />
-                      ),
-                    )}
+                    {toKpiFigures(
+                      zoneItem,
+                      { lang, t, methods: data.methods },
+                      { counterfactualLine: counterfactualView?.line },
+                    ).map((figure) => (
+                      <KpiTile key={figure.key} figure={figure} />
+                    ))}
                   </div>
                 );
               }}
