@@ -1,7 +1,7 @@
 /**
  * The one Chromium of the server process, and the queue in front of it. Reports are made by
  * Chromium from the SPA's own print views (never screenshots): the text stays text with the Thai
- * font embedded, the SVG charts and maps stay vector (../shared/docs/machine-facts.md).
+ * font embedded, the SVG charts and maps stay vector (README: "Reports (PDF) and printing").
  *
  * Chromium is launched on the first report and kept: a pack of 25 zones and the next zone report
  * reuse it. Jobs run one at a time (a document is one page of one browser context), so two packs

@@ -15,6 +15,7 @@ import {
   ensureBuild,
   type RunningServer,
   repoRoot,
+  signInAs,
   startServer,
   collectPageProblems,
   thaiPage,
@@ -33,13 +34,8 @@ let browser: Browser;
 let page: Page;
 const problems: string[] = [];
 
-async function signIn(target: Page, username: string, password: string): Promise<void> {
-  await target.goto(server.baseUrl);
-  await target.fill('input[name=username]', username);
-  await target.fill('input[name=password]', password);
-  await target.click('button[type=submit]');
-  await target.getByTestId('signed-in-user').waitFor();
-}
+const signIn = (target: Page, username: string, password: string): Promise<void> =>
+  signInAs(target, server.baseUrl, username, password);
 
 /** The crime cell of one zone's row in the overview table (th = zone name, then fear, trust, crime). */
 const crimeCell = (target: Page) => target.locator(`[data-testid=zone-table] tr[data-zone-id=${ZONE}] td`).nth(2);

@@ -16,6 +16,7 @@ import {
   ensureBuild,
   type RunningServer,
   repoRoot,
+  signInAs,
   startServer,
   thaiPage,
 } from './server.ts';
@@ -29,13 +30,8 @@ let server: RunningServer;
 let browser: Browser;
 const problems: string[] = [];
 
-async function signIn(target: Page, username: string, password: string): Promise<void> {
-  await target.goto(server.baseUrl);
-  await target.fill('input[name=username]', username);
-  await target.fill('input[name=password]', password);
-  await target.click('button[type=submit]');
-  await target.getByTestId('signed-in-user').waitFor();
-}
+const signIn = (target: Page, username: string, password: string): Promise<void> =>
+  signInAs(target, server.baseUrl, username, password);
 
 /** Features the API gives for the zone, period and group, read with the page's own session. */
 const apiCount = (page: Page, query: string) =>

@@ -23,6 +23,7 @@ import {
   ensureBuild,
   type RunningServer,
   repoRoot,
+  signInAs,
   startServer,
   thaiPage,
 } from './server.ts';
@@ -36,13 +37,8 @@ let server: RunningServer;
 let browser: Browser;
 const problems: string[] = [];
 
-async function signIn(target: Page, username: string, password: string): Promise<void> {
-  await target.goto(server.baseUrl);
-  await target.fill('input[name=username]', username);
-  await target.fill('input[name=password]', password);
-  await target.click('button[type=submit]');
-  await target.getByTestId('signed-in-user').waitFor();
-}
+const signIn = (target: Page, username: string, password: string): Promise<void> =>
+  signInAs(target, server.baseUrl, username, password);
 
 const slideParam = (target: Page) => new URL(target.url()).searchParams.get('slide');
 const slideCount = async (target: Page) =>

@@ -154,6 +154,15 @@ export function collectPageProblems(page: Page, problems: string[]): void {
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
 }
 
+/** Signs in through the sign-in form, as a user does, and waits for the signed-in header. */
+export async function signInAs(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(baseUrl);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await page.getByTestId('signed-in-user').waitFor();
+}
+
 /** A page as Thai users see it: Thai locale, Bangkok time; phones get a sharper screen. */
 export function thaiPage(browser: Browser, width: number, height: number): Promise<Page> {
   return browser.newPage({
