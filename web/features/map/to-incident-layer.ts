@@ -3,6 +3,7 @@
  * colour of each offence group, the text a clicked point shows, and the count of incidents a set
  * of rendered points and clusters stands for.
  */
+import type { ZoneIncidents } from '../../api/types.ts';
 import { formatMonth, type Lang } from '../../i18n/format.ts';
 
 type Position = [number, number];
@@ -83,12 +84,8 @@ export function bufferRingFeature(geometry: { type: string; coordinates: unknown
   };
 }
 
-export interface IncidentProperties {
-  month: string;
-  group: number;
-  type: string;
-  area: 'zone' | 'ring';
-}
+/** A point's properties as GET /api/zones/:id/incidents sends them (month, group, type, area). */
+export type IncidentProperties = ZoneIncidents['features'][number]['properties'];
 
 /** What a clicked point says: month (BE in Thai), group name, offence type, and where it lies. */
 export function incidentPopupLines(
