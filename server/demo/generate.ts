@@ -33,12 +33,14 @@ import { Rng } from '../random.ts';
 import {
   type CrimeGroup,
   DEMO_CRIME_TYPES,
+  DEMO_DONOR_STATIONS,
   DEMO_FIRST_MONTH,
   DEMO_PARTNERS,
   DEMO_ROLES,
   DEMO_SCRIPT_TODAY,
   DEMO_STATIONS,
   DEMO_ZONES,
+  type DemoDonorSpec,
   type DemoStationSpec,
   type DemoZoneSpec,
   GROUP_MIX,
@@ -158,6 +160,8 @@ export interface DemoRoles {
   tooFewAnswersZone: string;
   optInZone: string;
   countsOnlyStation: { name_th: string; code: string };
+  /** Station areas with no pilot zone: the synthetic control's donors (monthly counts only). */
+  donorStations: { name_th: string; code: string }[];
 }
 
 export interface DemoData {
@@ -329,7 +333,7 @@ function resolveStations(stations: readonly StationRef[]): Map<string, StationRe
   for (const s of stations) byName.set(normName(s.name_th), s);
   const out = new Map<string, StationRef>();
   const missing: string[] = [];
-  for (const spec of DEMO_STATIONS) {
+  for (const spec of [...DEMO_STATIONS, ...DEMO_DONOR_STATIONS]) {
     const ref = byName.get(normName(spec.name_th));
     if (ref) out.set(spec.name_th, ref);
     else missing.push(spec.name_th);
@@ -426,6 +430,21 @@ function areaPoint(rng: Rng, centre: LonLat, radiusM: number): LonLat {
 const NIGHT_KINDS: ReadonlySet<ZoneKind> = new Set(['night_street', 'tourist_strip', 'market']);
 const TOURIST_KINDS: ReadonlySet<ZoneKind> = new Set(['night_street', 'tourist_strip']);
 
+/** A whole-station monthly count of one group (a station's monthly return; no zone, no offence type). */
+const stationCount = (
+  station_code: string,
+  month: string,
+  crime_group: CrimeGroup,
+  cases: number,
+): DemoMonthlyCount => ({
+  station_code,
+  zone_id: null,
+  month,
+  crime_group,
+  crime_type: null,
+  cases,
+});
+
 interface StationOutput {
   incidents: DemoIncident[];
   rings: DemoIncidentRing[];
@@ -504,14 +523,7 @@ function generateStation(
     }
     if (spec.countsOnly) {
       GROUPS.forEach((g, gi) => {
-        counts.push({
-          station_code: ref.code,
-          zone_id: null,
-          month: m.key,
-          crime_group: g,
-          crime_type: null,
-          cases: stationTotals[gi] ?? 0,
-        });
+        counts.push(stationCount(ref.code, m.key, g, stationTotals[gi] ?? 0));
       });
     }
   }
@@ -551,6 +563,26 @@ function generateStation(
     });
   }
   return { incidents, rings, counts };
+}
+
+/**
+ * A donor station area's monthly return: cases per offence group for the whole station, with the
+ * pilot stations' seasons, trends and group mix (so its path is comparable to a zone's), month by
+ * month from its own random stream (a later today only adds months at the end).
+ */
+function generateDonorStation(seed: number, spec: DemoDonorSpec, ref: StationRef, months: Month[]): DemoMonthlyCount[] {
+  const rng = Rng.derive(seed, `donor:${ref.code}`);
+  const counts: DemoMonthlyCount[] = [];
+  for (const m of months) {
+    const trend = (1 + spec.trendPerYear) ** (m.index / 12);
+    const level = spec.backgroundPerMonth * season(m.month, spec.tourism) * trend * Math.exp(0.07 * rng.normal());
+    GROUPS.forEach((g, gi) => {
+      counts.push(
+        stationCount(ref.code, m.key, g, rng.poisson(level * (GROUP_MIX.area[gi] ?? 0) * groupTrend(g, m.index))),
+      );
+    });
+  }
+  return counts;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -756,6 +788,10 @@ export function generateDemo(opts: GenerateDemoOptions): DemoData {
         name_th: DEMO_ROLES.countsOnlyStation,
         code: stationOf(stations, DEMO_ROLES.countsOnlyStation).code,
       },
+      donorStations: DEMO_DONOR_STATIONS.map((d) => ({
+        name_th: d.name_th,
+        code: stationOf(stations, d.name_th).code,
+      })),
     },
     zones: zones.map((z) => z.row),
     partners: DEMO_PARTNERS.map((p) => ({
@@ -782,6 +818,11 @@ export function generateDemo(opts: GenerateDemoOptions): DemoData {
     for (const r of out.incidents) data.incidents.push(r);
     for (const r of out.rings) data.incident_rings.push(r);
     for (const r of out.counts) data.monthly_counts.push(r);
+  }
+  for (const spec of DEMO_DONOR_STATIONS) {
+    for (const r of generateDonorStation(seed, spec, stationOf(stations, spec.name_th), months)) {
+      data.monthly_counts.push(r);
+    }
   }
   for (const z of zones) {
     for (const r of generateSurvey(seed, z, months, lastDay)) data.survey_responses.push(r);

@@ -301,6 +301,42 @@ export const DEMO_STATIONS: readonly DemoStationSpec[] = [
   },
 ];
 
+/**
+ * A station area that holds no pilot zone: a donor of the zones' synthetic control (kpi.md
+ * "Synthetic control"). It reports its monthly counts per offence group for the whole station
+ * (a station's monthly return), over the demo's whole months.
+ */
+export interface DemoDonorSpec {
+  name_th: string;
+  /** Expected cases a month in the whole station area (all groups). */
+  backgroundPerMonth: number;
+  /** Yearly trend of the station area, e.g. -0.03 = 3% fewer a year. */
+  trendPerYear: number;
+  /** Seasonality as for the pilot stations: 0 ordinary .. 2 a beach resort. */
+  tourism: number;
+}
+
+/**
+ * The reference stations with no pilot zone, as donors. Their sizes, trends and seasons span those
+ * of the pilot stations' zones (tourism up to a beach resort's, trends -3% .. +3% a year), so a
+ * weighted mix of them can follow a zone's path before its start; counts of the same order as the
+ * other demo station areas, so the placebo fits are as noisy as the zones' own.
+ */
+export const DEMO_DONOR_STATIONS: readonly DemoDonorSpec[] = [
+  { name_th: 'สน.ทองหล่อ', backgroundPerMonth: 46, trendPerYear: -0.02, tourism: 0.7 },
+  { name_th: 'สน.ปทุมวัน', backgroundPerMonth: 58, trendPerYear: 0.01, tourism: 0.9 },
+  { name_th: 'สภ.เมืองนนทบุรี', backgroundPerMonth: 40, trendPerYear: 0, tourism: 0.1 },
+  { name_th: 'สภ.เมืองชลบุรี', backgroundPerMonth: 36, trendPerYear: -0.01, tourism: 0.4 },
+  { name_th: 'สภ.เมืองนครราชสีมา', backgroundPerMonth: 50, trendPerYear: -0.02, tourism: 0.2 },
+  { name_th: 'สภ.เมืองอุบลราชธานี', backgroundPerMonth: 30, trendPerYear: -0.03, tourism: 0.1 },
+  { name_th: 'สภ.เมืองขอนแก่น', backgroundPerMonth: 44, trendPerYear: 0.02, tourism: 0.2 },
+  { name_th: 'สภ.เมืองเชียงราย', backgroundPerMonth: 28, trendPerYear: -0.01, tourism: 1 },
+  { name_th: 'สภ.เมืองนครสวรรค์', backgroundPerMonth: 26, trendPerYear: -0.02, tourism: 0 },
+  { name_th: 'สภ.เมืองนครปฐม', backgroundPerMonth: 32, trendPerYear: 0.01, tourism: 0 },
+  { name_th: 'สภ.ป่าตอง', backgroundPerMonth: 55, trendPerYear: 0.03, tourism: 2 },
+  { name_th: 'สภ.เมืองสุราษฎร์ธานี', backgroundPerMonth: 34, trendPerYear: 0, tourism: 0.6 },
+];
+
 const labelRaw = 'label' as const;
 const numberRaw = 'number' as const;
 

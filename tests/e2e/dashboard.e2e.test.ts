@@ -136,6 +136,18 @@ describe('dashboard in Chromium', () => {
       .toBeGreaterThan(0);
     await page.locator('[data-testid=survey-chart-fear] svg.recharts-surface').waitFor();
     expect(await page.locator('[data-testid=survey-chart-fear] .recharts-line').count()).toBeGreaterThan(0);
+    // The synthetic control on the demo (donor station areas with no pilot zone): the dashed line
+    // on the crime chart, its figure beside the comparison-area effect, the donors on demand.
+    await expect
+      .poll(() => page.locator('[data-testid=crime-chart] .recharts-line path[stroke-dasharray="8 5"]').count())
+      .toBe(1);
+    const counterfactual = page.getByTestId('counterfactual');
+    expect(await counterfactual.locator('p').first().textContent()).toMatch(
+      /^เทียบค่าเปรียบเทียบสังเคราะห์ \(synthetic control\): [−+]?\d+\.\d% · p .+ = 0\.\d+ \(อันดับ \d+ จาก 13\)$/,
+    );
+    expect(await page.locator('.kpi-tile.kpi-crime').textContent()).toContain('เทียบค่าเปรียบเทียบสังเคราะห์');
+    await counterfactual.locator('details summary').first().click();
+    expect(await counterfactual.locator('tbody tr').count()).toBeGreaterThan(0);
     // Start date in the Buddhist Era.
     expect(await page.getByTestId('zone-start').textContent()).toMatch(/25\d\d$/);
     await expectOutlineDrawn(page);
@@ -207,7 +219,7 @@ describe('dashboard in Chromium', () => {
     await executive.locator('[data-zone-id="Z-HDY-03"] th a').click();
     const crime = executive.locator('.kpi-tile.kpi-crime');
     await crime.waitFor();
-    await expect.poll(() => crime.textContent()).toMatch(/อัตราส่วน \d+\.\d\d \(95%: \d+\.\d{2,} – (\d+\.\d{2,}|∞)\)/);
+    await expect.poll(() => crime.textContent()).toMatch(/อัตราส่วน \d+\.\d\d \(95%: \d+\.\d{2,} ถึง (\d+\.\d{2,}|∞)\)/);
     await crime.screenshot({ path: shot('09-zone-executive-crime-th') });
 
     await executive.setViewportSize({ width: 390, height: 844 });

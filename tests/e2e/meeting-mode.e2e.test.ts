@@ -31,6 +31,12 @@ import { parseCsv } from '../../server/importers/parse/csv.ts';
 import { renderedFeatures } from './what-users-see.ts';
 
 const shots = join(repoRoot, 'test-results');
+
+/** What a zone's figures say of their crime reading (server/contracts/crime-reading.ts). */
+interface ZoneReadingItem {
+  id: string;
+  crime: { reading: { displacementWarning: boolean } | null };
+}
 const shot = (name: string) => join(shots, `meeting-${name}.png`);
 
 let server: RunningServer;
@@ -161,6 +167,19 @@ describe('meeting mode in Chromium', () => {
     // Title, three zones, one summary slide.
     expect(await slideCount(page)).toBe(5);
     expect(await walk(page, 'ArrowRight', '1280')).toEqual(['title', 'zone', 'zone', 'zone', 'summary']);
+    // A met crime status whose WDQ reads displacement carries the zone page's warning on the slides
+    // too: in the summary's row, as /api/kpis says for each zone (the demo's Z-HDY-01 has one).
+    const answer = await page.request.get(`${server.baseUrl}/api/units/ST-HAT-YAI?level=zone&from=2023-10&to=2024-09`);
+    const rows = ((await answer.json()) as { children: { item: ZoneReadingItem }[] }).children.map((c) => c.item);
+    expect(rows.filter((r) => r.crime.reading?.displacementWarning).map((r) => r.id)).toEqual(['Z-HDY-01']);
+    for (const row of rows) {
+      const warning = page.locator(`.summary-table tr[data-zone-id="${row.id}"] .figure-warning`);
+      if (row.crime.reading?.displacementWarning) {
+        expect(await warning.textContent()).toMatch(/^⚠ ผ่านเป้าหมาย แต่อาชญากรรมย้ายไปรอบพื้นที่ \(WDQ −\d\.\d\d\)$/);
+      } else {
+        expect(await warning.count()).toBe(0);
+      }
+    }
     // Each zone slide: status in words, three figures with interval and n, what changed.
     await page.keyboard.press('Home');
     await page.keyboard.press('PageDown');
@@ -169,7 +188,7 @@ describe('meeting mode in Chromium', () => {
     expect(await page.locator('.slide-zone .light-name').textContent()).toMatch(/^(เขียว|เหลือง|แดง|เทา)$/);
     expect(await page.locator('.slide-figure').count()).toBe(3);
     expect(await page.locator('.slide-figure[data-kpi=fear] .slide-figure-basis').textContent()).toMatch(
-      /^ช่วง 95%: [\d.]+% – [\d.]+% · n\u00a0=\u00a0\d/,
+      /^ช่วง 95%: [\d.]+% ถึง [\d.]+% · n\u00a0=\u00a0\d/,
     );
     expect(await page.locator('[data-testid=wave-change]').textContent()).toMatch(/ความหวาดกลัว/);
 

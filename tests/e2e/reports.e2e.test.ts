@@ -133,7 +133,13 @@ interface KpiItemRead {
   nameTh: string;
   fear: { value: number | null; n: number };
   trust: { value: number | null; n: number };
-  crime: { changePct: number | null; after: number; baseline: number };
+  crime: {
+    changePct: number | null;
+    after: number;
+    baseline: number;
+    status: string;
+    reading: { displacementWarning: boolean } | null;
+  };
 }
 /** /api/kpis sends its items as columns (server/contracts/column-table.ts). */
 interface KpiAnswer {
@@ -146,6 +152,10 @@ const thaiSignedPercent = (value: number) => {
   return value > 0 ? `+${body}%` : value < 0 ? `\u2212${body}%` : `${body}%`;
 };
 const grouped = (value: number) => value.toLocaleString('en-US');
+/** Thai wraps at word ends in a narrow cell: compare text with every space and line break taken out. */
+const squeezed = (text: string) => text.replace(/\s+/g, '');
+/** The start of the warning beside a met crime status with displacement (server/contracts/crime-reading.ts). */
+const DISPLACEMENT_WARNING_TH = 'ผ่านเป้าหมาย แต่อาชญากรรมย้ายไปรอบพื้นที่';
 
 describe('PDF reports', () => {
   let zonePdf: string;
@@ -209,6 +219,9 @@ describe('PDF reports', () => {
     expect(text).toContain(`n = ${grouped(item.fear.n)}`);
     expect(text).toContain(`n = ${grouped(item.trust.n)}`);
     expect(text).toContain(`${grouped(item.crime.after)} คดี เทียบ ${grouped(item.crime.baseline)}`);
+    // The demo's displacement zone: its met crime status carries the zone page's warning on paper.
+    expect(item.crime.reading?.displacementWarning).toBe(true);
+    expect(squeezed(text)).toContain(squeezed(DISPLACEMENT_WARNING_TH));
     // Footer of every page: page numbers, data up to a month, made at, in the Buddhist Era.
     const pages = pageCount(zonePdf);
     expect(text).toContain(`หน้า 1 จาก ${pages}`);
@@ -236,10 +249,18 @@ describe('PDF reports', () => {
     expect(unit.zones.length).toBeGreaterThanOrEqual(2);
     const pages = pageCount(packPdf);
     expect(pages).toBeGreaterThan(unit.zones.length);
+    const { destinations } = readPdfOutline(readFileSync(packPdf));
     const first = pdftotext(packPdf, 1, true);
     expect(first).toContain('สภ.หาดใหญ่');
     expect(first).toContain('สารบัญ');
-    const { destinations } = readPdfOutline(readFileSync(packPdf));
+    // The summary's table of zones repeats the warning beside the displacement zone's met status,
+    // as often as /api/kpis has it (the zones' sections carry it too, in their tiles).
+    const station = await getJson<{ children: { item: KpiItemRead }[] }>(commander, `/api/units/${STATION}?level=zone`);
+    const warned = station.children.map((c) => c.item).filter((item) => item.crime.reading?.displacementWarning);
+    expect(warned.map((item) => item.id)).toContain(ZONE);
+    const firstSection = Math.min(...unit.zones.map((zone) => destinations.get(`title-zone-${zone.id}`) ?? pages));
+    const summaryText = Array.from({ length: firstSection - 1 }, (_, i) => pdftotext(packPdf, i + 1)).join('\n');
+    expect(squeezed(summaryText).split(squeezed(DISPLACEMENT_WARNING_TH)).length - 1).toBe(warned.length);
     for (const zone of unit.zones) {
       // The contents give the page each zone starts on, and that page is its report's first.
       const start = destinations.get(`title-zone-${zone.id}`);

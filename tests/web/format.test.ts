@@ -3,6 +3,7 @@ import {
   formatCalendarYear,
   formatDate,
   formatFiscalYear,
+  formatInterval,
   formatMonth,
   formatMonthRange,
   formatMonthTick,
@@ -70,6 +71,22 @@ describe('numbers', () => {
     expect(formatSignedPercent(3, 'en')).toBe('+3.0%');
     expect(formatSigned(-0.04, 'en')).toBe('0.0');
     expect(formatSignedPercent(null, 'en')).toBe('–');
+  });
+});
+
+describe('intervals read as words, not a dash that looks like a minus', () => {
+  test('two negative bounds (the meeting slide read "−37.7% – −25.6%")', () => {
+    const low = formatSignedPercent(-37.74, 'en');
+    const high = formatSignedPercent(-25.61, 'en');
+    expect(formatInterval(low, high, 'en')).toBe('\u221237.7% to \u221225.6%');
+    expect(formatInterval(formatSignedPercent(-37.74, 'th'), formatSignedPercent(-25.61, 'th'), 'th')).toBe(
+      '\u221237.7% ถึง \u221225.6%',
+    );
+  });
+
+  test('percent and ratio bounds, and an open upper bound', () => {
+    expect(formatInterval(formatPercent(31.2, 'th'), formatPercent(44.1, 'th'), 'th')).toBe('31.2% ถึง 44.1%');
+    expect(formatInterval(formatRatio(0.63, 'en'), '∞', 'en')).toBe('0.63 to ∞');
   });
 });
 

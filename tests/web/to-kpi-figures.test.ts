@@ -14,7 +14,7 @@ describe('survey figures', () => {
       problem: null,
       meets: null,
     });
-    expect(figure.details).toContain('ช่วงความเชื่อมั่น 95%: 31.2% – 44.1%');
+    expect(figure.details).toContain('ช่วงความเชื่อมั่น 95%: 31.2% ถึง 44.1%');
     expect(figure.details).toContain('ก่อนเริ่มโครงการ: 49.7% (เปลี่ยน \u221212.2 จุด)');
     expect(figure.details).toContain('รอบสำรวจ 2567-Q3 · 20 มิ.ย. 2567');
   });
@@ -86,12 +86,12 @@ describe('crime figures', () => {
     expect(figure.basis).toBe('หลัง 18 เดือน: 120 คดี เทียบ 150');
     expect(figure.target).toBe('เป้าหมาย: ลดลง');
     expect(figure.details).toContain('หลัง: ม.ค. 2566 – มิ.ย. 2567 · ฐาน: ม.ค. 2565 – ธ.ค. 2565');
-    expect(figure.details).toContain('อัตราส่วน 0.80 (95%: 0.63 – 1.01)');
+    expect(figure.details).toContain('อัตราส่วน 0.80 (95%: 0.63 ถึง 1.01)');
   });
 
   test('a significant interval never reads as if it included 1 (QA: "1.18 (95%: 1 – 1.39)")', () => {
     const figure = crimeFigure(crimeKpi({ rr: 1.18, rrLow: 1.0025, rrHigh: 1.39, significant: true }), en);
-    expect(figure.details).toContain('Rate ratio 1.18 (95%: 1.003 – 1.39)');
+    expect(figure.details).toContain('Rate ratio 1.18 (95%: 1.003 to 1.39)');
     expect(figure.details).toContain(en.t('figure.significant'));
   });
 
@@ -106,7 +106,7 @@ describe('crime figures', () => {
       significant: true,
     };
     const text = crimeFigure(crimeKpi({ relative }), en).details.find((d) => d.includes('0.90'));
-    expect(text).toContain('0.90 (95%: 0.70 – 0.999)');
+    expect(text).toContain('0.90 (95%: 0.70 to 0.999)');
   });
 
   test('a zero baseline gives no percentage, never infinity', () => {
@@ -139,7 +139,7 @@ describe('crime figures', () => {
   });
 
   test('an unbounded rate-ratio interval reads as infinity', () => {
-    expect(crimeFigure(crimeKpi({ rrHigh: null }), en).details).toContain('Rate ratio 0.80 (95%: 0.63 – ∞)');
+    expect(crimeFigure(crimeKpi({ rrHigh: null }), en).details).toContain('Rate ratio 0.80 (95%: 0.63 to ∞)');
   });
 
   test('the WDQ is read with a true minus where the zone improved against its comparison area', () => {

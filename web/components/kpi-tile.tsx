@@ -9,8 +9,12 @@ const TITLE_KEYS = {
   crime: 'kpi.crime',
 } as const;
 
-/** Beside a status it does not change: e.g. a met crime target whose WDQ reads displacement. */
-function DisplacementWarning({ text }: { text: string }) {
+/**
+ * Beside a status it does not change: a met crime target whose WDQ reads displacement (its words
+ * from server/contracts/crime-reading.ts through the figure), or a rollup's "j of them with
+ * displacement". The one component for tiles, table cells, meeting slides and printed reports.
+ */
+export function DisplacementWarning({ text }: { text: string }) {
   return (
     <span className="badge figure-warning" role="note">
       <span aria-hidden="true">⚠</span> <span>{text}</span>

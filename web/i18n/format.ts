@@ -87,6 +87,18 @@ function monthDate(month: MonthKey): Date {
   return new Date(Date.UTC(year, monthNumber - 1, 15, 5));
 }
 
+const INTERVAL_JOIN: Record<Lang, string> = { th: 'ถึง', en: 'to' };
+
+/**
+ * An interval's two bounds, already formatted by the caller (percent, signed percent, ratio), in
+ * words: "−37.7% to −25.6%" / "−37.7% ถึง −25.6%". A dash between bounds would read as a minus
+ * when they are negative ("−37.7% – −25.6%"), so every interval the dashboard shows goes through
+ * here. A missing bound stays a dash of its own ("0.63 to ∞" is the caller's to say).
+ */
+export function formatInterval(low: string, high: string, lang: Lang): string {
+  return `${low} ${INTERVAL_JOIN[lang]} ${high}`;
+}
+
 /** "ก.ค. 2565" / "Jul 2022"; long: "กรกฎาคม 2565" / "July 2022". */
 export function formatMonth(month: MonthKey | null | undefined, lang: Lang, style: 'short' | 'long' = 'short'): string {
   if (!month || !isMonthKey(month)) return MISSING;

@@ -68,10 +68,11 @@ describe('determinism', () => {
 
 describe('stations and zones', () => {
   it('covers the 15 pilot stations plus Lamphun, Mueang Songkhla and Phetchabun', () => {
+    const donors = new Set(data.roles.donorStations.map((d) => d.code));
     const codes = new Set([
       ...data.zones.map((z) => z.station_code),
       ...data.incidents.map((i) => i.station_code),
-      ...data.monthly_counts.map((c) => c.station_code),
+      ...data.monthly_counts.map((c) => c.station_code).filter((code) => !donors.has(code)),
     ]);
     expect(codes.size).toBe(18);
     const byName = new Map(stations.map((s) => [s.name_th, s.code]));
@@ -258,22 +259,54 @@ describe('incidents', () => {
 });
 
 describe('monthly counts', () => {
-  it('has one station with monthly counts only, for the whole station and its zone', () => {
+  it('has one pilot station with monthly counts only, for the whole station and its zone', () => {
     const code = data.roles.countsOnlyStation.code;
     expect(data.roles.countsOnlyStation.name_th).toBe('สภ.เมืองเพชรบูรณ์');
     expect(data.incidents.some((i) => i.station_code === code)).toBe(false);
-    expect(data.monthly_counts.every((c) => c.station_code === code)).toBe(true);
+    const donors = new Set(data.roles.donorStations.map((d) => d.code));
+    const counts = data.monthly_counts.filter((c) => !donors.has(c.station_code));
+    expect(counts.every((c) => c.station_code === code)).toBe(true);
     const zoneIds = data.zones.filter((z) => z.station_code === code).map((z) => z.id);
     expect(zoneIds.length).toBeGreaterThan(0);
     // 54 months x 4 groups, once for the station and once per zone.
-    expect(data.monthly_counts).toHaveLength(54 * 4 * (1 + zoneIds.length));
+    expect(counts).toHaveLength(54 * 4 * (1 + zoneIds.length));
     const key = (c: { month: string; crime_group: number }) => `${c.month}|${c.crime_group}`;
-    const station = new Map(data.monthly_counts.filter((c) => c.zone_id === null).map((c) => [key(c), c.cases]));
-    for (const c of data.monthly_counts.filter((c) => c.zone_id !== null)) {
+    const station = new Map(counts.filter((c) => c.zone_id === null).map((c) => [key(c), c.cases]));
+    for (const c of counts.filter((c) => c.zone_id !== null)) {
       expect(zoneIds).toContain(c.zone_id);
       expect(station.get(key(c)) ?? -1).toBeGreaterThanOrEqual(c.cases);
       expect(Number.isInteger(c.cases) && c.cases >= 0).toBe(true);
     }
+  });
+});
+
+describe('donor station areas (the synthetic control)', () => {
+  it('are the reference stations that hold no pilot zone, with a monthly return for every month', () => {
+    const pilots = new Set(data.zones.map((z) => z.station_code));
+    const withoutZone = stations.filter((s) => !pilots.has(s.code)).map((s) => s.code);
+    expect(data.roles.donorStations.map((d) => d.code).sort()).toEqual([...withoutZone].sort());
+    expect(withoutZone.length).toBe(12);
+    const donors = new Set(withoutZone);
+    // No incident rows, no zone rows: 54 months x 4 groups of whole-station counts each.
+    expect(data.incidents.some((i) => donors.has(i.station_code))).toBe(false);
+    const rows = data.monthly_counts.filter((c) => donors.has(c.station_code));
+    expect(rows).toHaveLength(12 * 54 * 4);
+    expect(rows.every((c) => c.zone_id === null && c.crime_type === null && Number.isInteger(c.cases))).toBe(true);
+    for (const code of donors) {
+      const months = new Set(rows.filter((c) => c.station_code === code).map((c) => c.month));
+      expect(months.size, code).toBe(54);
+    }
+  });
+
+  it('are the size of the pilot station areas and seasonal like them (Dec-Jan above Jun-Sep)', () => {
+    const donors = new Set(data.roles.donorStations.map((d) => d.code));
+    const rows = data.monthly_counts.filter((c) => donors.has(c.station_code));
+    const perStationMonth = rows.reduce((s, c) => s + c.cases, 0) / (12 * 54);
+    expect(perStationMonth).toBeGreaterThan(20);
+    expect(perStationMonth).toBeLessThan(80);
+    const inMonths = (ms: number[]) =>
+      rows.filter((c) => ms.includes(Number(c.month.slice(5, 7)))).reduce((s, c) => s + c.cases, 0) / ms.length;
+    expect(inMonths([12, 1])).toBeGreaterThan(inMonths([6, 7, 8, 9]));
   });
 });
 

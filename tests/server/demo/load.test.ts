@@ -93,7 +93,8 @@ describe('loadDemo', () => {
       `SELECT count(*)::INTEGER AS n, strftime(min(first_month), '%Y-%m') AS first, strftime(max(last_month), '%Y-%m') AS last
          FROM station_coverage`,
     );
-    expect(coverage[0]).toEqual({ n: 18, first: '2020-01', last: '2024-06' });
+    // 18 pilot stations and 12 donor station areas (no pilot zone; the synthetic control's donors).
+    expect(coverage[0]).toEqual({ n: 30, first: '2020-01', last: '2024-06' });
     const [zoneCases] = await db.all<{ n: number }>(
       `SELECT sum(cases)::INTEGER AS n FROM crime_monthly WHERE area = 'zone'`,
     );

@@ -73,13 +73,15 @@ describe('the data behind the zone charts', () => {
     const groups = Object.keys(series.months[0]?.byGroup ?? {}).sort();
     expect(groups.length).toBe(4);
     expect(csv.rows.length).toBe(series.months.length);
+    // The demo has donor station areas: the synthetic control's column is filled.
+    expect(cf.available).toBe(true);
     const fitted = new Map(cf.months.map((m) => [m.month, m.counterfactual]));
     series.months.forEach((month, i) => {
       const row = csv.rows[i] as string[];
       // Months in BE for Thai readers: 2024-05 -> 2567-05.
       expect(row[0]).toBe(`${Number(month.month.slice(0, 4)) + 543}${month.month.slice(4)}`);
       expect(groups.map((_, g) => num(row[2 + g]))).toEqual(groups.map((g) => month.byGroup[g]));
-      if (cf.available) expect(num(row[2 + groups.length])).toBe(fitted.get(month.month) ?? null);
+      expect(num(row[2 + groups.length])).toBe(fitted.get(month.month) ?? null);
     });
     expect(csv.rows.some((r) => r[1] === 'ช่วงหลังเริ่ม')).toBe(true);
   });

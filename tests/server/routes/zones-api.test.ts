@@ -77,18 +77,38 @@ describe('zones API on the demo programme', () => {
     // The counterfactual is a zone route like the others: out of scope answers as missing.
     expect((await commander('/api/zones/Z-PTY-01/counterfactual')).status).toBe(404);
     expect((await commander('/api/zones/NO-SUCH-ZONE/counterfactual')).status).toBe(404);
-    // The demo's stations all hold pilot zones: no donor, said as such.
+    // The demo's donors: the 12 reference station areas that hold no pilot zone (monthly returns).
     const ownCounterfactual = await commander('/api/zones/Z-HDY-01/counterfactual');
     expect(ownCounterfactual.status).toBe(200);
-    expect(await ownCounterfactual.json()).toEqual({
-      available: false,
-      reason: 'no_donors',
-      donors: [],
-      months: [],
-      preRmspe: null,
-      effectPct: null,
-      placebo: null,
-    });
+    const cf = (await ownCounterfactual.json()) as {
+      available: boolean;
+      reason?: string;
+      donors: { id: string; nameTh: string; weight: number }[];
+      months: { month: string; actual: number; counterfactual: number }[];
+      preRmspe: number;
+      effectPct: number;
+      placebo: { rank: number; of: number; p: number };
+    };
+    expect(cf.available).toBe(true);
+    expect(cf.reason).toBeUndefined();
+    const zoneStations = new Set(
+      (await db.all<{ s: string }>('SELECT DISTINCT station_code AS s FROM zones')).map((r) => r.s),
+    );
+    for (const donor of cf.donors) {
+      expect(zoneStations.has(donor.id), donor.id).toBe(false);
+      expect(donor.nameTh).toMatch(/^(สน|สภ)\./);
+      expect(donor.weight).toBeGreaterThan(0);
+    }
+    expect(Math.abs(cf.donors.reduce((sum, d) => sum + d.weight, 0) - 1)).toBeLessThan(1e-9);
+    // Every donor is a placebo: 12 of them and the zone; the script's 30%-odd fall after the start.
+    expect(cf.placebo.of).toBe(13);
+    expect(cf.placebo.p).toBeCloseTo(cf.placebo.rank / 13, 12);
+    expect(cf.effectPct).toBeLessThan(-20);
+    // Months 2020-01 .. 2024-06: 14 before the start (Mar 2021), the rest after; actual = the zone's counts.
+    expect(cf.months[0]?.month).toBe('2020-01');
+    expect(cf.months.at(-1)?.month).toBe('2024-06');
+    expect(cf.months).toHaveLength(54);
+    expect(cf.months.filter((m) => m.month < '2021-03')).toHaveLength(14);
     const other = await commander('/api/zones/Z-PTY-01/series');
     const missing = await commander('/api/zones/NO-SUCH-ZONE/series');
     expect(other.status).toBe(404);

@@ -13,6 +13,7 @@ import { changePoints, marginOfError } from '../../../server/contracts/derived-f
 import type { CrimeKpi, KpiItem, KpiMethods, KpiStatus, SurveyKpi } from '../../api/types.ts';
 import {
   formatDate,
+  formatInterval,
   formatMonthRange,
   formatNumber,
   formatPercent,
@@ -75,8 +76,7 @@ function surveyDetails(kpi: SurveyKpi, { lang, t }: FigureContext): string[] {
   if (kpi.ciLow !== null && kpi.ciHigh !== null) {
     details.push(
       t('figure.interval', {
-        low: formatPercent(kpi.ciLow, lang),
-        high: formatPercent(kpi.ciHigh, lang),
+        interval: formatInterval(formatPercent(kpi.ciLow, lang), formatPercent(kpi.ciHigh, lang), lang),
       }),
     );
   }
@@ -179,8 +179,11 @@ function crimeDetails(kpi: CrimeKpi, { lang, t }: FigureContext, counterfactualL
     details.push(
       t('figure.rr', {
         rr: formatRatio(kpi.rr, lang),
-        low: formatRatio(kpi.rrLow, lang),
-        high: kpi.rrHigh === null ? '∞' : formatRatio(kpi.rrHigh, lang),
+        interval: formatInterval(
+          formatRatio(kpi.rrLow, lang),
+          kpi.rrHigh === null ? '∞' : formatRatio(kpi.rrHigh, lang),
+          lang,
+        ),
       }),
     );
     details.push(t(kpi.significant ? 'figure.significant' : 'figure.notSignificant'));
@@ -190,8 +193,7 @@ function crimeDetails(kpi: CrimeKpi, { lang, t }: FigureContext, counterfactualL
       t('figure.relative', {
         area: t(kpi.relative.area === 'control_zones' ? 'area.control_zones' : 'area.rest_of_station'),
         effect: formatRatio(kpi.relative.effect, lang),
-        low: formatRatio(kpi.relative.low, lang),
-        high: formatRatio(kpi.relative.high, lang),
+        interval: formatInterval(formatRatio(kpi.relative.low, lang), formatRatio(kpi.relative.high, lang), lang),
       }),
     );
   }

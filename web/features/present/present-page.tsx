@@ -13,9 +13,11 @@ import { crimeChangeRange } from '../../../server/contracts/derived-figures.ts';
 import { ApiError } from '../../api/client.ts';
 import { unitQuery, zoneQuery, zoneSeriesQuery, zoneSurveyQuery, zonesQuery } from '../../api/queries.ts';
 import type { KpiItem, KpiMethods, Me, UnitPage, ZoneSummary, ZoneSurvey } from '../../api/types.ts';
+import { DisplacementWarning } from '../../components/kpi-tile.tsx';
 import { StatusBadge, TrafficLightBadge } from '../../components/status-badge.tsx';
 import {
   formatDate,
+  formatInterval,
   formatMonth,
   formatMonthRange,
   formatNumber,
@@ -232,6 +234,7 @@ function TitleSlide({
               <span className="title-meets-pooled">
                 {t('present.pooled', { value: figure.headline })} <StatusBadge status={figure.status} />
               </span>
+              {figure.warning && <DisplacementWarning text={figure.warning} />}
             </li>
           ))}
         </ul>
@@ -254,13 +257,13 @@ function slideBasis(item: KpiItem, key: KpiFigure['key'], lang: Lang, t: Transla
     });
     return changeLow === null || changeHigh === null
       ? counts
-      : `${t('present.interval', { low: formatSignedPercent(changeLow, lang), high: formatSignedPercent(changeHigh, lang) })} · ${counts}`;
+      : `${t('present.interval', { interval: formatInterval(formatSignedPercent(changeLow, lang), formatSignedPercent(changeHigh, lang), lang) })} · ${counts}`;
   }
   const { ciLow, ciHigh, n } = item[key];
   const size = t('figure.n', { n: formatNumber(n, lang) });
   return ciLow === null || ciHigh === null
     ? size
-    : `${t('present.interval', { low: formatPercent(ciLow, lang), high: formatPercent(ciHigh, lang) })} · ${size}`;
+    : `${t('present.interval', { interval: formatInterval(formatPercent(ciLow, lang), formatPercent(ciHigh, lang), lang) })} · ${size}`;
 }
 
 function ZoneSlide({
@@ -304,6 +307,7 @@ function ZoneSlide({
                 <span className="slide-figure-name">{t(SHORT_TITLE[figure.key])}</span>
                 <strong className="slide-figure-value">{figure.headline}</strong>
                 <StatusBadge status={figure.status} />
+                {figure.warning && <DisplacementWarning text={figure.warning} />}
               </p>
               <p className="slide-figure-basis">{slideBasis(item, figure.key, lang, t)}</p>
             </div>
@@ -423,6 +427,7 @@ function SummarySlide({
                   <td key={figure.key}>
                     <span className="summary-value">{figure.headline}</span>
                     <StatusBadge status={figure.status} />
+                    {figure.warning && <DisplacementWarning text={figure.warning} />}
                   </td>
                 ))}
               </tr>

@@ -4,6 +4,7 @@
  * repeats on every page; no row is split). In a pack it also carries the table of contents.
  */
 import type { KpiItem, KpiMethods, UnitPage } from '../../api/types.ts';
+import { DisplacementWarning } from '../../components/kpi-tile.tsx';
 import { StatusBadge, TrafficLightBadge } from '../../components/status-badge.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { useT } from '../../i18n/use-t.tsx';
@@ -142,6 +143,7 @@ export function UnitSummary({
                     zoneFigures.map((f) => (
                       <td key={f.key}>
                         <span className="print-cell-value">{f.headline}</span> <StatusBadge status={f.status} />
+                        {f.warning && <DisplacementWarning text={f.warning} />}
                         <span className="print-cell-basis">{f.basis}</span>
                       </td>
                     ))

@@ -19,7 +19,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { ZoneSurvey } from '../../api/types.ts';
-import { formatDate, formatNumber, formatPercent, formatWave } from '../../i18n/format.ts';
+import { formatDate, formatInterval, formatNumber, formatPercent, formatWave } from '../../i18n/format.ts';
 import { useT } from '../../i18n/use-t.tsx';
 import { axisFontSize, useRootFontPx } from './chart-font.ts';
 import { ChartMenu } from './chart-menu.tsx';
@@ -116,7 +116,7 @@ export function SurveyChart({
                 }}
                 formatter={(value) =>
                   Array.isArray(value)
-                    ? `${formatPercent(Number(value[0]), lang)} – ${formatPercent(Number(value[1]), lang)}`
+                    ? formatInterval(formatPercent(Number(value[0]), lang), formatPercent(Number(value[1]), lang), lang)
                     : formatPercent(Number(value), lang)
                 }
               />
@@ -208,9 +208,7 @@ function WaveTable({ points, caption, open = false }: { points: SurveyPoint[]; c
               </th>
               <td>{formatDate(p.waveDate, lang)}</td>
               <td>{formatPercent(p.value, lang)}</td>
-              <td>
-                {formatPercent(p.low, lang)} – {formatPercent(p.high, lang)}
-              </td>
+              <td>{formatInterval(formatPercent(p.low, lang), formatPercent(p.high, lang), lang)}</td>
               <td>{formatNumber(p.n, lang)}</td>
             </tr>
           ))}
