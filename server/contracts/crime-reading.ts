@@ -166,6 +166,12 @@ const WARNING: Record<Lang, string> = {
   en: 'Met, but crime moved into the ring around the zone (displacement, WDQ {value})',
 };
 
+/** The same warning where a table cell has little room (a meeting slide's summary table). */
+const SHORT_WARNING: Record<Lang, string> = {
+  th: 'อาชญากรรมย้ายไปรอบพื้นที่ (WDQ {value})',
+  en: 'Displacement (WDQ {value})',
+};
+
 const ROLLUP_WARNING: Record<Lang, string> = {
   th: 'ในจำนวนนี้ {j} พื้นที่มีอาชญากรรมย้ายไปรอบพื้นที่',
   en: '{j} of them with displacement',
@@ -196,9 +202,18 @@ export function wdqSentence(reading: CrimeReading, lang: Lang, formattedWdq: str
   return fill(WDQ_WORDS[lang][reading.wdq], { value: formattedWdq });
 }
 
-/** The warning beside a met status whose WDQ reads displacement; null when none applies. */
-export function displacementWarningText(reading: CrimeReading | null, lang: Lang, formattedWdq: string): string | null {
-  return reading?.displacementWarning ? fill(WARNING[lang], { value: formattedWdq }) : null;
+/**
+ * The warning beside a met status whose WDQ reads displacement; null when none applies. 'short'
+ * names the displacement and its WDQ alone, for a table cell beside the status it qualifies.
+ */
+export function displacementWarningText(
+  reading: CrimeReading | null,
+  lang: Lang,
+  formattedWdq: string,
+  form: 'full' | 'short' = 'full',
+): string | null {
+  if (!reading?.displacementWarning) return null;
+  return fill((form === 'short' ? SHORT_WARNING : WARNING)[lang], { value: formattedWdq });
 }
 
 /** ", j of them with displacement" after "k of n met"; null when no met zone carries the warning. */

@@ -6,7 +6,11 @@
 import { addMonths, bangkokMonth, monthStartDate, monthsInRange, toMonthKey } from '../contracts/calendar.ts';
 import type { Database } from '../db/database.ts';
 import { crimeWindow } from '../kpi/crime-window.ts';
-import { type SyntheticControlProblem, syntheticControl } from '../kpi/synthetic-control.ts';
+import {
+  type SyntheticControlProblem,
+  type SyntheticControlResult,
+  syntheticControl,
+} from '../kpi/synthetic-control.ts';
 import { readSettings } from '../queries/settings.ts';
 import { type SyntheticUnitMonthRow, syntheticControlUnits } from '../queries/synthetic-control-units.ts';
 import { zoneDirectory } from '../queries/zone-directory.ts';
@@ -30,7 +34,7 @@ export interface Counterfactual {
   placebo: { rank: number; of: number; p: number } | null;
 }
 
-interface UnitSeries {
+export interface UnitSeries {
   id: string;
   nameTh: string;
   counts: number[];
@@ -64,6 +68,11 @@ const unavailable = (reason: CounterfactualReason): Counterfactual => ({
   placebo: null,
 });
 
+/** The synthetic control of one zone in full (the maths' answer), or why there is none. */
+export type ZoneSyntheticControl =
+  | { available: false; reason: CounterfactualReason }
+  | { available: true; result: SyntheticControlResult; donors: readonly UnitSeries[] };
+
 /**
  * Windows (statistician's reading of kpi.md where it is silent):
  * - after window: the crime KPI's own (the period's months on or after the start month, inside the
@@ -72,7 +81,50 @@ const unavailable = (reason: CounterfactualReason): Counterfactual => ({
  * - pre-start window: every covered month of the zone's station before the start month (all the
  *   history there is to fit on; at least 12, else not available).
  * Donors must be covered over both; the zone's counts are its counted groups inside its outline.
+ * Null for an unknown zone. Not cached: zoneCounterfactualPage is (the bench reads this for its fit
+ * figures).
  */
+export async function zoneSyntheticControl(
+  db: Database,
+  zoneId: string,
+  period: { from: string; to: string } | undefined,
+  now: Date,
+): Promise<ZoneSyntheticControl | null> {
+  const [[zone], settings, coverage] = await Promise.all([
+    zoneDirectory(db, [zoneId]),
+    readSettings(db),
+    zoneStationCoverage(db, zoneId),
+  ]);
+  if (!zone) return null;
+  if (!coverage) return { available: false, reason: 'no_covered_data' };
+  const rules = effectiveSettings(settings.programme, settings.zones.get(zoneId));
+  const startMonth = toMonthKey(zone.startDate);
+  const window = crimeWindow({
+    startMonth,
+    coveredMonths: { from: coverage.firstMonth, to: coverage.lastMonth },
+    currentMonth: bangkokMonth(now),
+    period,
+    baselineMethod: rules.baseline,
+  });
+  const preMonths =
+    coverage.firstMonth < startMonth ? monthsInRange({ from: coverage.firstMonth, to: addMonths(startMonth, -1) }) : [];
+  const afterMonths = [...window.afterMonths];
+  if (preMonths.length < 12) return { available: false, reason: 'too_few_pre_months' };
+  if (afterMonths.length === 0) return { available: false, reason: 'no_after_window' };
+  const months = [...preMonths, ...afterMonths];
+  const rows = await syntheticControlUnits(db, {
+    zoneId,
+    from: monthStartDate(months[0] as string),
+    to: monthStartDate(months.at(-1) as string),
+    groups: rules.crimeGroups,
+  });
+  const { zone: zoneSeries, donors } = unitSeries(rows, months);
+  const result = syntheticControl({ months, preMonths: preMonths.length, zone: zoneSeries, donors });
+  if (!result.available) return { available: false, reason: result.problem ?? 'no_donors' };
+  return { available: true, result, donors };
+}
+
+/** GET /api/zones/:id/counterfactual's answer, cached per state of the data. */
 export function zoneCounterfactualPage(
   db: Database,
   zoneId: string,
@@ -80,39 +132,10 @@ export function zoneCounterfactualPage(
   now: Date,
 ): Promise<Counterfactual | null> {
   return cachedByDataState(db, ['counterfactual', zoneId, period, bangkokMonth(now)], async () => {
-    const [[zone], settings, coverage] = await Promise.all([
-      zoneDirectory(db, [zoneId]),
-      readSettings(db),
-      zoneStationCoverage(db, zoneId),
-    ]);
-    if (!zone) return null;
-    if (!coverage) return unavailable('no_covered_data');
-    const rules = effectiveSettings(settings.programme, settings.zones.get(zoneId));
-    const startMonth = toMonthKey(zone.startDate);
-    const window = crimeWindow({
-      startMonth,
-      coveredMonths: { from: coverage.firstMonth, to: coverage.lastMonth },
-      currentMonth: bangkokMonth(now),
-      period,
-      baselineMethod: rules.baseline,
-    });
-    const preMonths =
-      coverage.firstMonth < startMonth
-        ? monthsInRange({ from: coverage.firstMonth, to: addMonths(startMonth, -1) })
-        : [];
-    const afterMonths = [...window.afterMonths];
-    if (preMonths.length < 12) return unavailable('too_few_pre_months');
-    if (afterMonths.length === 0) return unavailable('no_after_window');
-    const months = [...preMonths, ...afterMonths];
-    const rows = await syntheticControlUnits(db, {
-      zoneId,
-      from: monthStartDate(months[0] as string),
-      to: monthStartDate(months.at(-1) as string),
-      groups: rules.crimeGroups,
-    });
-    const { zone: zoneSeries, donors } = unitSeries(rows, months);
-    const result = syntheticControl({ months, preMonths: preMonths.length, zone: zoneSeries, donors });
-    if (!result.available) return unavailable(result.problem ?? 'no_donors');
+    const control = await zoneSyntheticControl(db, zoneId, period, now);
+    if (control === null) return null;
+    if (!control.available) return unavailable(control.reason);
+    const { result, donors } = control;
     return {
       available: true,
       ...(result.poorFit ? { reason: 'poor_pre_fit' as const } : {}),

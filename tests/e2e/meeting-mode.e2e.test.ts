@@ -175,7 +175,9 @@ describe('meeting mode in Chromium', () => {
     for (const row of rows) {
       const warning = page.locator(`.summary-table tr[data-zone-id="${row.id}"] .figure-warning`);
       if (row.crime.reading?.displacementWarning) {
-        expect(await warning.textContent()).toMatch(/^⚠ ผ่านเป้าหมาย แต่อาชญากรรมย้ายไปรอบพื้นที่ \(WDQ −\d\.\d\d\)$/);
+        // The summary's cell has the short form; its full words are the title (on hover).
+        expect(await warning.textContent()).toMatch(/^⚠ อาชญากรรมย้ายไปรอบพื้นที่ \(WDQ −\d\.\d\d\)$/);
+        expect(await warning.getAttribute('title')).toMatch(/^ผ่านเป้าหมาย แต่อาชญากรรมย้ายไปรอบพื้นที่ \(WDQ −\d\.\d\d\)$/);
       } else {
         expect(await warning.count()).toBe(0);
       }

@@ -14,9 +14,9 @@ const TITLE_KEYS = {
  * from server/contracts/crime-reading.ts through the figure), or a rollup's "j of them with
  * displacement". The one component for tiles, table cells, meeting slides and printed reports.
  */
-export function DisplacementWarning({ text }: { text: string }) {
+export function DisplacementWarning({ text, title }: { text: string; title?: string | undefined }) {
   return (
-    <span className="badge figure-warning" role="note">
+    <span className="badge figure-warning" role="note" title={title}>
       <span aria-hidden="true">⚠</span> <span>{text}</span>
     </span>
   );

@@ -79,6 +79,10 @@ describe('crime readings, hand-worked', () => {
     expect(words('th', reading, '40.0%', '\u22120.50').warning).toBe(
       'ผ่านเป้าหมาย แต่อาชญากรรมย้ายไปรอบพื้นที่ (WDQ \u22120.50)',
     );
+    // The short form for a table cell beside the status (the meeting's summary slide): same rule.
+    expect(displacementWarningText(reading, 'en', '\u22120.50', 'short')).toBe('Displacement (WDQ \u22120.50)');
+    expect(displacementWarningText(reading, 'th', '\u22120.50', 'short')).toBe('อาชญากรรมย้ายไปรอบพื้นที่ (WDQ \u22120.50)');
+    expect(displacementWarningText({ ...reading, displacementWarning: false }, 'en', '\u22120.50', 'short')).toBeNull();
     // Not met: the same displacement reading, no warning (there is no "met" to qualify).
     expect(
       read({

@@ -9,6 +9,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo } from 'react';
 import './present.css';
+import { displacementWarningText } from '../../../server/contracts/crime-reading.ts';
 import { crimeChangeRange } from '../../../server/contracts/derived-figures.ts';
 import { ApiError } from '../../api/client.ts';
 import { unitQuery, zoneQuery, zoneSeriesQuery, zoneSurveyQuery, zonesQuery } from '../../api/queries.ts';
@@ -23,6 +24,7 @@ import {
   formatNumber,
   formatPercent,
   formatSigned,
+  formatSignedIndex,
   formatSignedPercent,
   formatWave,
   type Lang,
@@ -423,13 +425,25 @@ function SummarySlide({
                 <td>
                   <TrafficLightBadge light={item.overall} />
                 </td>
-                {toKpiFigures(item, { lang, t, methods }).map((figure) => (
-                  <td key={figure.key}>
-                    <span className="summary-value">{figure.headline}</span>
-                    <StatusBadge status={figure.status} />
-                    {figure.warning && <DisplacementWarning text={figure.warning} />}
-                  </td>
-                ))}
+                {toKpiFigures(item, { lang, t, methods }).map((figure) => {
+                  // Five rows must fit a slide: the warning's short form, its full words on hover.
+                  const short =
+                    figure.key === 'crime'
+                      ? displacementWarningText(
+                          item.crime.reading,
+                          lang,
+                          formatSignedIndex(item.crime.wdq?.value, lang),
+                          'short',
+                        )
+                      : null;
+                  return (
+                    <td key={figure.key}>
+                      <span className="summary-value">{figure.headline}</span>
+                      <StatusBadge status={figure.status} />
+                      {short && <DisplacementWarning text={short} title={figure.warning ?? undefined} />}
+                    </td>
+                  );
+                })}
               </tr>
             );
           })}
