@@ -8,9 +8,11 @@ import { type Database, openDatabase } from '../../../server/db/database.ts';
 import { seedReference } from '../../../server/db/seed-reference.ts';
 import { syntheticControl } from '../../../server/kpi/synthetic-control.ts';
 import { refreshAggregates } from '../../../server/queries/refresh-aggregates.ts';
+import { readSettings } from '../../../server/queries/settings.ts';
 import { syntheticControlUnits } from '../../../server/queries/synthetic-control-units.ts';
 import { unitSeries, zoneCounterfactualPage } from '../../../server/services/counterfactual.ts';
 import { mulberry32 } from '../../../server/random.ts';
+import { saveProgrammeSettings } from '../../../server/services/settings.ts';
 
 const NOW = new Date('2024-02-15T00:00:00Z');
 const MONTHS = Array.from(
@@ -111,6 +113,16 @@ describe('zoneCounterfactualPage', () => {
     const page = await zoneCounterfactualPage(db, 'Z-A', undefined, NOW);
     expect(page?.effectPct).toBe(pure.effectPct);
     expect(page?.preRmspe).toBe(pure.preRmspe);
+  });
+
+  it('is computed once per state of the data: the same answer again, afresh after a settings change', async () => {
+    const first = await zoneCounterfactualPage(db, 'Z-A', undefined, NOW);
+    expect(await zoneCounterfactualPage(db, 'Z-A', undefined, NOW)).toBe(first);
+    const { programme } = await readSettings(db);
+    await saveProgrammeSettings(db, { ...programme }, 'test');
+    const after = await zoneCounterfactualPage(db, 'Z-A', undefined, NOW);
+    expect(after).not.toBe(first);
+    expect(after).toEqual(first);
   });
 
   it('fewer than 12 pre-start months: not available, with the reason; no such zone: null', async () => {
