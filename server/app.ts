@@ -12,6 +12,7 @@ import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { kpiRoutes } from './routes/kpis.ts';
 import { docsRoutes } from './routes/openapi.ts';
+import { problemRoutes } from './routes/problems.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { unitRoutes } from './routes/units.ts';
@@ -43,6 +44,7 @@ function createApi(deps: AppDeps) {
     .route('/imports', importRoutes(deps))
     .route('/exports', exportRoutes(deps))
     .route('/reports', reportRoutes(deps))
+    .route('/problems', problemRoutes(deps))
     .route('/', docsRoutes(deps, self));
   self.app = api as unknown as Hono<never>;
   return api;

@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = [
   'report',
   'settings_update',
   'backup',
+  'problem_create',
+  'problem_update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

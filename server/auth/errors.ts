@@ -36,6 +36,22 @@ const ERRORS = {
   admin_scope: { th: 'ผู้ดูแลระบบต้องมีขอบเขตทั้งประเทศ', en: 'An administrator must have national scope.' },
   unknown_scope: { th: 'ขอบเขตอ้างถึงรหัสที่ไม่มีในระบบ', en: 'The scope names codes that do not exist.' },
   payload_too_large: { th: 'ข้อมูลที่ส่งมีขนาดใหญ่เกินไป', en: 'The request body is too large.' },
+  unknown_category: {
+    th: 'ไม่มีหมวดปัญหานี้ในรายการปัจจุบัน (ดู /api/problems/categories)',
+    en: 'No such problem category in the current list (see /api/problems/categories).',
+  },
+  problem_date: {
+    th: 'วันที่ไม่ถูกต้อง: ต้องไม่เป็นวันในอนาคต และต้องไม่ก่อนวันที่แจ้งปัญหาหรือการเปลี่ยนแปลงครั้งก่อน',
+    en: 'Wrong date: it may not be in the future, nor before the day the problem was raised or its last change.',
+  },
+  zone_station_mismatch: {
+    th: 'พื้นที่นำร่องที่ระบุไม่อยู่ในสถานีที่ระบุ',
+    en: 'The zone given does not belong to the station given.',
+  },
+  point_outside_thailand: {
+    th: 'พิกัดต้องอยู่ในประเทศไทย [ลองจิจูด, ละติจูด] (WGS84)',
+    en: 'The point must lie in Thailand, as [longitude, latitude] (WGS84).',
+  },
 } as const satisfies Record<string, { th: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -88,7 +88,7 @@ export function authMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
  * a live ticket, over loopback, reading (GET/HEAD) the data the print views draw. Never a report
  * (no ticket mints another), an admin screen or a change.
  */
-const PRINT_READABLE = /^\/api\/(kpis|zones|units)(\/|$)/;
+const PRINT_READABLE = /^\/api\/(kpis|zones|units|problems)(\/|$)/;
 
 function printTicketGrant(c: Context, tickets: PrintTickets | undefined, secret: string) {
   if (!tickets) return null;

@@ -1,6 +1,15 @@
 import type { Principal, Role } from './principal.ts';
 
-export const ACTIONS = ['view', 'export', 'import', 'undo', 'settings', 'admin', 'view_exact_locations'] as const;
+export const ACTIONS = [
+  'view',
+  'export',
+  'import',
+  'undo',
+  'settings',
+  'admin',
+  'view_exact_locations',
+  'edit_problems',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /**
@@ -18,6 +27,7 @@ export type Action = (typeof ACTIONS)[number];
  * | admin (users, tokens,|  yes  |   no    |    no     |    no     |  no    |
  * |   audit log)         |       |         |           |           |        |
  * | view_exact_locations |  yes  |  yes*   |   yes*    |    no     |  no    |
+ * | edit_problems        |  yes  |  yes**  |   yes**   |    no     |  no    |
  *
  * view: read dashboards, KPIs, series, survey, incidents, reports - only for zones in scope.
  * export: take data away (files); viewers are on-screen only. Every export is audited.
@@ -26,6 +36,9 @@ export type Action = (typeof ACTIONS)[number];
  *   national scope (canEditProgrammeSettings).
  * view_exact_locations (*): exact incident points only for stations in the principal's scope
  *   (see location.ts snapPoint); everyone else sees points snapped to a 100 m grid.
+ * edit_problems (**): record and change Stronger Together problems of the user's own station
+ *   (station scope) or, with national scope, of any station; division and bureau scopes read the
+ *   problems that rose to them (contracts/problems.ts, services/problems.ts mayEditProblemsOf).
  */
 export const PERMISSIONS = {
   view: { admin: true, analyst: true, commander: true, executive: true, viewer: true },
@@ -35,6 +48,7 @@ export const PERMISSIONS = {
   settings: { admin: true, analyst: true, commander: false, executive: false, viewer: false },
   admin: { admin: true, analyst: false, commander: false, executive: false, viewer: false },
   view_exact_locations: { admin: true, analyst: true, commander: true, executive: false, viewer: false },
+  edit_problems: { admin: true, analyst: true, commander: true, executive: false, viewer: false },
 } as const satisfies Record<Action, Record<Role, boolean>>;
 
 export function can(principal: Pick<Principal, 'role'>, action: Action): boolean {

@@ -4,7 +4,15 @@
  * (web/features/imports/import-form.ts). Pure.
  */
 
-export const IMPORT_KINDS = ['incidents', 'monthly_counts', 'survey', 'stations', 'zones', 'partners'] as const;
+export const IMPORT_KINDS = [
+  'incidents',
+  'monthly_counts',
+  'survey',
+  'stations',
+  'zones',
+  'partners',
+  'problems',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Columns the import screen, the API and the command line may give one value for the whole file. */
@@ -18,6 +26,7 @@ const WHOLE_FILE_FIELDS: Record<ImportKind, readonly WholeFileField[]> = {
   incidents: ['station'],
   monthly_counts: ['station'],
   survey: ['zone', 'wave', 'sample_type'],
+  problems: ['zone', 'station'],
 };
 
 export function usesWholeFile(kind: ImportKind, field: string): field is WholeFileField {

@@ -48,7 +48,7 @@ export interface CliIo {
 }
 
 const USAGE = `Usage: npm run import -- <kind> <file> [options]
-  kind: incidents | monthly_counts | survey | stations | zones | partners
+  kind: incidents | monthly_counts | survey | stations | zones | partners | problems
   --codebook FILE        survey codebook (JSON)
   --mapping NAME|FILE    saved column mapping by name, or a JSON file {canonical: header} / {columns, options}
   --station CODE         one station for every row (code or name)

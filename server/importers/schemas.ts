@@ -33,6 +33,8 @@ export const KIND_ALIASES: Readonly<Record<string, (typeof IMPORT_KINDS)[number]
   zone: 'zones',
   partners: 'partners',
   partner: 'partners',
+  problems: 'problems',
+  problem: 'problems',
 };
 
 const columnTarget = z.union([z.string().max(500), z.number().int().min(0).max(10_000), z.null()]);

@@ -39,6 +39,7 @@ const WHAT_TH: Record<string, string> = {
   incidents: 'คดี',
   monthly_counts: 'จำนวนรายเดือน',
   partners: 'ภาคี',
+  problems: 'ปัญหาของเครือข่ายชุมชน',
   survey_responses: 'ผลสำรวจ',
 };
 

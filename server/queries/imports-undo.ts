@@ -95,6 +95,8 @@ export async function zoneImportStations(conn: DuckDBConnection, id: number): Pr
 }
 
 const DATA_TABLES = [
+  'problem_events',
+  'problems',
   'incident_rings',
   'incidents',
   'monthly_counts',
@@ -108,6 +110,12 @@ const DATA_TABLES = [
 /** Deletes every row the import wrote; returns the count per table. */
 export async function deleteImportRows(conn: DuckDBConnection, id: number): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
+  // Changes recorded in the app on an imported problem go with it (they have no import id).
+  await exec(
+    conn,
+    'DELETE FROM problem_events WHERE import_id IS NULL AND problem_id IN (SELECT id FROM problems WHERE import_id = $id)',
+    { id },
+  );
   for (const table of DATA_TABLES) {
     const [row] = await query<{ n: number }>(
       conn,

@@ -44,6 +44,7 @@ type Tag =
   | 'imports'
   | 'exports'
   | 'reports'
+  | 'problems'
   | 'docs';
 
 export interface RouteDoc {
@@ -542,6 +543,54 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     errors: { 404: 'No such zone in scope' },
     produces: 'text/csv',
   },
+  'GET /api/problems/categories': {
+    tag: 'problems',
+    summary: 'The current list of Stronger Together problem categories',
+    th: 'หมวดปัญหาของเครือข่ายชุมชน (รายการปัจจุบัน)',
+    description:
+      'The highest version of the versioned category list: `{ version, items: [{ code, nameTh, nameEn }] }`. Problems keep the version they were recorded under.',
+    access: 'view',
+    ok: { 200: 'The categories' },
+  },
+  'GET /api/problems': {
+    tag: 'problems',
+    summary: "Community problems raised by the stations' networks, as far as the caller may see them",
+    th: 'ปัญหาที่เครือข่ายชุมชนแจ้ง',
+    description:
+      "`{ items: [...] }`, newest first, each with its category, station, zone and point, level, status, age in days, dated history and whether the caller may change it. unit = 'national', a bureau, division or station code or a zone id; from/to (YYYY-MM or YYYY-MM-DD) filter the day raised. A station's own users see its problems at any level; division and bureau users once a problem has reached their level; zone-scoped users their zones' problems; national scope all.",
+    access: 'view',
+    ok: { 200: 'The problems' },
+  },
+  'POST /api/problems': {
+    tag: 'problems',
+    summary: 'Record a problem the network raised (level station, status open)',
+    th: 'บันทึกปัญหาที่เครือข่ายแจ้ง',
+    description:
+      "JSON `{ category, raisedOn: 'YYYY-MM-DD', zoneId or stationCode, description, raisedBy, point?: [lon, lat] }`. The station's own users (station scope) or national scope, with edit_problems. Audited.",
+    access: 'edit_problems',
+    ok: { 201: 'The problem, with its id' },
+    errors: { 404: 'No such station or zone in scope' },
+  },
+  'PATCH /api/problems/:id': {
+    tag: 'problems',
+    summary: 'Escalate a problem, change its status or add a dated note',
+    th: 'ส่งต่อ เปลี่ยนสถานะ หรือบันทึกความคืบหน้าของปัญหา',
+    description:
+      "JSON `{ level?, status?, note, on? }`: levels station, district, division, province, bureau, national; statuses open, in_progress, solved, closed_without_action. Every change is kept in the problem's history and in the audit log (before and after). Only the station's own users or national scope.",
+    access: 'edit_problems',
+    ok: { 200: 'The problem after the change' },
+    errors: { 404: 'No such problem in scope' },
+  },
+  'GET /api/problems/summary': {
+    tag: 'problems',
+    summary: 'Problem figures for a unit and each unit below it, by category and by fiscal year',
+    th: 'สรุปตัวเลขปัญหาของเครือข่ายชุมชน',
+    description:
+      "Raised, solved, open, closed without action, median days to solve, open longer than 30 and 90 days, and escalated above the station, for the unit (default national; or a zone id) and each unit below it in the caller's scope, by category and by Thai fiscal year. from/to as /api/problems; states are read on the period's last day (or today).",
+    access: 'view',
+    ok: { 200: 'The figures' },
+    errors: { 404: 'No such unit in scope' },
+  },
 };
 
 const errorSchema: OpenAPIV3_1.SchemaObject = {
@@ -719,6 +768,7 @@ export async function buildOpenApiDocument(app: Hono<never>, options: DocumentOp
         'imports',
         'exports',
         'reports',
+        'problems',
         'admin',
         'docs',
       ] as const

@@ -7,6 +7,7 @@ import { coreSchema } from './001-core.ts';
 import { authSchema } from './002-auth.ts';
 import { importsSchema } from './003-imports.ts';
 import { surveyRulesSchema } from './004-survey-rules.ts';
+import { problemsSchema } from './005-problems.ts';
 
 export interface Migration {
   version: number;
@@ -14,4 +15,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [coreSchema, authSchema, importsSchema, surveyRulesSchema];
+export const migrations: Migration[] = [coreSchema, authSchema, importsSchema, surveyRulesSchema, problemsSchema];

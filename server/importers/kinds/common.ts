@@ -10,7 +10,7 @@ import { createNameMatcher, type NameMatch, normalizeCode } from '../parse/names
 import { type Issue, issue, type Issues, type Where } from '../issues.ts';
 import type { TableRow } from '../source/table.ts';
 import type { ImportOptions, PreviewCell, PreviewRow } from '../types.ts';
-import { type Cell, cellShown, DateReader } from '../values.ts';
+import { type Cell, cellShown, cellText, DateReader } from '../values.ts';
 
 const PREVIEW_ROWS = 20;
 
@@ -230,4 +230,70 @@ export class RowErrors {
   get count(): number {
     return this.#rows.size;
   }
+}
+
+/** The lookups a row naming a zone and/or a station needs (readZoneAndStation). */
+export interface PlaceLookups {
+  stations: StationLookup;
+  zones: ZoneLookup;
+  scope: ScopeCheck;
+}
+
+export function placeLookups(ctx: KindContext): PlaceLookups {
+  return {
+    stations: new StationLookup(ctx.registry.stations),
+    zones: new ZoneLookup(ctx.registry.zones),
+    scope: new ScopeCheck(ctx),
+  };
+}
+
+/**
+ * The zone and station of a row that names a zone, a station or both (or gets either for the
+ * whole file): a zone gives its station; a station that is not the zone's is an issue; neither is
+ * an issue; a station outside the user's scope is an issue. Both go into the preview.
+ */
+export function readZoneAndStation(
+  ctx: KindContext,
+  cols: Columns,
+  r: TableRow,
+  places: PlaceLookups,
+  preview: PreviewRows,
+): { zone: string | null; station: string | null } {
+  const { issues, file, options } = ctx;
+  const at = cols.where(file, r);
+  const zoneText = cols.has('zone') ? cellText(cols.cell(r, 'zone')) : options.zone?.trim() || null;
+  const stationText = cols.has('station') ? cellText(cols.cell(r, 'station')) : options.station?.trim() || null;
+  let zone: string | null = null;
+  let station: string | null = null;
+  if (zoneText !== null) {
+    const z = places.zones.find(zoneText, at('zone'));
+    if (z.ok) {
+      zone = z.ref.code;
+      station = z.ref.station_code;
+    } else issues.add(z.issue);
+  }
+  if (stationText !== null) {
+    const s = places.stations.find(stationText, at('station'));
+    if (!s.ok) issues.add(s.issue);
+    else if (station !== null && s.ref.code !== station) {
+      issues.add(
+        issue('zone_station_mismatch', at('zone', zoneText), {
+          zone: zone ?? '',
+          zoneStation: station,
+          station: s.ref.code,
+        }),
+      );
+    } else station = s.ref.code;
+  }
+  if (zoneText === null && stationText === null)
+    issues.add(issue('missing_one_of_columns', at('zone'), { canonicals: ['zone', 'station'] }));
+  if (station !== null)
+    places.scope.allows(station, {
+      row: r.row,
+      column: cols.name('station') ?? cols.name('zone'),
+      value: stationText ?? zoneText,
+    });
+  preview.set('zone', cols.cell(r, 'zone') ?? null, zone);
+  preview.set('station', cols.cell(r, 'station') ?? null, station);
+  return { zone, station };
 }

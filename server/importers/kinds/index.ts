@@ -4,6 +4,7 @@ import { IncidentsReader } from './incidents.ts';
 import type { KindReader } from './kind.ts';
 import { MonthlyCountsReader } from './monthly-counts.ts';
 import { PartnersReader } from './partners.ts';
+import { ProblemsReader } from './problems.ts';
 import { StationsReader } from './stations.ts';
 import { SurveyReader } from './survey.ts';
 
@@ -26,6 +27,8 @@ export function createTableReader(
       return new StationsReader(ctx, cols);
     case 'partners':
       return new PartnersReader(ctx, cols);
+    case 'problems':
+      return new ProblemsReader(ctx, cols);
     case 'zones':
       throw new Error('zones are read from GeoJSON / KML (readZoneFile)');
   }

@@ -13,11 +13,11 @@ import { bothEras, cellShown, cellText, labelKey, readNumber } from '../values.t
 import {
   type Columns,
   type KindContext,
+  type PlaceLookups,
   PreviewRows,
+  placeLookups,
   RowErrors,
-  ScopeCheck,
-  StationLookup,
-  ZoneLookup,
+  readZoneAndStation,
 } from './common.ts';
 import type { KindReader } from './kind.ts';
 
@@ -80,9 +80,7 @@ export class PartnersReader implements KindReader {
   readonly preview = new PreviewRows();
   readonly #ctx: KindContext;
   readonly #cols: Columns;
-  readonly #stationsLookup: StationLookup;
-  readonly #zones: ZoneLookup;
-  readonly #scope: ScopeCheck;
+  readonly #places: PlaceLookups;
   readonly #errors: RowErrors;
   readonly #rows: (PartnerRow & { row: number })[] = [];
   #keep: PartnerRow[] = [];
@@ -92,55 +90,20 @@ export class PartnersReader implements KindReader {
   constructor(ctx: KindContext, cols: Columns) {
     this.#ctx = ctx;
     this.#cols = cols;
-    this.#stationsLookup = new StationLookup(ctx.registry.stations);
-    this.#zones = new ZoneLookup(ctx.registry.zones);
-    this.#scope = new ScopeCheck(ctx);
+    this.#places = placeLookups(ctx);
     this.#errors = new RowErrors(ctx.issues);
   }
 
   row(r: TableRow): void {
     this.#rowsRead++;
-    const { issues, file, options } = this.#ctx;
+    const { issues, file } = this.#ctx;
     const cols = this.#cols;
     const at = cols.where(file, r);
     const p = this.preview;
     p.start(r.row);
     this.#errors.begin();
 
-    const zoneText = cols.has('zone') ? cellText(cols.cell(r, 'zone')) : options.zone?.trim() || null;
-    const stationText = cols.has('station') ? cellText(cols.cell(r, 'station')) : options.station?.trim() || null;
-    let zone: string | null = null;
-    let station: string | null = null;
-    if (zoneText !== null) {
-      const z = this.#zones.find(zoneText, at('zone'));
-      if (z.ok) {
-        zone = z.ref.code;
-        station = z.ref.station_code;
-      } else issues.add(z.issue);
-    }
-    if (stationText !== null) {
-      const s = this.#stationsLookup.find(stationText, at('station'));
-      if (!s.ok) issues.add(s.issue);
-      else if (station !== null && s.ref.code !== station) {
-        issues.add(
-          issue('zone_station_mismatch', at('zone', zoneText), {
-            zone: zone ?? '',
-            zoneStation: station,
-            station: s.ref.code,
-          }),
-        );
-      } else station = s.ref.code;
-    }
-    if (zoneText === null && stationText === null)
-      issues.add(issue('missing_one_of_columns', at('zone'), { canonicals: ['zone', 'station'] }));
-    if (station !== null)
-      this.#scope.allows(station, {
-        row: r.row,
-        column: cols.name('station') ?? cols.name('zone'),
-        value: stationText ?? zoneText,
-      });
-    p.set('zone', cols.cell(r, 'zone') ?? null, zone);
-    p.set('station', cols.cell(r, 'station') ?? null, station);
+    const { zone, station } = readZoneAndStation(this.#ctx, cols, r, this.#places, p);
 
     const partner = cellText(cols.cell(r, 'partner'));
     if (partner === null) issues.add(issue('required_value_missing', at('partner')));

@@ -173,6 +173,26 @@ const PARTNERS = {
   oneOf: [['zone', 'station']],
 } as const satisfies KindSpec;
 
+const PROBLEMS = {
+  kind: 'problems',
+  fields: [
+    f('category', ['หมวดปัญหา', 'ประเภทปัญหา', 'หมวด', 'category_code', 'problem_category', 'ประเภท'], true),
+    f('raised_on', ['วันที่แจ้ง', 'วันที่รับแจ้ง', 'วันแจ้ง', 'วันที่', 'date', 'raised', 'reported_on', 'date_raised'], true),
+    f('zone', ZONE_ALIASES),
+    f('station', STATION_ALIASES),
+    f('lat', LAT_ALIASES),
+    f('lon', LON_ALIASES),
+    f('description', ['รายละเอียด', 'ปัญหา', 'รายละเอียดปัญหา', 'เรื่อง', 'problem', 'details'], true),
+    f('raised_by', ['ผู้แจ้ง', 'เครือข่าย', 'เครือข่ายที่แจ้ง', 'กลุ่มผู้แจ้ง', 'network', 'group'], true),
+    f('level', ['ระดับ', 'ระดับการแก้ไข', 'ระดับปัจจุบัน', 'current_level']),
+    f('status', ['สถานะ', 'สถานะการแก้ไข', 'state']),
+    f('escalated_on', ['วันที่ส่งต่อ', 'วันส่งต่อ', 'escalated', 'date_escalated']),
+    f('resolved_on', ['วันที่แก้ไขเสร็จ', 'วันที่ยุติ', 'วันที่ปิดเรื่อง', 'resolved', 'date_resolved', 'solved_on']),
+    f('note', ['หมายเหตุ', 'ผลการแก้ไข', 'ผลการดำเนินการ', 'resolution', 'resolution_note', 'notes']),
+  ],
+  oneOf: [['zone', 'station']],
+} as const satisfies KindSpec;
+
 export const KIND_SPECS = {
   incidents: INCIDENTS,
   monthly_counts: MONTHLY_COUNTS,
@@ -180,6 +200,7 @@ export const KIND_SPECS = {
   stations: STATIONS,
   zones: ZONES,
   partners: PARTNERS,
+  problems: PROBLEMS,
 } as const;
 
 /** Canonical column names of one kind, e.g. CanonicalField<'survey'> = 'zone' | 'surveyed_on' | ... */

@@ -81,6 +81,18 @@ async function recordImport(t: TestApp, station: string, n: number): Promise<num
   return row.id;
 }
 
+/** A problem of one station that has risen to its division (visible to the division's users). */
+async function recordProblemAtDivision(t: TestApp, station: string): Promise<number> {
+  const [row] = await t.db.all<{ id: number }>(
+    `INSERT INTO problems (category, category_version, raised_on, station_code, description, raised_by, level, status,
+                           top_rank, created_by)
+     VALUES ('noise', 1, DATE '2025-12-01', $station, 'matrix', 'network', 'division', 'open', 2, 'matrix') RETURNING id`,
+    { station },
+  );
+  if (!row) throw new Error('no problem recorded');
+  return row.id;
+}
+
 const MATRIX: Record<string, Entry> = {
   //                                        admin      analyst    commander  executive  viewer     anonymous
   // Public, but the version, schema and row counts only for signed-in callers.
@@ -256,6 +268,36 @@ const MATRIX: Record<string, Entry> = {
   'DELETE /api/settings/zones/:id': {
     expect: row('200', '200/404', '403', '403', '403', '401'),
     request: ({ zone }) => ({ path: `/api/settings/zones/${zone}` }),
+  },
+
+  // Stronger Together problems: reading follows the level a problem has risen to (in SQL, checked by
+  // the marker scan); recording and changing need edit_problems and the station's own scope or
+  // national, so the fixture's division analyst reads a problem that rose to it (403 to change it).
+  'GET /api/problems/categories': { expect: everyone('200') },
+  'GET /api/problems': { expect: everyone('200') },
+  'GET /api/problems/summary': {
+    expect: everyone('200'),
+    request: () => ({ path: `/api/problems/summary?unit=${FX.bureauIn}` }),
+  },
+  'POST /api/problems': {
+    expect: row('201', '403/404', '201/404', '403', '403', '401'),
+    request: ({ station, n }) => ({
+      path: '/api/problems',
+      body: {
+        category: 'noise',
+        raisedOn: '2025-12-01',
+        stationCode: station,
+        description: `m${n}`,
+        raisedBy: 'network',
+      },
+    }),
+  },
+  'PATCH /api/problems/:id': {
+    expect: row('200', '403/404', '200/404', '403', '403', '401'),
+    request: async ({ t, station }) => ({
+      path: `/api/problems/${await recordProblemAtDivision(t, station)}`,
+      body: { status: 'in_progress', note: 'matrix' },
+    }),
   },
 
   // Imports: admin, analyst and commander (own stations); an import of another station answers 404.

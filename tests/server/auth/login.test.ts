@@ -34,7 +34,7 @@ describe('sign-in, me, sign-out', () => {
       username: 'fx-commander',
       role: 'commander',
       scope: USERS.commander.scope,
-      permissions: ['view', 'export', 'import', 'undo', 'view_exact_locations'],
+      permissions: ['view', 'export', 'import', 'undo', 'view_exact_locations', 'edit_problems'],
       csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
 

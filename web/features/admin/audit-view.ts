@@ -28,6 +28,8 @@ const ACTION_KEYS: Record<AuditAction, MessageKey> = {
   report: 'audit.action.report',
   settings_update: 'audit.action.settings_update',
   backup: 'audit.action.backup',
+  problem_create: 'audit.action.problem_create',
+  problem_update: 'audit.action.problem_update',
 };
 
 export const AUDIT_ACTIONS = Object.keys(ACTION_KEYS) as AuditAction[];

@@ -45,6 +45,15 @@ const WORDS: Record<CanonicalField, { th: string; en: string }> = {
   volunteers: { th: 'อาสาสมัคร', en: 'Volunteers' },
   vehicles: { th: 'ยานพาหนะ', en: 'Vehicles' },
   budget_thb: { th: 'งบประมาณ (บาท)', en: 'Budget (THB)' },
+  category: { th: 'หมวดปัญหา', en: 'Problem category' },
+  raised_on: { th: 'วันที่แจ้ง', en: 'Date raised' },
+  description: { th: 'รายละเอียดปัญหา', en: 'Description' },
+  raised_by: { th: 'เครือข่าย/กลุ่มที่แจ้ง', en: 'Network or group that raised it' },
+  level: { th: 'ระดับการแก้ไข', en: 'Level' },
+  status: { th: 'สถานะ', en: 'Status' },
+  escalated_on: { th: 'วันที่ส่งต่อ', en: 'Date escalated' },
+  resolved_on: { th: 'วันที่แก้ไขเสร็จ/ยุติ', en: 'Date solved or closed' },
+  note: { th: 'หมายเหตุ/ผลการแก้ไข', en: 'Note' },
 };
 
 export function fieldName(canonical: string, lang: Lang): string {
@@ -59,6 +68,7 @@ const TABLES: Record<string, { th: string; en: string }> = {
   stations: { th: 'สถานี', en: 'stations' },
   zones: { th: 'พื้นที่', en: 'zones' },
   partners: { th: 'ภาคี', en: 'partners' },
+  problems: { th: 'ปัญหาของเครือข่ายชุมชน', en: 'community problems' },
 };
 
 /** A database table the import writes to, in words (row counts are given per table). */

@@ -17,6 +17,7 @@ export const IMPORT_KINDS = [
   'incidents',
   'monthly_counts',
   'survey',
+  'problems',
 ] as const satisfies readonly ImportKind[];
 
 /** Kinds whose offence labels may need a group chosen. */
@@ -145,4 +146,5 @@ export const ACCEPT: Record<ImportKind, string> = {
   incidents: '.csv,.xlsx,.parquet,text/csv',
   monthly_counts: '.csv,.xlsx,.parquet,text/csv',
   survey: '.csv,.xlsx,.parquet,text/csv',
+  problems: '.csv,.xlsx,.parquet,text/csv',
 };

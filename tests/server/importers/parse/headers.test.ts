@@ -27,6 +27,7 @@ describe('the kind specs', () => {
       'incidents',
       'monthly_counts',
       'partners',
+      'problems',
       'stations',
       'survey',
       'zones',
