@@ -52,6 +52,7 @@ describe('role x action matrix', () => {
       'import',
       'undo',
       'view_exact_locations',
+      'edit_problems',
     ]);
     expect(ACTIONS.filter((a) => can({ role: 'analyst' }, a))).toEqual(ACTIONS.filter((a) => a !== 'admin'));
   });
