@@ -72,6 +72,23 @@ export const STATUS_NAMES: Record<ProblemStatus, { th: string; en: string }> = {
   closed_without_action: { th: 'ยุติโดยไม่ดำเนินการ', en: 'Closed without action' },
 };
 
+/**
+ * Whether a user records and changes a station's problems: the edit_problems permission (roles:
+ * server/auth/permissions.ts) and the station's own scope, or national scope. The levels above
+ * read. The server checks it (services/problems.ts); the web hides forms by it.
+ */
+export function editsProblemsOf(
+  scope:
+    | { kind: 'national' }
+    | { kind: 'bureau' | 'division' | 'station'; codes: readonly string[] }
+    | { kind: 'zones' },
+  stationCode: string,
+  hasEditPermission: boolean,
+): boolean {
+  if (!hasEditPermission) return false;
+  return scope.kind === 'national' || (scope.kind === 'station' && scope.codes.includes(stationCode));
+}
+
 /** Open problems older than these many days are flagged (figures openOver30, openOver90). */
 export const AGEING_THRESHOLDS = [30, 90] as const;
 

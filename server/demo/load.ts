@@ -19,6 +19,7 @@ import {
 import { type Database, query } from '../db/database.ts';
 import { writeMonthlyCounts } from '../queries/imports-monthly-counts.ts';
 import { writePartners } from '../queries/imports-partners.ts';
+import { writeProblems } from '../queries/problems-write.ts';
 import { refreshAggregates } from '../queries/refresh-aggregates.ts';
 import { loadStations } from '../reference/load.ts';
 import {
@@ -30,6 +31,7 @@ import {
   generateDemo,
   type StationRef,
 } from './generate.ts';
+import { demoProblems } from './problems.ts';
 import { DEMO_DEFAULT_SEED } from './spec.ts';
 
 export interface LoadDemoOptions {
@@ -56,6 +58,8 @@ export interface LoadDemoResult {
 
 /** Tables holding user data, in the order reset deletes them. */
 export const USER_DATA_TABLES = [
+  'problem_events',
+  'problems',
   'incident_rings',
   'incidents',
   'monthly_counts',
@@ -187,6 +191,8 @@ export async function writeDemo(
   await appendRows(conn, 'zones', data.zones, { import_id: importId });
   // Partners and monthly counts through the importers' own writers (same SQL as a file import).
   await writePartners(conn, data.partners, importId);
+  // A few community problems (Stronger Together), dated back from the demo's day, through the app's own writer.
+  await writeProblems(conn, demoProblems(data), importId);
 
   await appendRows(conn, 'incidents', data.incidents, { import_id: importId, legacy_group: null });
   await appendRows(conn, 'incident_rings', data.incident_rings, { import_id: importId });

@@ -10,7 +10,11 @@ import type { KpiTable } from './kpi-table.ts';
 
 const FORMATS = { integer: '#,##0', percent: '0.0', number: '0.00' } as const;
 
-export async function toXlsx(table: KpiTable, filters: readonly [string, string][]): Promise<Buffer> {
+export async function toXlsx(
+  table: KpiTable,
+  filters: readonly [string, string][],
+  sheet = 'ตัวชี้วัด KPIs',
+): Promise<Buffer> {
   const header: Row = table.columns.map(
     (c): Cell => ({ value: `${c.th}\n${c.en}`, fontWeight: 'bold', wrap: true, type: String }),
   );
@@ -38,7 +42,7 @@ export async function toXlsx(table: KpiTable, filters: readonly [string, string]
   ];
   return writeXlsxFile([
     {
-      sheet: 'ตัวชี้วัด KPIs',
+      sheet,
       data: [header, ...rows],
       columns: table.columns.map((c) => ({ width: c.type === 'text' ? 28 : 14 })),
       stickyRowsCount: 1,

@@ -1,12 +1,17 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { assertZoneInScope, notFound, requirePermission } from '../auth/middleware.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { toCsv } from '../exports/csv.ts';
 import { kpiFilters, kpiTable } from '../exports/kpi-table.ts';
 import { toXlsx } from '../exports/xlsx.ts';
 import { zoneCrimeChartCsv, zoneSurveyChartCsv } from '../services/chart-exports.ts';
 import { computeKpis } from '../services/kpis.ts';
+import { problemSummary } from '../services/problems.ts';
+import { problemFilters, problemTable } from '../exports/problem-table.ts';
+import { listProblems, todayOf } from '../services/problems.ts';
+import { authSettings } from '../auth/settings.ts';
 import { kpiQuerySchema } from './kpis.ts';
 import { MONTH_PATTERN, validate } from './validation.ts';
 
@@ -28,6 +33,20 @@ const surveyChartQuery = z
   .refine(periodTogether, { message: 'from and to go together' })
   .refine(periodInOrder, { message: 'from must not be after to' });
 
+const problemQuery = z
+  .object({
+    unit: z.string().min(1).max(100).default('national'),
+    from: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/)
+      .optional(),
+    to: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/)
+      .optional(),
+  })
+  .strict();
+
 /** A file name from a zone id: ASCII letters, digits and dashes only (the header is ASCII). */
 const fileSafe = (id: string) => id.replace(/[^A-Za-z0-9-]+/g, '_');
 
@@ -42,8 +61,15 @@ const csvHeaders = (fileName: string) => ({
  * numbers behind each chart of a zone page (its series, its survey waves), scope checked as the
  * zone's own routes. Viewers may not export (the 'export' permission).
  */
-export const exportRoutes = (deps: AppDeps) =>
-  new Hono<AppEnv>()
+export const exportRoutes = (deps: AppDeps) => {
+  /** A unit's problems as the caller sees them, and the figures' unit and period (404 out of scope). */
+  const problemsOf = async (c: { get(key: 'principal'): Principal }, q: z.infer<typeof problemQuery>) => {
+    const today = todayOf(authSettings(deps).now());
+    const summary = await problemSummary(deps.db, c.get('principal'), q, today);
+    if (!summary) throw notFound();
+    return { summary, table: problemTable(await listProblems(deps.db, c.get('principal'), q, today)) };
+  };
+  return new Hono<AppEnv>()
     .get('/kpis.csv', requirePermission('export'), validate('query', kpiQuerySchema), async (c) => {
       const request = c.req.valid('query');
       const body = await computeKpis(deps.db, c.get('zoneIds'), request);
@@ -87,4 +113,19 @@ export const exportRoutes = (deps: AppDeps) =>
         if (csv === null) throw notFound();
         return c.body(csv, 200, csvHeaders(`ssz-${fileSafe(id)}-${item}.csv`));
       },
-    );
+    )
+    .get('/problems.csv', requirePermission('export'), validate('query', problemQuery), async (c) => {
+      const q = c.req.valid('query');
+      const { table } = await problemsOf(c, q);
+      return c.body(toCsv(table), 200, csvHeaders(`ssz-problems-${fileSafe(q.unit)}.csv`));
+    })
+    .get('/problems.xlsx', requirePermission('export'), validate('query', problemQuery), async (c) => {
+      const q = c.req.valid('query');
+      const { summary, table } = await problemsOf(c, q);
+      const bytes = await toXlsx(table, problemFilters(summary, new Date()), 'ปัญหา Problems');
+      return c.body(new Uint8Array(bytes), 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="ssz-problems-${fileSafe(q.unit)}.xlsx"`,
+      });
+    });
+};

@@ -543,6 +543,26 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     errors: { 404: 'No such zone in scope' },
     produces: 'text/csv',
   },
+  'GET /api/exports/problems.csv': {
+    tag: 'exports',
+    summary: "A unit's Stronger Together problems as CSV (UTF-8 with BOM)",
+    th: 'ส่งออกตารางปัญหาของเครือข่ายชุมชน (CSV)',
+    description:
+      'One row per problem the caller may see in the unit (unit as /api/problems/summary, default national; from/to the days raised): category, place, level, status, days open or to solve, BE dates and the dated history. Thai headers with the English beside them.',
+    access: 'export',
+    ok: { 200: 'The table' },
+    errors: { 404: 'No such unit in scope' },
+    produces: 'text/csv',
+  },
+  'GET /api/exports/problems.xlsx': {
+    tag: 'exports',
+    summary: "A unit's Stronger Together problems as an Excel workbook (a second sheet lists the filters)",
+    th: 'ส่งออกตารางปัญหาของเครือข่ายชุมชน (Excel)',
+    access: 'export',
+    ok: { 200: 'The workbook' },
+    errors: { 404: 'No such unit in scope' },
+    produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
   'GET /api/problems/categories': {
     tag: 'problems',
     summary: 'The current list of Stronger Together problem categories',

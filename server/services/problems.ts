@@ -10,6 +10,7 @@ import { can } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
 import { bangkokDate } from '../contracts/calendar.ts';
 import {
+  editsProblemsOf,
   FINAL_STATUSES,
   levelRank,
   pointInThailand,
@@ -64,9 +65,7 @@ export function problemViewer(principal: Principal): ProblemViewer {
  * the station's own users (station scope) or national scope. Levels above read only.
  */
 export function mayEditProblemsOf(principal: Principal, stationCode: string): boolean {
-  if (!can(principal, 'edit_problems')) return false;
-  const scope = principal.scope;
-  return scope.kind === 'national' || (scope.kind === 'station' && scope.codes.includes(stationCode));
+  return editsProblemsOf(principal.scope, stationCode, can(principal, 'edit_problems'));
 }
 
 export interface ProblemCategory {

@@ -164,9 +164,11 @@ describe('meeting mode in Chromium', () => {
     );
     expect(bodyPx).toBeGreaterThanOrEqual(24);
 
-    // Title, three zones, one summary slide.
-    expect(await slideCount(page)).toBe(5);
-    expect(await walk(page, 'ArrowRight', '1280')).toEqual(['title', 'zone', 'zone', 'zone', 'summary']);
+    // Title, three zones, one summary slide, the community problems.
+    expect(await slideCount(page)).toBe(6);
+    expect(await walk(page, 'ArrowRight', '1280')).toEqual(['title', 'zone', 'zone', 'zone', 'summary', 'problems']);
+    await page.keyboard.press('PageUp');
+    await slideDrawn(page, 5);
     // A met crime status whose WDQ reads displacement carries the zone page's warning on the slides
     // too: in the summary's row, as /api/kpis says for each zone (the demo's Z-HDY-01 has one).
     const answer = await page.request.get(`${server.baseUrl}/api/units/ST-HAT-YAI?level=zone&from=2023-10&to=2024-09`);
@@ -196,6 +198,8 @@ describe('meeting mode in Chromium', () => {
 
     // Slide number survives a reload; the history was replaced, not pushed, per slide.
     await page.keyboard.press('End');
+    await expect.poll(() => slideParam(page)).toBe('6');
+    await page.keyboard.press('PageUp');
     await expect.poll(() => slideParam(page)).toBe('5');
     await page.keyboard.press('PageUp');
     await expect.poll(() => slideParam(page)).toBe('4');
@@ -236,7 +240,8 @@ describe('meeting mode in Chromium', () => {
     expect(await page.locator('.title-meets-count').first().textContent()).toMatch(/^\d+ of \d+ zones? meets?/);
     const count = await slideCount(page);
     const kinds = await walk(page, 'PageDown', '1920-en');
-    expect(kinds.filter((k) => k === 'zone').length).toBe(count - 2);
+    // Title, the zones, one summary slide, the community problems.
+    expect(kinds.filter((k) => k === 'zone').length).toBe(count - 3);
     await page.close();
   }, 240_000);
 
@@ -249,7 +254,7 @@ describe('meeting mode in Chromium', () => {
     expect(slideParam(page)).toBe('1');
     const zones = (await (await page.request.get(`${server.baseUrl}/api/zones`)).json()) as { items: unknown[] };
     expect(zones.items.length).toBeGreaterThan(0);
-    expect(await slideCount(page)).toBe(1 + zones.items.length + Math.ceil(zones.items.length / 5));
+    expect(await slideCount(page)).toBe(1 + zones.items.length + Math.ceil(zones.items.length / 5) + 1);
     expect(await slideFaults(page)).toEqual([]);
     await page.screenshot({ path: shot('executive-01') });
     await page.keyboard.press('Escape');

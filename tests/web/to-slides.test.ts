@@ -19,13 +19,14 @@ const key = (k: string, mods: Partial<{ altKey: boolean; ctrlKey: boolean; metaK
 });
 
 describe('toSlides', () => {
-  test('title, one slide per zone, then the summary in pages of SUMMARY_ROWS', () => {
+  test('title, one slide per zone, the summary in pages of SUMMARY_ROWS, then the community problems', () => {
     const ids = Array.from({ length: SUMMARY_ROWS * 2 + 1 }, (_, i) => `Z-${i + 1}`);
     const slides = toSlides(ids);
     expect(slides[0]).toEqual({ kind: 'title' });
     expect(slides[1]).toEqual({ kind: 'zone', zoneId: 'Z-1', index: 1 });
     expect(slides[ids.length]).toEqual({ kind: 'zone', zoneId: ids.at(-1), index: ids.length });
-    const summary = slides.slice(ids.length + 1);
+    expect(slides.at(-1)).toEqual({ kind: 'problems' });
+    const summary = slides.slice(ids.length + 1, -1);
     expect(summary.map((s) => (s.kind === 'summary' ? [s.page, s.pages, s.zoneIds.length] : null))).toEqual([
       [1, 3, SUMMARY_ROWS],
       [2, 3, SUMMARY_ROWS],
@@ -34,8 +35,8 @@ describe('toSlides', () => {
     expect(summary.flatMap((s) => (s.kind === 'summary' ? s.zoneIds : []))).toEqual(ids);
   });
 
-  test('no zones: the title slide alone', () => {
-    expect(toSlides([])).toEqual([{ kind: 'title' }]);
+  test('no zones: the title slide and the problems', () => {
+    expect(toSlides([])).toEqual([{ kind: 'title' }, { kind: 'problems' }]);
   });
 });
 

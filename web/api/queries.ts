@@ -258,3 +258,40 @@ export function invalidateAdmin(queryClient: QueryClient): Promise<void> {
 export function invalidateImports(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: ['imports'] });
 }
+
+// ---- Stronger Together: community problems ----
+
+export interface ProblemParams extends PeriodParams {
+  /** 'national', a bureau, division or station code, or a zone id. */
+  unit: string;
+}
+
+export const problemCategoriesQuery = () =>
+  queryOptions({
+    queryKey: ['problems', 'categories'] as const,
+    queryFn: async () => readJson(await client.api.problems.categories.$get()),
+    staleTime: 30 * 60_000,
+  });
+
+/** The problems of a unit (or zone) raised in the period, as far as the caller sees them. */
+export const problemsQuery = ({ unit, from, to }: ProblemParams) =>
+  queryOptions({
+    queryKey: ['problems', 'list', { unit, from, to }] as const,
+    queryFn: async () => readJson(await client.api.problems.$get({ query: { unit, ...periodQuery({ from, to }) } })),
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2].unit === unit ? previous : undefined),
+  });
+
+/** The problem figures of a unit, each unit below it, by category and fiscal year. */
+export const problemSummaryQuery = ({ unit, from, to }: ProblemParams) =>
+  queryOptions({
+    queryKey: ['problems', 'summary', { unit, from, to }] as const,
+    queryFn: async () =>
+      readJson(await client.api.problems.summary.$get({ query: { unit, ...periodQuery({ from, to }) } })),
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2].unit === unit ? previous : undefined),
+    retry: retryServerErrors,
+  });
+
+/** After a problem is recorded or changed: its lists and figures load afresh. */
+export function invalidateProblems(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: ['problems'] });
+}

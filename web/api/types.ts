@@ -85,3 +85,12 @@ export type ImportHistoryItem = ImportHistory['items'][number];
 export type ImportReference = InferResponseType<ImportsApi['reference']['$get'], 200>;
 export type SavedMapping = InferResponseType<ImportsApi['mappings']['$get'], 200>['items'][number];
 export type SaveMappingBody = InferRequestType<ImportsApi['mappings']['$post']>['json'];
+
+type ProblemsApi = typeof client.api.problems;
+export type ProblemList = InferResponseType<ProblemsApi['$get'], 200>;
+export type Problem = ProblemList['items'][number];
+export type ProblemSummary = InferResponseType<ProblemsApi['summary']['$get'], 200>;
+export type ProblemFigures = ProblemSummary['total'];
+export type ProblemCategory = InferResponseType<ProblemsApi['categories']['$get'], 200>['items'][number];
+export type NewProblemBody = InferRequestType<ProblemsApi['$post']>['json'];
+export type ProblemChangeBody = InferRequestType<ProblemsApi[':id']['$patch']>['json'];

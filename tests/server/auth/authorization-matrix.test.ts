@@ -279,6 +279,14 @@ const MATRIX: Record<string, Entry> = {
     expect: everyone('200'),
     request: () => ({ path: `/api/problems/summary?unit=${FX.bureauIn}` }),
   },
+  'GET /api/exports/problems.csv': {
+    expect: exporters('200'),
+    request: () => ({ path: `/api/exports/problems.csv?unit=${FX.bureauIn}` }),
+  },
+  'GET /api/exports/problems.xlsx': {
+    expect: exporters('200'),
+    request: () => ({ path: `/api/exports/problems.xlsx?unit=${FX.bureauIn}` }),
+  },
   'POST /api/problems': {
     expect: row('201', '403/404', '201/404', '403', '403', '401'),
     request: ({ station, n }) => ({

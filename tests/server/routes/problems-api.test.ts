@@ -232,3 +232,24 @@ describe('the rollup', () => {
     expect((await summary(admin, 'national', '&from=2025-10&to=2025-12')).total.raised).toBe(3);
   });
 });
+
+describe('the table as a spreadsheet', () => {
+  it('CSV: BOM, Thai headers with English, one row per problem the caller sees, BE dates; XLSX; viewers refused', async () => {
+    const res = await call(t, `/api/exports/problems.csv?unit=${FX.divisionIn}`, { as: division });
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    const lines = text.trim().split('\r\n');
+    expect(lines[0]).toContain('วันที่แจ้ง (พ.ศ.) (raised on (BE))');
+    // The division sees the one problem that rose to it (the others stayed at the station).
+    const seen = await list(division, `?unit=${FX.divisionIn}`);
+    expect(lines).toHaveLength(1 + seen.length);
+    expect(lines[1]).toContain('01/12/2568');
+    expect(text).not.toContain(FX.stationOut);
+    const xlsx = await call(t, `/api/exports/problems.xlsx?unit=${FX.divisionIn}`, { as: division });
+    expect(xlsx.status).toBe(200);
+    expect(new Uint8Array(await xlsx.arrayBuffer()).subarray(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
+    expect((await call(t, '/api/exports/problems.csv', { as: bureauViewer })).status).toBe(403);
+  });
+});

@@ -1,4 +1,7 @@
-/** The zone page's small map: the zone's outline over the provinces. Removed on unmount. */
+/**
+ * The zone page's small map: the zone's outline over the provinces, and the zone's open community
+ * problems where they have a point (Stronger Together; escalated ones ringed). Removed on unmount.
+ */
 import { useEffect, useRef } from 'react';
 import type { TrafficLight } from '../../api/types.ts';
 import type { Lang } from '../../i18n/format.ts';
@@ -11,9 +14,13 @@ export interface ZoneOutlineMapProps {
   light: TrafficLight;
   lang: Lang;
   label: string;
+  /** Open problems with a point (features/problems/to-problem-view.ts openProblemPoints). */
+  problemPoints?: { type: 'FeatureCollection'; features: unknown[] } | undefined;
 }
 
-export default function ZoneOutlineMap({ outline, light, lang, label }: ZoneOutlineMapProps) {
+const PROBLEMS = 'problems';
+
+export default function ZoneOutlineMap({ outline, light, lang, label, problemPoints }: ZoneOutlineMapProps) {
   const container = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -34,8 +41,32 @@ export default function ZoneOutlineMap({ outline, light, lang, label }: ZoneOutl
       pitchWithRotate: false,
     });
     attachMapToContainer(container.current, instance);
+    if (problemPoints && problemPoints.features.length > 0) {
+      instance.on('load', () => {
+        instance.addSource(PROBLEMS, { type: 'geojson', data: problemPoints as never });
+        instance.addLayer({
+          id: 'problem-points',
+          type: 'circle',
+          source: PROBLEMS,
+          paint: {
+            'circle-radius': 7,
+            'circle-color': '#7b2cbf',
+            'circle-stroke-color': ['case', ['get', 'escalated'], '#111', '#fff'],
+            'circle-stroke-width': ['case', ['get', 'escalated'], 3, 1.5],
+          },
+        });
+      });
+    }
     return () => instance.remove();
-  }, [outline, light, lang]);
+  }, [outline, light, lang, problemPoints]);
 
-  return <div ref={container} className="map map-zone" role="img" aria-label={label} />;
+  return (
+    <div
+      ref={container}
+      className="map map-zone"
+      role="img"
+      aria-label={label}
+      data-problem-points={problemPoints?.features.length ?? 0}
+    />
+  );
 }

@@ -20,6 +20,7 @@ import { MeetingLink } from '../present/meeting-link.tsx';
 import { Breadcrumbs } from '../unit/breadcrumbs.tsx';
 import { toBreadcrumbs } from '../unit/to-breadcrumbs.ts';
 import { ReportMenu } from '../print/report-menu.tsx';
+import { ProblemsPanel } from '../problems/problems-panel.tsx';
 import { ExportLinks } from './export-links.tsx';
 import { RollupTable } from './rollup-table.tsx';
 import { StatusLegend } from './status-legend.tsx';
@@ -101,6 +102,21 @@ export function OverviewPage({ me }: { me: Me }) {
               <p>{t('unit.noZones')}</p>
             )}
           </section>
+
+          <ProblemsPanel
+            unit={code}
+            {...period}
+            station={page.unit.level === 'station' ? page.unit.code : null}
+            places={
+              page.unit.level === 'station'
+                ? [
+                    { zoneId: null, label: t('problems.noZone') },
+                    ...page.children.map((c) => ({ zoneId: c.item.id, label: pickName(c.item, lang) })),
+                  ]
+                : []
+            }
+            canExport={canExport}
+          />
 
           <div className="map-and-legend">
             <section className="map-panel" aria-labelledby="map-title">

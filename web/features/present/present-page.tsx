@@ -34,6 +34,7 @@ import { useDashboardState } from '../../router.ts';
 import { type KpiFigure, toKpiFigures } from '../kpi/to-kpi-figures.ts';
 import { scopeHeading } from '../overview/to-scope-heading.ts';
 import { pickName } from '../overview/to-zone-rows.ts';
+import { ProblemsSlide } from '../problems/problems-slide.tsx';
 import { CrimeChart } from '../zone/crime-chart.tsx';
 import { reportHref } from './report-href.ts';
 import { clampSlide, dataDates, movedSlide, type Slide, slideMove, toSlides, waveChange } from './to-slides.ts';
@@ -124,6 +125,7 @@ export default function PresentPage({ me }: { me: Me }) {
         items={items}
         zones={directory.data?.items ?? []}
         period={period}
+        code={code}
       />
     );
   }
@@ -159,6 +161,7 @@ function SlideView({
   items,
   zones,
   period,
+  code,
 }: {
   slide: Slide;
   page: UnitPage;
@@ -166,8 +169,12 @@ function SlideView({
   items: KpiItem[];
   zones: ZoneSummary[];
   period: { from: string | null; to: string | null };
+  /** The unit's code ('national' for the caller's own scope). */
+  code: string;
 }) {
   switch (slide.kind) {
+    case 'problems':
+      return <ProblemsSlide unit={code} title={title} period={period} />;
     case 'title':
       return <TitleSlide page={page} title={title} items={items} period={period} />;
     case 'zone': {

@@ -6,6 +6,7 @@
  *   2 .. n+1     one slide per zone
  *   n+2 ..       the summary table, SUMMARY_ROWS zones a slide (25 zones would not fit one screen
  *                at 24 px text, and nothing may scroll on a projector)
+ *   last         the unit's community problems (Stronger Together): figures, open and escalated
  */
 import type { KpiItem, KpiStatus, ZoneSurvey } from '../../api/types.ts';
 
@@ -18,7 +19,8 @@ export const SUMMARY_ROWS = 5;
 export type Slide =
   | { kind: 'title' }
   | { kind: 'zone'; zoneId: string /** 1-based among the zones. */; index: number }
-  | { kind: 'summary'; zoneIds: string[]; page: number; pages: number };
+  | { kind: 'summary'; zoneIds: string[]; page: number; pages: number }
+  | { kind: 'problems' };
 
 export function toSlides(zoneIds: readonly string[]): Slide[] {
   const zones: Slide[] = zoneIds.map((zoneId, i) => ({ kind: 'zone', zoneId, index: i + 1 }));
@@ -29,7 +31,7 @@ export function toSlides(zoneIds: readonly string[]): Slide[] {
     page: page + 1,
     pages,
   }));
-  return [{ kind: 'title' }, ...zones, ...(zoneIds.length > 0 ? summary : [])];
+  return [{ kind: 'title' }, ...zones, ...(zoneIds.length > 0 ? summary : []), { kind: 'problems' }];
 }
 
 /** A slide number the deck has: 1..count (a reload after zones left the scope lands on the last). */

@@ -19,6 +19,7 @@ import { dataUpTo, dataUpToText } from './to-report-facts.ts';
 import { prefetchBasemaps } from './svg-map.tsx';
 import { type ContentsEntry, UnitSummary } from './unit-summary.tsx';
 import { ZoneReport } from './zone-report.tsx';
+import { ProblemsReport } from '../problems/problems-report.tsx';
 
 declare global {
   interface Window {
@@ -161,7 +162,7 @@ const ZoneDocument = memo(function ZoneDocument({ route }: { route: PrintRoute }
 });
 
 const UnitDocument = memo(function UnitDocument({ route }: { route: PrintRoute }) {
-  const { lang } = useT();
+  const { lang, t } = useT();
   const w = printWords(lang);
   const period = useMemo(() => ({ from: route.from, to: route.to }), [route]);
   const unit = useQuery(unitQuery({ code: route.id, level: 'bureau', ...period }));
@@ -175,6 +176,7 @@ const UnitDocument = memo(function UnitDocument({ route }: { route: PrintRoute }
   const contents: ContentsEntry[] | null = pack
     ? [
         { section: 'summary', title: w('report.contentsSummary') },
+        { section: 'problems', title: t('problems.title') },
         ...zones.map((z) => ({ section: `zone-${z.id}`, title: pickName(z, lang) })),
       ]
     : null;
@@ -190,6 +192,7 @@ const UnitDocument = memo(function UnitDocument({ route }: { route: PrintRoute }
         zoneItems={zoneKpis.data.items}
         zoneMethods={zoneKpis.data.methods}
       />
+      {pack && <ProblemsReport unit={route.id} period={period} section="problems" />}
       {pack && zones.map((z) => <ZoneReport key={z.id} zoneId={z.id} period={period} section={`zone-${z.id}`} />)}
       <FooterData
         title={`${kicker}: ${pickName(page.unit, lang)}`}

@@ -3,8 +3,16 @@
  * partners and a small map. Loaded lazily: recharts lives in this chunk only.
  */
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
-import { kpisQuery, zoneCounterfactualQuery, zoneQuery, zoneSeriesQuery, zoneSurveyQuery } from '../../api/queries.ts';
+import { lazy, Suspense, useMemo } from 'react';
+import {
+  kpisQuery,
+  meQuery,
+  problemsQuery,
+  zoneCounterfactualQuery,
+  zoneQuery,
+  zoneSeriesQuery,
+  zoneSurveyQuery,
+} from '../../api/queries.ts';
 import { KpiTile } from '../../components/kpi-tile.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { TrafficLightBadge } from '../../components/status-badge.tsx';
@@ -13,6 +21,8 @@ import { useDashboardState } from '../../router.ts';
 import { toKpiFigures } from '../kpi/to-kpi-figures.ts';
 import { pickName } from '../overview/to-zone-rows.ts';
 import { ReportMenu } from '../print/report-menu.tsx';
+import { ProblemsPanel } from '../problems/problems-panel.tsx';
+import { openProblemPoints } from '../problems/to-problem-view.ts';
 import { CounterfactualDetails } from './counterfactual-details.tsx';
 import { Breadcrumbs } from '../unit/breadcrumbs.tsx';
 import { toBreadcrumbs, zonePath } from '../unit/to-breadcrumbs.ts';
@@ -36,6 +46,12 @@ export default function ZonePage({ zoneId }: { zoneId: string }) {
   const counterfactual = useQuery(zoneCounterfactualQuery(zoneId, period));
   const counterfactualView = counterfactual.data ? toCounterfactualView(counterfactual.data, lang, t) : null;
   const item = kpis.data?.items[0];
+  const me = useQuery(meQuery());
+  const problems = useQuery(problemsQuery({ unit: zoneId, ...period }));
+  const problemPoints = useMemo(
+    () => (problems.data ? openProblemPoints(problems.data.items, lang) : undefined),
+    [problems.data, lang],
+  );
 
   return (
     <QueryState query={detail} notFound={t('zone.notFound')}>
@@ -56,7 +72,13 @@ export default function ZonePage({ zoneId }: { zoneId: string }) {
             </div>
             {geometry && (
               <Suspense fallback={<div className="map map-zone map-loading">{t('state.loading')}</div>}>
-                <ZoneOutlineMap outline={geometry} light={item?.overall ?? 'grey'} lang={lang} label={t('zone.map')} />
+                <ZoneOutlineMap
+                  outline={geometry}
+                  light={item?.overall ?? 'grey'}
+                  lang={lang}
+                  label={t('zone.map')}
+                  problemPoints={problemPoints}
+                />
               </Suspense>
             )}
           </div>
@@ -81,6 +103,14 @@ export default function ZonePage({ zoneId }: { zoneId: string }) {
               }}
             </QueryState>
           </section>
+
+          <ProblemsPanel
+            unit={zone.id}
+            {...period}
+            station={zone.stationCode}
+            places={[{ zoneId: zone.id, label: pickName(zone, lang) }]}
+            canExport={me.data?.permissions.includes('export') ?? false}
+          />
 
           <section aria-labelledby="crime-title">
             <h2 id="crime-title">{t('chart.crime')}</h2>
