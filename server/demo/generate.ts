@@ -175,6 +175,8 @@ export interface DemoData {
   partners: DemoPartner[];
   incidents: DemoIncident[];
   incident_rings: DemoIncidentRing[];
+  /** For each incident_rings row, the index in `incidents` of the incident lying in that ring (non-decreasing). */
+  ringIncident: number[];
   monthly_counts: DemoMonthlyCount[];
   survey_responses: DemoSurveyResponse[];
 }
@@ -448,6 +450,8 @@ const stationCount = (
 interface StationOutput {
   incidents: DemoIncident[];
   rings: DemoIncidentRing[];
+  /** For each ring row, the index in `incidents` of its incident. */
+  ringOf: number[];
   counts: DemoMonthlyCount[];
 }
 
@@ -534,6 +538,7 @@ function generateStation(
     .sort((a, b) => (a.r.occurred_at < b.r.occurred_at ? -1 : a.r.occurred_at > b.r.occurred_at ? 1 : a.i - b.i));
   const incidents: DemoIncident[] = [];
   const rings: DemoIncidentRing[] = [];
+  const ringOf: number[] = [];
   const seq = new Map<number, number>();
   for (const { r } of ordered) {
     const be = r.year + 543;
@@ -547,6 +552,7 @@ function generateStation(
           zoneId = z.spec.id;
         } else if (pointToRingM([r.lon, r.lat], z.ring) < RING_METRES) {
           rings.push({ zone_id: z.spec.id, station_code: ref.code, month: r.month, crime_group: r.crime_group });
+          ringOf.push(incidents.length);
         }
       }
     }
@@ -562,7 +568,7 @@ function generateStation(
       zone_id: zoneId,
     });
   }
-  return { incidents, rings, counts };
+  return { incidents, rings, ringOf, counts };
 }
 
 /**
@@ -807,6 +813,7 @@ export function generateDemo(opts: GenerateDemoOptions): DemoData {
     })),
     incidents: [],
     incident_rings: [],
+    ringIncident: [],
     monthly_counts: [],
     survey_responses: [],
   };
@@ -815,8 +822,10 @@ export function generateDemo(opts: GenerateDemoOptions): DemoData {
     const ref = stationOf(stations, spec.name_th);
     const own = zones.filter((z) => z.spec.station === spec.name_th);
     const out = generateStation(seed, spec, ref, own, months);
+    const offset = data.incidents.length;
     for (const r of out.incidents) data.incidents.push(r);
     for (const r of out.rings) data.incident_rings.push(r);
+    for (const k of out.ringOf) data.ringIncident.push(offset + k);
     for (const r of out.counts) data.monthly_counts.push(r);
   }
   for (const spec of DEMO_DONOR_STATIONS) {

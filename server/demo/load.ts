@@ -1,36 +1,21 @@
 /**
  * Writes the generated demo into the database: one `imports` row (kind 'demo') whose id every row
- * carries, zones and partners, then the big tables through the DuckDB appender (data chunks, never
- * row-by-row INSERT), then the maintained aggregates, all in ONE transaction.
- *
- * Appender and transactions (checked on @duckdb/node-api 1.5.6): rows appended inside BEGIN ...
- * ROLLBACK are rolled back, flushed or not. But an appender still holding unflushed rows when the
- * transaction has already ended flushes them on close in autocommit mode, i.e. they persist. So
- * every appender here is flushed and closed (or cleared and closed on error) before the
- * transaction ends.
+ * carries, then every table through the importers' own writers (server/queries/imports-*.ts: the
+ * same staging tables and INSERTs as a file import), then the maintained aggregates, all in ONE
+ * transaction.
  */
-import {
-  dateValue,
-  type DuckDBConnection,
-  DuckDBDataChunkWriter,
-  type DuckDBValue,
-  timestampValue,
-} from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { type Database, query } from '../db/database.ts';
+import { Chunk, Dict } from '../importers/kinds/incident-chunk.ts';
+import { type IncidentDictionaries, IncidentStage } from '../queries/imports-incidents.ts';
 import { writeMonthlyCounts } from '../queries/imports-monthly-counts.ts';
 import { writePartners } from '../queries/imports-partners.ts';
 import { writeProblems } from '../queries/problems-write.ts';
+import { writeSurvey } from '../queries/imports-survey.ts';
+import { writeZones } from '../queries/imports-zones.ts';
 import { refreshAggregates } from '../queries/refresh-aggregates.ts';
 import { loadStations } from '../reference/load.ts';
-import {
-  type DemoData,
-  type DemoRow,
-  type DemoTable,
-  DEMO_COLUMNS,
-  demoContentHash,
-  generateDemo,
-  type StationRef,
-} from './generate.ts';
+import { type DemoData, demoContentHash, generateDemo, type StationRef } from './generate.ts';
 import { demoProblems } from './problems.ts';
 import { DEMO_DEFAULT_SEED } from './spec.ts';
 
@@ -73,90 +58,59 @@ export const USER_DATA_TABLES = [
   'imports',
 ] as const;
 
-interface TableColumn {
-  name: string;
-  type: string;
-}
-
-async function tableColumns(conn: DuckDBConnection, table: string): Promise<TableColumn[]> {
-  const rows = await query<{ name: string; type: string }>(
-    conn,
-    `SELECT column_name AS name, data_type AS type FROM duckdb_columns()
-      WHERE schema_name = 'main' AND table_name = $table ORDER BY column_index`,
-    { table },
-  );
-  if (rows.length === 0) throw new Error(`table ${table} does not exist`);
-  return rows;
-}
-
 const DAY_MS = 86_400_000;
 
-function toDate(text: string): DuckDBValue {
-  const [y, m, d] = text.split('-').map(Number);
-  return dateValue(Math.round(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1) / DAY_MS));
-}
-
-/** 'YYYY-MM-DD HH:MM:SS' wall clock -> TIMESTAMP (no zone: the digits are stored as written). */
-function toTimestamp(text: string): DuckDBValue {
+/** 'YYYY-MM-DD HH:MM:SS' Bangkok wall clock -> the digits as UTC milliseconds (stored as written, no zone). */
+function wallClockMs(text: string): number {
   const [date = '', time = '00:00:00'] = text.split(' ');
   const [y, mo, d] = date.split('-').map(Number);
   const [h, mi, s] = time.split(':').map(Number);
-  const ms = Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, s ?? 0);
-  return timestampValue(BigInt(ms) * 1000n);
+  return Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, s ?? 0);
 }
 
-function converter(type: string): (value: unknown) => DuckDBValue {
-  switch (type) {
-    case 'DATE':
-      return (v) => (v === null || v === undefined ? null : toDate(String(v)));
-    case 'TIMESTAMP':
-      return (v) => (v === null || v === undefined ? null : toTimestamp(String(v)));
-    case 'JSON':
-      return (v) => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
-    default:
-      return (v) => (v === undefined ? null : (v as DuckDBValue));
-  }
-}
+/** Incidents per chunk handed to the importers' stage (as an incident file's chunks are). */
+const INCIDENT_CHUNK_ROWS = 50_000;
 
 /**
- * Appends rows to a table with the appender in data chunks. Columns are matched by name to the
- * table's current columns (so a later migration that adds a nullable column does not break the
- * demo); `fixed` supplies constant columns such as import_id; others are NULL.
+ * The demo's incidents and their buffer-ring memberships through the incident importer's stage
+ * (IncidentStage: columnar chunks with dictionaries, moved into incidents and incident_rings).
+ * The generator already placed each point in its zone and rings, so no point-in-polygon here.
  */
-async function appendRows<T extends DemoTable>(
-  conn: DuckDBConnection,
-  table: T,
-  rows: readonly DemoRow<T>[],
-  fixed: Record<string, DuckDBValue>,
-): Promise<void> {
-  const columns = await tableColumns(conn, table);
-  const known = new Set<string>(DEMO_COLUMNS[table]);
-  const getters = columns.map((c): ((row: Record<string, unknown>) => DuckDBValue) => {
-    if (c.name in fixed) {
-      const value = fixed[c.name] ?? null;
-      return () => value;
+async function writeIncidents(conn: DuckDBConnection, data: DemoData, importId: number): Promise<void> {
+  const [types, stations, zones] = [new Dict(), new Dict(), new Dict()];
+  const dicts: IncidentDictionaries = { types: types.values, stations: stations.values, zones: zones.values };
+  const stage = await IncidentStage.open(conn, importId);
+  const { incidents, incident_rings: rings, ringIncident } = data;
+  const chunk = new Chunk(INCIDENT_CHUNK_ROWS);
+  let ring = 0;
+  for (let start = 0; start < incidents.length; start += INCIDENT_CHUNK_ROWS) {
+    chunk.clear();
+    chunk.n = Math.min(INCIDENT_CHUNK_ROWS, incidents.length - start);
+    for (let i = 0; i < chunk.n; i++) {
+      const r = incidents[start + i] as DemoData['incidents'][number];
+      chunk.rowNo[i] = start + i + 1;
+      chunk.caseId[i] = r.case_id;
+      chunk.occurredUs[i] = wallClockMs(r.occurred_at) * 1000;
+      chunk.monthDays[i] = wallClockMs(r.month) / DAY_MS;
+      chunk.type[i] = types.id(r.crime_type);
+      chunk.group[i] = r.crime_group;
+      chunk.legacy[i] = 0;
+      chunk.lat[i] = r.lat ?? Number.NaN;
+      chunk.lon[i] = r.lon ?? Number.NaN;
+      chunk.station[i] = stations.id(r.station_code);
+      chunk.zone[i] = r.zone_id === null ? -1 : zones.id(r.zone_id);
+      chunk.zoneFromFile[i] = 0;
     }
-    if (!known.has(c.name)) return () => null;
-    const convert = converter(c.type);
-    return (row) => convert(row[c.name]);
-  });
-  const appender = await conn.createAppender(table);
-  try {
-    const writer = DuckDBDataChunkWriter.forAppender(appender);
-    const values: DuckDBValue[] = new Array(columns.length).fill(null);
-    for (const row of rows) {
-      const record = row as unknown as Record<string, unknown>;
-      for (let i = 0; i < getters.length; i++) values[i] = getters[i]?.(record) ?? null;
-      writer.appendRow(values);
-    }
-    writer.flush();
-    appender.closeSync();
-  } catch (error) {
-    // Drop what is still buffered so nothing can be flushed outside the transaction.
-    appender.clear();
-    appender.closeSync();
-    throw error;
+    for (; ring < rings.length && (ringIncident[ring] as number) < start + chunk.n; ring++)
+      chunk.addRing(
+        (ringIncident[ring] as number) - start,
+        zones.id((rings[ring] as DemoData['incident_rings'][number]).zone_id),
+      );
+    // The stage copies the chunk before it resolves, so the arrays are reused for the next one.
+    await stage.write(dicts, chunk, true);
   }
+  if (ring !== rings.length) throw new Error('demo ring rows out of incident order');
+  await stage.close();
 }
 
 export function rowCounts(data: DemoData) {
@@ -188,16 +142,18 @@ export async function writeDemo(
   if (!imported) throw new Error('imports insert returned no id');
   const importId = imported.id;
 
-  await appendRows(conn, 'zones', data.zones, { import_id: importId });
-  // Partners and monthly counts through the importers' own writers (same SQL as a file import).
+  await writeZones(
+    conn,
+    data.zones.map((z) => ({ ...z, geometry: JSON.stringify(z.geometry) })),
+    importId,
+  );
   await writePartners(conn, data.partners, importId);
   // A few community problems (Stronger Together), dated back from the demo's day, through the app's own writer.
   await writeProblems(conn, demoProblems(data), importId);
-
-  await appendRows(conn, 'incidents', data.incidents, { import_id: importId, legacy_group: null });
-  await appendRows(conn, 'incident_rings', data.incident_rings, { import_id: importId });
+  await writeIncidents(conn, data, importId);
   await writeMonthlyCounts(conn, data.monthly_counts, importId);
-  await appendRows(conn, 'survey_responses', data.survey_responses, { import_id: importId });
+  // The demo's answers follow the programme's setting: no codebook of their own.
+  await writeSurvey(conn, null, data.survey_responses, importId);
 
   await refreshAggregates(conn);
   return importId;

@@ -21,8 +21,6 @@ export interface SurveyRow {
   age_band: string | null;
 }
 
-/** Stores the codebook used and the responses (staged through the appender, then one INSERT). */
-
 /** The staging table's columns, in the order they are appended. */
 const SURVEY_STAGE: StageColumns<SurveyRow> = [
   ['zone_id', 'VARCHAR'],
@@ -42,21 +40,25 @@ const SURVEY_STAGE: StageColumns<SurveyRow> = [
   ['age_band', 'VARCHAR'],
 ];
 
+/**
+ * Stores the codebook used (null: the answers follow the programme's setting, as the demo's do) and
+ * the responses (staged through the appender, then one INSERT).
+ */
 export async function writeSurvey(
   conn: DuckDBConnection,
-  codebook: unknown,
+  codebook: { name: string } | null,
   rows: readonly SurveyRow[],
   importId: number,
 ): Promise<number> {
-  const name =
-    typeof codebook === 'object' && codebook !== null && 'name' in codebook
-      ? String((codebook as { name: unknown }).name)
-      : '';
-  const [cb] = await query<{ id: number }>(
-    conn,
-    'INSERT INTO codebooks (name, body, import_id) VALUES ($name, $body::JSON, $importId) RETURNING id',
-    { name, body: JSON.stringify(codebook), importId },
-  );
+  let codebookId: number | null = null;
+  if (codebook !== null) {
+    const [cb] = await query<{ id: number }>(
+      conn,
+      'INSERT INTO codebooks (name, body, import_id) VALUES ($name, $body::JSON, $importId) RETURNING id',
+      { name: codebook.name, body: JSON.stringify(codebook), importId },
+    );
+    codebookId = cb?.id ?? null;
+  }
   await stageRows(conn, 'stage_survey', SURVEY_STAGE, rows);
   await exec(
     conn,
@@ -65,7 +67,7 @@ export async function writeSurvey(
      SELECT zone_id, CAST(surveyed_on AS DATE), wave, sample_type, fear_raw, fear_level, fear_status, fear_levels,
             trust_raw, trust_level, trust_status, trust_levels, weight, sex, age_band, $codebookId, $importId
        FROM stage_survey`,
-    { codebookId: cb?.id ?? null, importId },
+    { codebookId, importId },
   );
   await exec(conn, 'DROP TABLE stage_survey');
   return rows.length;

@@ -13,6 +13,8 @@ export interface ZoneWriteRow {
   start_date: string;
   population: number | null;
   area_km2: number | null;
+  /** Not in zone files (a file's zone keeps the replaced row's); the demo names it. */
+  municipality?: string | null;
   /** GeoJSON geometry text. */
   geometry: string;
   min_lon: number;
@@ -20,11 +22,6 @@ export interface ZoneWriteRow {
   max_lon: number;
   max_lat: number;
 }
-
-/**
- * Adds new zones and replaces existing ones (same id); replaced rows go to import_replaced so undo
- * can restore them. The municipality column is not in zone files and is kept from the old row.
- */
 
 /** The staging table's columns, in the order they are appended. */
 const ZONES_IMPORT_STAGE: StageColumns<ZoneWriteRow> = [
@@ -37,6 +34,7 @@ const ZONES_IMPORT_STAGE: StageColumns<ZoneWriteRow> = [
   ['start_date', 'VARCHAR'],
   ['population', 'INTEGER'],
   ['area_km2', 'DOUBLE'],
+  ['municipality', 'VARCHAR'],
   ['geometry', 'VARCHAR'],
   ['min_lon', 'DOUBLE'],
   ['min_lat', 'DOUBLE'],
@@ -44,6 +42,10 @@ const ZONES_IMPORT_STAGE: StageColumns<ZoneWriteRow> = [
   ['max_lat', 'DOUBLE'],
 ];
 
+/**
+ * Adds new zones and replaces existing ones (same id); replaced rows go to import_replaced so undo
+ * can restore them. A row without a municipality keeps the replaced row's.
+ */
 export async function writeZones(
   conn: DuckDBConnection,
   rows: readonly ZoneWriteRow[],
@@ -67,7 +69,7 @@ export async function writeZones(
     `INSERT INTO zones (id, station_code, name_th, name_en, kind, criteria, start_date, population, area_km2, municipality,
                         geometry, min_lon, min_lat, max_lon, max_lat, import_id)
      SELECT s.id, s.station_code, s.name_th, s.name_en, s.kind, s.criteria, CAST(s.start_date AS DATE), s.population, s.area_km2,
-            m.municipality, s.geometry::JSON, s.min_lon, s.min_lat, s.max_lon, s.max_lat, $importId
+            coalesce(s.municipality, m.municipality), s.geometry::JSON, s.min_lon, s.min_lat, s.max_lon, s.max_lat, $importId
        FROM stage_zones_import s LEFT JOIN stage_zones_municipality m ON m.id = s.id`,
     { importId },
   );
