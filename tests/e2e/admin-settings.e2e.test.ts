@@ -4,56 +4,29 @@
  * overview at once), and an import of a small Thai CSV with preview, commit and undo.
  * Screenshots go to test-results/ for a human to look at.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  ADMIN_PASSWORD,
-  ADMIN_USER,
-  CHROMIUM,
-  ensureBuild,
-  type RunningServer,
-  repoRoot,
-  signInAs,
-  startServer,
-  collectPageProblems,
-  thaiPage,
-} from './server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { ADMIN_PASSWORD, ADMIN_USER, repoRoot, thaiPage, browserSuite } from './server.ts';
 import { sidewaysScroll } from './what-users-see.ts';
 
-const shots = join(repoRoot, 'test-results');
-const shot = (name: string) => join(shots, `${name}.png`);
+const suite = browserSuite('');
+const { problems, shot, signIn } = suite;
+
 const fixture = (name: string) => join(repoRoot, 'tests', 'fixtures', 'imports', name);
 
 /** A zone of สภ.หาดใหญ่ in the demo data whose crime fell by about a third since its start. */
 const ZONE = 'Z-HDY-01';
 
-let server: RunningServer;
-let browser: Browser;
 let page: Page;
-const problems: string[] = [];
-
-const signIn = (target: Page, username: string, password: string): Promise<void> =>
-  signInAs(target, server.baseUrl, username, password);
 
 /** The crime cell of one zone's row in the overview table (th = zone name, then fear, trust, crime). */
 const crimeCell = (target: Page) => target.locator(`[data-testid=zone-table] tr[data-zone-id=${ZONE}] td`).nth(2);
 
 describe('staff screens in Chromium', () => {
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    ensureBuild();
-    server = await startServer();
-    browser = await chromium.launch(CHROMIUM);
-    page = await thaiPage(browser, 1440, 950);
-    collectPageProblems(page, problems);
+    page = await suite.newPage(1440, 950);
   }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   test('an administrator sees every staff screen in the menu', async () => {
     await signIn(page, ADMIN_USER, ADMIN_PASSWORD);
@@ -168,7 +141,7 @@ describe('staff screens in Chromium', () => {
   });
 
   test('a commander sees imports but not settings or admin; admin URLs say no', async () => {
-    const phone = await thaiPage(browser, 390, 844);
+    const phone = await thaiPage(suite.browser, 390, 844);
     await signIn(phone, 'demo-commander', 'demo-commander-2567');
     expect(await phone.getByTestId('nav-imports').count()).toBe(1);
     expect(await phone.getByTestId('nav-settings').count()).toBe(0);
@@ -178,7 +151,7 @@ describe('staff screens in Chromium', () => {
     await phone.getByTestId('import-history').waitFor();
     expect(await sidewaysScroll(phone), 'the imports screen scrolls sideways at 390 px').toBe(0);
     await phone.screenshot({ path: shot('30-imports-phone-commander') });
-    await phone.goto(`${server.baseUrl}/admin`);
+    await phone.goto(`${suite.baseUrl}/admin`);
     await expect.poll(() => phone.locator('main [role=alert]').textContent()).toContain('ไม่มีสิทธิ์');
     await phone.close();
   });

@@ -4,30 +4,15 @@
  * see is asserted (MapLibre's rendered features, no sideways scroll); screenshots go to
  * test-results/ (git-ignored) for a human to look at as well.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  ADMIN_PASSWORD,
-  ADMIN_USER,
-  CHROMIUM,
-  ensureBuild,
-  type RunningServer,
-  repoRoot,
-  startServer,
-  collectPageProblems,
-  thaiPage,
-} from './server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { ADMIN_PASSWORD, ADMIN_USER, thaiPage, browserSuite } from './server.ts';
 import { renderedFeatures, renderedIds, sidewaysScroll } from './what-users-see.ts';
 
-const shots = join(repoRoot, 'test-results');
-const shot = (name: string) => join(shots, `${name}.png`);
+const suite = browserSuite('');
+const { problems, shot } = suite;
 
-let server: RunningServer;
-let browser: Browser;
 let page: Page;
-const problems: string[] = [];
 
 /** The zones listed in the overview table, by id, sorted. */
 async function zonesInTable(target: Page): Promise<string[]> {
@@ -65,21 +50,11 @@ async function expectNoSidewaysScroll(target: Page): Promise<void> {
 
 describe('dashboard in Chromium', () => {
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    ensureBuild();
-    server = await startServer();
-    browser = await chromium.launch(CHROMIUM);
-    page = await thaiPage(browser, 1600, 1000);
-    collectPageProblems(page, problems);
+    page = await suite.newPage(1600, 1000);
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   test('signs in (Thai first)', async () => {
-    const response = await page.goto(server.baseUrl);
+    const response = await page.goto(suite.baseUrl);
     // The app is tested under the server's real policy: no inline scripts, workers from self/blob.
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     await expect.poll(() => page.locator('h1').textContent()).toBe('เข้าสู่ระบบ');
@@ -174,8 +149,8 @@ describe('dashboard in Chromium', () => {
   });
 
   test('works on a phone', async () => {
-    const phone = await thaiPage(browser, 390, 844);
-    await phone.goto(server.baseUrl);
+    const phone = await thaiPage(suite.browser, 390, 844);
+    await phone.goto(suite.baseUrl);
     await phone.fill('input[name=username]', ADMIN_USER);
     await phone.fill('input[name=password]', ADMIN_PASSWORD);
     await phone.click('button[type=submit]');
@@ -195,9 +170,8 @@ describe('dashboard in Chromium', () => {
   });
 
   test('an executive sees a summary of their own zones, on a map fitted to them', async () => {
-    const executive = await thaiPage(browser, 1280, 900);
-    collectPageProblems(executive, problems);
-    await executive.goto(server.baseUrl);
+    const executive = await suite.newPage(1280, 900);
+    await executive.goto(suite.baseUrl);
     await executive.fill('input[name=username]', 'demo-executive');
     await executive.fill('input[name=password]', 'demo-executive-2567');
     await executive.click('button[type=submit]');

@@ -4,32 +4,12 @@
  * switched on a unit page; a commander's partial and out-of-scope units. Screenshots at 1280 px
  * and 390 px go to test-results/.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  ADMIN_PASSWORD,
-  ADMIN_USER,
-  CHROMIUM,
-  collectPageProblems,
-  ensureBuild,
-  type RunningServer,
-  repoRoot,
-  signInAs,
-  startServer,
-  thaiPage,
-} from './server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { ADMIN_PASSWORD, ADMIN_USER, thaiPage, browserSuite } from './server.ts';
 
-const shots = join(repoRoot, 'test-results');
-const shot = (name: string) => join(shots, `drill-${name}.png`);
-
-let server: RunningServer;
-let browser: Browser;
-const problems: string[] = [];
-
-const signIn = (target: Page, username: string, password: string): Promise<void> =>
-  signInAs(target, server.baseUrl, username, password);
+const suite = browserSuite('drill-');
+const { problems, shot, signIn } = suite;
 
 const crumbs = (target: Page) => target.locator('nav[data-testid=breadcrumbs] li a');
 const crumbTexts = (target: Page) => crumbs(target).allTextContents();
@@ -45,21 +25,8 @@ const sidewaysScroll = (target: Page) =>
   target.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe('drill-down in Chromium', () => {
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    ensureBuild();
-    server = await startServer();
-    browser = await chromium.launch(CHROMIUM);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   test('country -> bureau -> division -> station -> zone by clicks, and back', async () => {
-    const page = await thaiPage(browser, 1280, 900);
-    collectPageProblems(page, problems);
+    const page = await suite.newPage(1280, 900);
     await signIn(page, ADMIN_USER, ADMIN_PASSWORD);
     await page.locator('[data-testid=rollup-table] tbody tr').first().waitFor();
     expect(await crumbTexts(page)).toEqual(['ประเทศ']);
@@ -114,10 +81,9 @@ describe('drill-down in Chromium', () => {
   }, 180_000);
 
   test('a unit URL reloads to the same view, and the language switch keeps the unit', async () => {
-    const page = await thaiPage(browser, 1280, 900);
-    collectPageProblems(page, problems);
+    const page = await suite.newPage(1280, 900);
     await signIn(page, ADMIN_USER, ADMIN_PASSWORD);
-    await page.goto(`${server.baseUrl}/?unit=PPC-TH-90&from=2023-10&to=2024-09`);
+    await page.goto(`${suite.baseUrl}/?unit=PPC-TH-90&from=2023-10&to=2024-09`);
     await expect.poll(() => h1(page)).toBe('ตำรวจภูธรจังหวัดสงขลา');
     await page.reload();
     await expect.poll(() => h1(page)).toBe('ตำรวจภูธรจังหวัดสงขลา');
@@ -135,9 +101,9 @@ describe('drill-down in Chromium', () => {
   }, 120_000);
 
   test('a commander: a region partly in scope says k of n; another region is not found; on a phone', async () => {
-    const phone = await thaiPage(browser, 390, 844);
+    const phone = await thaiPage(suite.browser, 390, 844);
     await signIn(phone, 'demo-commander', 'demo-commander-2567');
-    await phone.goto(`${server.baseUrl}/?unit=PPR9`);
+    await phone.goto(`${suite.baseUrl}/?unit=PPR9`);
     await expect.poll(() => h1(phone)).toBe('ตำรวจภูธรภาค 9');
     expect(await phone.getByTestId('scope-note').textContent()).toMatch(/^พื้นที่ในความรับผิดชอบของคุณ 3 จาก \d+ พื้นที่ของหน่วยนี้/);
     expect(await phone.locator('#national-title').textContent()).toBe('พื้นที่ของคุณใน ตำรวจภูธรภาค 9 (3 พื้นที่)');
@@ -149,7 +115,7 @@ describe('drill-down in Chromium', () => {
     await phone.locator('[data-testid=rollup-table]').scrollIntoViewIfNeeded();
     await phone.screenshot({ path: shot('06-commander-bureau-table-390') });
 
-    await phone.goto(`${server.baseUrl}/?unit=MPB`);
+    await phone.goto(`${suite.baseUrl}/?unit=MPB`);
     await expect.poll(() => phone.locator('[role=alert]').first().textContent()).toContain('ไม่พบหน่วยงานนี้');
     await phone.screenshot({ path: shot('07-commander-out-of-scope-390') });
     await phone.getByRole('link', { name: 'กลับไปภาพรวมประเทศ' }).click();

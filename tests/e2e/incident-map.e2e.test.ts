@@ -4,34 +4,14 @@
  * points), the group filter changes them, the heat view draws them too, (a click's month, group and
  * type are unit-tested in tests/web/to-incident-layer.test.ts). Screenshots at 1280 px and 390 px go to test-results/.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import {
-  ADMIN_PASSWORD,
-  ADMIN_USER,
-  CHROMIUM,
-  collectPageProblems,
-  ensureBuild,
-  type RunningServer,
-  repoRoot,
-  signInAs,
-  startServer,
-  thaiPage,
-} from './server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test, vi } from 'vitest';
+import { ADMIN_PASSWORD, ADMIN_USER, browserSuite } from './server.ts';
+
+const suite = browserSuite('incidents-');
+const { problems, shot, signIn } = suite;
 
 vi.setConfig({ testTimeout: 120_000 });
-
-const shots = join(repoRoot, 'test-results');
-const shot = (name: string) => join(shots, `incidents-${name}.png`);
-
-let server: RunningServer;
-let browser: Browser;
-const problems: string[] = [];
-
-const signIn = (target: Page, username: string, password: string): Promise<void> =>
-  signInAs(target, server.baseUrl, username, password);
 
 /** Features the API gives for the zone, period and group, read with the page's own session. */
 const apiCount = (page: Page, query: string) =>
@@ -44,23 +24,10 @@ const rendered = (page: Page) =>
   page.getByTestId('incident-map').evaluate((el) => Number((el as HTMLElement).dataset.renderedIncidents ?? -1));
 
 describe('incident map in Chromium', () => {
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    ensureBuild();
-    server = await startServer();
-    browser = await chromium.launch(CHROMIUM);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   test('draws the zone and ring incidents of the period; the group filter changes them', async () => {
-    const page = await thaiPage(browser, 1280, 900);
-    collectPageProblems(page, problems);
+    const page = await suite.newPage(1280, 900);
     await signIn(page, ADMIN_USER, ADMIN_PASSWORD);
-    await page.goto(`${server.baseUrl}/zones/Z-HDY-01?from=2024-01&to=2024-06`);
+    await page.goto(`${suite.baseUrl}/zones/Z-HDY-01?from=2024-01&to=2024-06`);
     const map = page.getByTestId('incident-map');
     await map.locator('canvas.maplibregl-canvas').waitFor({ timeout: 30_000 });
     const all = await apiCount(page, 'from=2024-01&to=2024-06');
@@ -87,10 +54,9 @@ describe('incident map in Chromium', () => {
   });
 
   test('another period draws other incidents; on a phone nothing scrolls sideways', async () => {
-    const phone = await thaiPage(browser, 390, 844);
-    collectPageProblems(phone, problems);
+    const phone = await suite.newPage(390, 844);
     await signIn(phone, ADMIN_USER, ADMIN_PASSWORD);
-    await phone.goto(`${server.baseUrl}/zones/Z-HDY-01?from=2023-01&to=2023-03`);
+    await phone.goto(`${suite.baseUrl}/zones/Z-HDY-01?from=2023-01&to=2023-03`);
     const map = phone.getByTestId('incident-map');
     await map.locator('canvas.maplibregl-canvas').waitFor({ timeout: 30_000 });
     const quarter = await apiCount(phone, 'from=2023-01&to=2023-03');

@@ -11,40 +11,20 @@
  * chart's size, its SVG parses and carries its fonts; a viewer gets no menu and the CSV is refused.
  */
 import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  ADMIN_PASSWORD,
-  ADMIN_USER,
-  CHROMIUM,
-  collectPageProblems,
-  ensureBuild,
-  type RunningServer,
-  repoRoot,
-  signInAs,
-  startServer,
-  thaiPage,
-} from './server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { ADMIN_PASSWORD, ADMIN_USER, thaiPage, browserSuite } from './server.ts';
 import { parseCsv } from '../../server/importers/parse/csv.ts';
 import { renderedFeatures } from './what-users-see.ts';
 
-const shots = join(repoRoot, 'test-results');
+const suite = browserSuite('meeting-');
+const { problems, shot, signIn } = suite;
 
 /** What a zone's figures say of their crime reading (server/contracts/crime-reading.ts). */
 interface ZoneReadingItem {
   id: string;
   crime: { reading: { displacementWarning: boolean } | null };
 }
-const shot = (name: string) => join(shots, `meeting-${name}.png`);
-
-let server: RunningServer;
-let browser: Browser;
-const problems: string[] = [];
-
-const signIn = (target: Page, username: string, password: string): Promise<void> =>
-  signInAs(target, server.baseUrl, username, password);
 
 const slideParam = (target: Page) => new URL(target.url()).searchParams.get('slide');
 const slideCount = async (target: Page) =>
@@ -128,23 +108,10 @@ async function walk(target: Page, key: string, label: string): Promise<string[]>
 }
 
 describe('meeting mode in Chromium', () => {
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    ensureBuild();
-    server = await startServer();
-    browser = await chromium.launch(CHROMIUM);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   test('1280x720, Thai: a station opened from its page, walked with the arrows, reloaded, left with Esc', async () => {
-    const page = await thaiPage(browser, 1280, 720);
-    collectPageProblems(page, problems);
+    const page = await suite.newPage(1280, 720);
     await signIn(page, ADMIN_USER, ADMIN_PASSWORD);
-    await page.goto(`${server.baseUrl}/?unit=ST-HAT-YAI&from=2023-10&to=2024-09`);
+    await page.goto(`${suite.baseUrl}/?unit=ST-HAT-YAI&from=2023-10&to=2024-09`);
     await page.getByTestId('meeting-link').click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/present');
     expect(new URL(page.url()).search).toBe('?unit=ST-HAT-YAI&slide=1&from=2023-10&to=2024-09');
@@ -171,7 +138,7 @@ describe('meeting mode in Chromium', () => {
     await slideDrawn(page, 5);
     // A met crime status whose WDQ reads displacement carries the zone page's warning on the slides
     // too: in the summary's row, as /api/kpis says for each zone (the demo's Z-HDY-01 has one).
-    const answer = await page.request.get(`${server.baseUrl}/api/units/ST-HAT-YAI?level=zone&from=2023-10&to=2024-09`);
+    const answer = await page.request.get(`${suite.baseUrl}/api/units/ST-HAT-YAI?level=zone&from=2023-10&to=2024-09`);
     const rows = ((await answer.json()) as { children: { item: ZoneReadingItem }[] }).children.map((c) => c.item);
     expect(rows.filter((r) => r.crime.reading?.displacementWarning).map((r) => r.id)).toEqual(['Z-HDY-01']);
     for (const row of rows) {
@@ -231,10 +198,9 @@ describe('meeting mode in Chromium', () => {
   }, 240_000);
 
   test('1920x1080, English: a region walked with Page Down (a clicker)', async () => {
-    const page = await thaiPage(browser, 1920, 1080);
-    collectPageProblems(page, problems);
+    const page = await suite.newPage(1920, 1080);
     await signIn(page, ADMIN_USER, ADMIN_PASSWORD);
-    await page.goto(`${server.baseUrl}/present?unit=PPR9&lang=en`);
+    await page.goto(`${suite.baseUrl}/present?unit=PPR9&lang=en`);
     await slideDrawn(page, 1);
     expect(await page.locator('.slide-title h1').textContent()).toBe('Provincial Police Region 9');
     expect(await page.locator('.title-meets-count').first().textContent()).toMatch(/^\d+ of \d+ zones? meets?/);
@@ -246,13 +212,12 @@ describe('meeting mode in Chromium', () => {
   }, 240_000);
 
   test("an executive's own scope: /present alone shows the municipality's zones", async () => {
-    const page = await thaiPage(browser, 1280, 720);
-    collectPageProblems(page, problems);
+    const page = await suite.newPage(1280, 720);
     await signIn(page, 'demo-executive', 'demo-executive-2567');
-    await page.goto(`${server.baseUrl}/present`);
+    await page.goto(`${suite.baseUrl}/present`);
     await slideDrawn(page, 1);
     expect(slideParam(page)).toBe('1');
-    const zones = (await (await page.request.get(`${server.baseUrl}/api/zones`)).json()) as { items: unknown[] };
+    const zones = (await (await page.request.get(`${suite.baseUrl}/api/zones`)).json()) as { items: unknown[] };
     expect(zones.items.length).toBeGreaterThan(0);
     expect(await slideCount(page)).toBe(1 + zones.items.length + Math.ceil(zones.items.length / 5) + 1);
     expect(await slideFaults(page)).toEqual([]);
@@ -264,10 +229,9 @@ describe('meeting mode in Chromium', () => {
   }, 120_000);
 
   test("a zone chart's menu: CSV of the API's numbers, PNG at 2x, SVG that parses; viewers refused", async () => {
-    const page = await thaiPage(browser, 1280, 900);
-    collectPageProblems(page, problems);
+    const page = await suite.newPage(1280, 900);
     await signIn(page, ADMIN_USER, ADMIN_PASSWORD);
-    await page.goto(`${server.baseUrl}/zones/Z-HDY-01?from=2023-10&to=2024-09`);
+    await page.goto(`${suite.baseUrl}/zones/Z-HDY-01?from=2023-10&to=2024-09`);
     const figure = page.getByTestId('crime-chart');
     await figure.locator('.recharts-wrapper > svg.recharts-surface').waitFor();
     const menu = page.getByTestId('chart-menu-crime');
@@ -282,7 +246,7 @@ describe('meeting mode in Chromium', () => {
     expect(preamble).toContain('ช่วงเวลา,ต.ค. 2566 – ก.ย. 2567');
     const rows = parseCsv(table).rows.map((r) => r.fields);
     const series = (await (
-      await page.request.get(`${server.baseUrl}/api/zones/Z-HDY-01/series?from=2023-10&to=2024-09`)
+      await page.request.get(`${suite.baseUrl}/api/zones/Z-HDY-01/series?from=2023-10&to=2024-09`)
     ).json()) as { months: { month: string; byGroup: Record<string, number> }[] };
     expect(rows.length).toBe(series.months.length);
     series.months.forEach((month, i) => {
@@ -319,12 +283,12 @@ describe('meeting mode in Chromium', () => {
     await page.close();
 
     // A viewer: no menu, and the CSV address refused as the KPI exports are.
-    const viewer = await thaiPage(browser, 1280, 900);
+    const viewer = await thaiPage(suite.browser, 1280, 900);
     await signIn(viewer, 'demo-viewer', 'demo-viewer-2567');
-    await viewer.goto(`${server.baseUrl}/zones/Z-HDY-01`);
+    await viewer.goto(`${suite.baseUrl}/zones/Z-HDY-01`);
     await viewer.getByTestId('crime-chart').locator('svg.recharts-surface').first().waitFor();
     expect(await viewer.getByTestId('chart-menu-crime').count()).toBe(0);
-    const refused = await viewer.request.get(`${server.baseUrl}/api/exports/zones/Z-HDY-01/crime.csv?lang=th`);
+    const refused = await viewer.request.get(`${suite.baseUrl}/api/exports/zones/Z-HDY-01/crime.csv?lang=th`);
     expect(refused.status()).toBe(403);
     await viewer.close();
   }, 120_000);

@@ -1,14 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
 /**
  * Helpers for browser tests: build the SPA and the server when stale, run the real server on a
  * free port with a throw-away database and a known admin password, and stop it again.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from '../../server/reports/printer.ts';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -171,4 +172,62 @@ export function thaiPage(browser: Browser, width: number, height: number): Promi
     locale: 'th-TH',
     timezoneId: 'Asia/Bangkok',
   });
+}
+
+/** One test file's real server and Chromium (browserSuite). */
+export interface BrowserSuite {
+  readonly server: RunningServer;
+  readonly baseUrl: string;
+  readonly browser: Browser;
+  /** What no page may show, from every page made by `newPage` (collectPageProblems). */
+  readonly problems: string[];
+  /** The path of a screenshot in test-results/, named with the file's prefix. */
+  shot(name: string): string;
+  /** A Thai page (thaiPage) whose problems are collected. */
+  newPage(width: number, height: number): Promise<Page>;
+  signIn(page: Page, username: string, password: string): Promise<void>;
+}
+
+/**
+ * Starts the built server and Chromium before a file's tests and stops them after (hooks at the
+ * level it is called from), so each browser test file says only what it tests.
+ */
+export function browserSuite(shotPrefix: string, options: { env?: Record<string, string> } = {}): BrowserSuite {
+  const shots = join(repoRoot, 'test-results');
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const started = <T>(what: string, value: T | undefined): T => {
+    if (value === undefined) throw new Error(`the browser suite's ${what} is not started (use it inside a test)`);
+    return value;
+  };
+  const suite: BrowserSuite = {
+    get server() {
+      return started('server', server);
+    },
+    get baseUrl() {
+      return started('server', server).baseUrl;
+    },
+    get browser() {
+      return started('browser', browser);
+    },
+    problems: [],
+    shot: (name) => join(shots, `${shotPrefix}${name}.png`),
+    newPage: async (width, height) => {
+      const page = await thaiPage(suite.browser, width, height);
+      collectPageProblems(page, suite.problems);
+      return page;
+    },
+    signIn: (page, username, password) => signInAs(page, suite.baseUrl, username, password),
+  };
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    ensureBuild();
+    server = await startServer(options);
+    browser = await chromium.launch(CHROMIUM);
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return suite;
 }

@@ -10,23 +10,11 @@ import {
   toggleNumber,
   zoneToForm,
 } from '../../web/features/settings/settings-form.ts';
+import { DEFAULT_PROGRAMME_SETTINGS } from '../../server/settings/kpi-settings.ts';
 import { en, th } from './fixtures.ts';
 
-const DEFAULTS: ProgrammeSettings = {
-  fearTarget: 40,
-  trustTarget: 80,
-  crimeTarget: 0,
-  minSample: 30,
-  fearLevels: null,
-  trustLevels: null,
-  denominator: 'valid',
-  overrideCodebooks: false,
-  surveyRule: 'latest_wave',
-  poolOptIn: false,
-  baseline: 'matched',
-  crimeGroups: [1, 2, 3],
-  bufferMeters: 500,
-};
+/** The server's own defaults: the form starts from what the server would answer on a fresh database. */
+const DEFAULTS: ProgrammeSettings = DEFAULT_PROGRAMME_SETTINGS;
 
 describe('parseNumber', () => {
   test('plain, signed, true minus sign, Thai digits, thousands separators', () => {

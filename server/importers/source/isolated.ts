@@ -26,7 +26,7 @@ import { FatalImportError, type Issue, issue } from '../issues.ts';
 import type { FileFormat } from './detect.ts';
 import type { FromChild, ParseJob, ToChild } from './parse-child.ts';
 import type { LoadedFile, SourceMeta, TableInput, TableOptions, TableRow } from './table.ts';
-import { unpackRows } from './wire-batch.ts';
+import { ExcelDate } from './xlsx.ts';
 import type { ZipLimits } from './zip.ts';
 
 export interface ParseLimits {
@@ -313,13 +313,20 @@ function unreadable(file: string, format: FileFormat, m: FromChild): FatalImport
 }
 
 function toRows(m: Extract<FromChild, { type: 'batch' }>): TableRow[] {
-  const { rows, lines } = m;
-  const cells = unpackRows(m.cells);
+  const { rows, lines, fields } = m;
   const out: TableRow[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
+    let cells = fields[i] as TableRow['fields'] | Extract<FromChild, { type: 'batch' }>['fields'][number];
+    if (m.dates) {
+      cells = (cells as unknown[]).map((c) =>
+        typeof c === 'object' && c !== null ? new ExcelDate((c as { serial: number }).serial) : c,
+      ) as TableRow['fields'];
+    }
     const line = lines?.[i] ?? 0;
-    const fields = cells[i] as TableRow['fields'];
-    out[i] = line > 0 ? { row: rows[i] as number, line, fields } : { row: rows[i] as number, fields };
+    out[i] =
+      line > 0
+        ? { row: rows[i] as number, line, fields: cells as TableRow['fields'] }
+        : { row: rows[i] as number, fields: cells as TableRow['fields'] };
   }
   return out;
 }

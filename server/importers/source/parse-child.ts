@@ -14,7 +14,7 @@ import { FatalImportError, type Issue } from '../issues.ts';
 import type { FileFormat } from './detect.ts';
 import { readShapes } from './shapes.ts';
 import { type LoadedFile, openParsedTable, type SourceMeta, type TableOptions } from './table.ts';
-import { packRows, type WireRows } from './wire-batch.ts';
+import { ExcelDate } from './xlsx.ts';
 import type { ZipLimits } from './zip.ts';
 
 export type ParseJob =
@@ -22,6 +22,9 @@ export type ParseJob =
   | { type: 'shapes'; file: LoadedFile; format: FileFormat; zipLimits?: ZipLimits };
 
 export type ToChild = ParseJob | { type: 'more' };
+
+/** A batch's cells: strings (CSV) or cells with dates as `{ serial }` (XLSX). */
+export type WireCell = string | number | { serial: number } | null;
 
 export type FromChild =
   | { type: 'ready' }
@@ -32,8 +35,9 @@ export type FromChild =
       rows: Int32Array;
       /** CSV: the physical line of each row (0 = none). */
       lines: Int32Array | null;
-      /** The rows' cells, by column (wire-batch.ts says why). */
-      cells: WireRows;
+      fields: WireCell[][];
+      /** True when some cell is a date (XLSX): the server turns `{ serial }` back into ExcelDate. */
+      dates: boolean;
       fraction: number;
       issues: AnyIssue[];
     }
@@ -45,7 +49,7 @@ export type FromChild =
 type AnyIssue = Issue;
 
 /** Batches parsed ahead of the server's consumption. */
-const AHEAD = 4;
+const AHEAD = 2;
 
 let credits = 0;
 let wake: (() => void) | null = null;
@@ -88,6 +92,8 @@ async function runTable(job: Extract<ParseJob, { type: 'table' }>): Promise<void
     const n = batch.length;
     const rows = new Int32Array(n);
     let lines: Int32Array | null = null;
+    const fields: WireCell[][] = new Array(n);
+    let dates = false;
     for (let i = 0; i < n; i++) {
       const r = batch[i] as (typeof batch)[number];
       rows[i] = r.row;
@@ -95,10 +101,11 @@ async function runTable(job: Extract<ParseJob, { type: 'table' }>): Promise<void
         if (lines === null) lines = new Int32Array(n);
         lines[i] = r.line;
       }
+      fields[i] = r.fields as WireCell[];
+      if (!dates && job.format === 'xlsx') dates = r.fields.some((c) => c instanceof ExcelDate);
     }
-    const cells = packRows(batch.map((r) => r.fields));
     await credit();
-    await send({ type: 'batch', rows, lines, cells, fraction: table.fractionRead(), issues: takeIssues() });
+    await send({ type: 'batch', rows, lines, fields, dates, fraction: table.fractionRead(), issues: takeIssues() });
   }
   await send({ type: 'end', issues: takeIssues() });
 }
