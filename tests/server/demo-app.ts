@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import type { Database } from '../../server/db/database.ts';
 import { DEMO_SCRIPT_TODAY } from '../../server/demo/spec.ts';
@@ -40,4 +41,41 @@ export async function signIn(app: App, username: string, password: string) {
       ...init,
       headers: { cookie, 'x-csrf-token': user.csrfToken, 'content-type': 'application/json', ...(init.headers ?? {}) },
     });
+}
+
+export type Session = Awaited<ReturnType<typeof signIn>>;
+
+/** The demo users' passwords (server/auth/bootstrap.ts: `<user>-2567`) and the test admin's. */
+const passwordOf = (username: string): string => (username === 'admin' ? ADMIN_PASSWORD : `${username}-2567`);
+
+/**
+ * The demo app for one test file: opened before its tests, closed after. `as(user)` is that user's
+ * session (signed in on first use), so a file says only which users it needs.
+ */
+export function demoAppForFile() {
+  let opened: { db: Database; app: App } | undefined;
+  const sessions = new Map<string, Promise<Session>>();
+  const demo = () => {
+    if (opened === undefined) throw new Error('the demo app is opened before the tests: use it inside a test');
+    return opened;
+  };
+  beforeAll(async () => {
+    opened = await openDemoApp();
+  }, 300_000);
+  afterAll(() => opened?.db.close());
+  return {
+    get db(): Database {
+      return demo().db;
+    },
+    as(username: string): Session {
+      return async (path, init) => {
+        let session = sessions.get(username);
+        if (session === undefined) {
+          session = signIn(demo().app, username, passwordOf(username));
+          sessions.set(username, session);
+        }
+        return (await session)(path, init);
+      };
+    },
+  };
 }

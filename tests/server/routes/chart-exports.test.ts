@@ -4,25 +4,15 @@
  * carry the zone, chart, period and filters; Thai or English headers; viewers refused like the
  * KPI exports; out of scope not found; formula-looking text neutralised.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../server/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../server/importers/parse/csv.ts';
-import { ADMIN_PASSWORD, openDemoApp, signIn } from '../demo-app.ts';
+import { demoAppForFile } from '../demo-app.ts';
 import { kpiAnswer } from '../kpi-answer.ts';
 
-let db: Database;
-let admin: Awaited<ReturnType<typeof signIn>>;
-let commander: Awaited<ReturnType<typeof signIn>>;
-let viewer: Awaited<ReturnType<typeof signIn>>;
-
-beforeAll(async () => {
-  const demo = await openDemoApp();
-  db = demo.db;
-  admin = await signIn(demo.app, 'admin', ADMIN_PASSWORD);
-  commander = await signIn(demo.app, 'demo-commander', 'demo-commander-2567');
-  viewer = await signIn(demo.app, 'demo-viewer', 'demo-viewer-2567');
-}, 300_000);
-afterAll(() => db.close());
+const demo = demoAppForFile();
+const admin = demo.as('admin');
+const commander = demo.as('demo-commander');
+const viewer = demo.as('demo-viewer');
 
 /** A chart CSV read back: its first lines (label, value), its header and its rows, by the importers' parser. */
 async function readChartCsv(res: Response) {
@@ -134,7 +124,7 @@ describe('the data behind the zone charts', () => {
   });
 
   it('neutralises a zone name a spreadsheet would run as a formula', async () => {
-    await db.withConnection((conn) =>
+    await demo.db.withConnection((conn) =>
       conn.run(`UPDATE zones SET name_th = '=HYPERLINK("http://x.example","ดู")' WHERE id = 'Z-HDY-03'`),
     );
     const csv = await readChartCsv(await admin('/api/exports/zones/Z-HDY-03/crime.csv'));

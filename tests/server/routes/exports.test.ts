@@ -3,27 +3,17 @@
  * parameters and scope. Checked against the API's own figures; the XLSX read back cell by cell.
  */
 import readXlsxFile from 'read-excel-file/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../server/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { type ColumnTable, decodeRows } from '../../../server/contracts/column-table.ts';
 import { neutralise, toCsv } from '../../../server/exports/csv.ts';
 import { KPI_COLUMNS, kpiTable } from '../../../server/exports/kpi-table.ts';
 import { parseCsv } from '../../../server/importers/parse/csv.ts';
-import { ADMIN_PASSWORD, openDemoApp, signIn } from '../demo-app.ts';
+import { demoAppForFile } from '../demo-app.ts';
 
-let db: Database;
-let admin: Awaited<ReturnType<typeof signIn>>;
-let commander: Awaited<ReturnType<typeof signIn>>;
-let viewer: Awaited<ReturnType<typeof signIn>>;
-
-beforeAll(async () => {
-  const demo = await openDemoApp();
-  db = demo.db;
-  admin = await signIn(demo.app, 'admin', ADMIN_PASSWORD);
-  commander = await signIn(demo.app, 'demo-commander', 'demo-commander-2567');
-  viewer = await signIn(demo.app, 'demo-viewer', 'demo-viewer-2567');
-}, 300_000);
-afterAll(() => db.close());
+const demo = demoAppForFile();
+const admin = demo.as('admin');
+const commander = demo.as('demo-commander');
+const viewer = demo.as('demo-viewer');
 
 interface Item {
   id: string;

@@ -4,21 +4,14 @@
  * JSON compressed when the client accepts gzip.
  */
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type ColumnTable, decodeRows } from '../../../server/contracts/column-table.ts';
-import type { Database } from '../../../server/db/database.ts';
 import type { KpiAnswerItem } from '../../../server/services/kpi-items.ts';
 import { computeKpis, type KpiWireBody } from '../../../server/services/kpis.ts';
-import { ADMIN_PASSWORD, openDemoApp, signIn } from '../demo-app.ts';
+import { demoAppForFile } from '../demo-app.ts';
 
-let db: Database;
-let admin: Awaited<ReturnType<typeof signIn>>;
-beforeAll(async () => {
-  const demo = await openDemoApp();
-  db = demo.db;
-  admin = await signIn(demo.app, 'admin', ADMIN_PASSWORD);
-}, 300_000);
-afterAll(() => db.close());
+const demo = demoAppForFile();
+const admin = demo.as('admin');
 
 const read = async (query: string) => (await (await admin(`/api/kpis?${query}`)).json()) as KpiWireBody;
 
@@ -52,7 +45,7 @@ describe('GET /api/kpis answer shape', () => {
         from: params.get('from') ?? undefined,
         to: params.get('to') ?? undefined,
       };
-      const service = await computeKpis(db, null, request);
+      const service = await computeKpis(demo.db, null, request);
       const items = decodeRows(body.items as ColumnTable<KpiAnswerItem>);
       expect(items).toEqual(JSON.parse(JSON.stringify(service.items)));
       expect(body.methods).toEqual(JSON.parse(JSON.stringify(service.methods)));

@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../server/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import type { UnitPage } from '../../../server/services/unit-pages.ts';
-import { ADMIN_PASSWORD, openDemoApp, signIn } from '../demo-app.ts';
+import { demoAppForFile } from '../demo-app.ts';
 import { itemsWithMethods, kpiAnswer } from '../kpi-answer.ts';
 
-let db: Database;
-let admin: Awaited<ReturnType<typeof signIn>>;
-let commander: Awaited<ReturnType<typeof signIn>>;
-let executive: Awaited<ReturnType<typeof signIn>>;
-
-beforeAll(async () => {
-  const demo = await openDemoApp();
-  db = demo.db;
-  admin = await signIn(demo.app, 'admin', ADMIN_PASSWORD);
-  commander = await signIn(demo.app, 'demo-commander', 'demo-commander-2567');
-  executive = await signIn(demo.app, 'demo-executive', 'demo-executive-2567');
-});
-afterAll(() => db.close());
+const demo = demoAppForFile();
+const admin = demo.as('admin');
+const commander = demo.as('demo-commander');
+const executive = demo.as('demo-executive');
 
 const page = async (as: typeof admin, path: string) => {
   const res = await as(path);

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { snapToGrid } from '../../../server/auth/location.ts';
-import type { Database } from '../../../server/db/database.ts';
 import type { ZoneIncidents } from '../../../server/services/zone-incidents.ts';
-import { ADMIN_PASSWORD, openDemoApp, signIn } from '../demo-app.ts';
+import { demoAppForFile } from '../demo-app.ts';
 
-let db: Database;
-let admin: Awaited<ReturnType<typeof signIn>>;
-let commander: Awaited<ReturnType<typeof signIn>>;
-let executive: Awaited<ReturnType<typeof signIn>>;
-let viewer: Awaited<ReturnType<typeof signIn>>;
-
-beforeAll(async () => {
-  const demo = await openDemoApp();
-  db = demo.db;
-  admin = await signIn(demo.app, 'admin', ADMIN_PASSWORD);
-  commander = await signIn(demo.app, 'demo-commander', 'demo-commander-2567');
-  executive = await signIn(demo.app, 'demo-executive', 'demo-executive-2567');
-  viewer = await signIn(demo.app, 'demo-viewer', 'demo-viewer-2567');
-});
-afterAll(() => db.close());
+const demo = demoAppForFile();
+const admin = demo.as('admin');
+const commander = demo.as('demo-commander');
+const executive = demo.as('demo-executive');
+const viewer = demo.as('demo-viewer');
 
 const layer = async (as: typeof admin, path: string) => {
   const res = await as(path);
@@ -34,7 +23,7 @@ describe('GET /api/zones/:id/incidents', () => {
     expect(body.type).toBe('FeatureCollection');
     expect(body.period).toEqual({ from: '2024-01', to: '2024-06' });
     expect(body.bufferMeters).toBe(500);
-    const [stored] = await db.all<{ n: number }>(
+    const [stored] = await demo.db.all<{ n: number }>(
       `SELECT count(*)::INTEGER AS n FROM incidents WHERE zone_id = 'Z-HDY-01' AND lat IS NOT NULL
           AND "month" BETWEEN DATE '2024-01-01' AND DATE '2024-06-01'`,
     );

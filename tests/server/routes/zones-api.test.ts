@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../server/db/database.ts';
-import { ADMIN_PASSWORD, openDemoApp, signIn } from '../demo-app.ts';
+import { describe, expect, it } from 'vitest';
+import { demoAppForFile } from '../demo-app.ts';
 import { kpiAnswer } from '../kpi-answer.ts';
 
-let db: Database;
-let get: Awaited<ReturnType<typeof signIn>>;
-let commander: Awaited<ReturnType<typeof signIn>>;
 const commanderPut = async (path: string, body: unknown) =>
   (await commander(path, { method: 'PUT', body: JSON.stringify(body) })).status;
 
-beforeAll(async () => {
-  const demo = await openDemoApp();
-  db = demo.db;
-  get = await signIn(demo.app, 'admin', ADMIN_PASSWORD);
-  commander = await signIn(demo.app, 'demo-commander', 'demo-commander-2567');
-});
-afterAll(() => db.close());
+const demo = demoAppForFile();
+const get = demo.as('admin');
+const commander = demo.as('demo-commander');
 
 describe('zones API on the demo programme', () => {
   it('health counts the demo rows', async () => {
