@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { ADMIN_PASSWORD, ADMIN_USER, thaiPage, browserSuite } from './server.ts';
+import { mapSettled } from './what-users-see.ts';
 
 const suite = browserSuite('drill-');
 const { problems, shot, signIn } = suite;
@@ -17,7 +18,7 @@ const h1 = (target: Page) => target.locator('h1').first().textContent();
 
 async function mapDrawn(target: Page): Promise<void> {
   await target.locator('.map-overview canvas.maplibregl-canvas').waitFor({ timeout: 30_000 });
-  await target.waitForTimeout(2_000);
+  await expect.poll(() => mapSettled(target, '.map-overview'), { timeout: 30_000 }).toBe(true);
 }
 
 /** The page scrolls vertically only: nothing wider than the window. */

@@ -47,8 +47,8 @@ describe('incident map in Chromium', () => {
     await expect.poll(() => rendered(page), { timeout: 30_000 }).toBe(all);
 
     await page.locator('label', { hasText: 'ความหนาแน่น' }).click();
+    // data-view is set when the map is idle in that view: the heat layer is drawn.
     await expect.poll(() => map.evaluate((el) => (el as HTMLElement).dataset.view)).toBe('heat');
-    await page.waitForTimeout(1_000);
     await page.locator('section.incidents').screenshot({ path: shot('02-heat-1280') });
     await page.close();
   });

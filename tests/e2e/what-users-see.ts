@@ -29,6 +29,14 @@ export function renderedFeatures(
   );
 }
 
+/** True once the map in `selector` has drawn what it was asked to: style, sources and tiles loaded, not moving. */
+export function mapSettled(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((selector) => {
+    const map = (document.querySelector(selector) as (Element & { maplibreMap?: MapLibreMap }) | null)?.maplibreMap;
+    return map !== undefined && map.isStyleLoaded() === true && map.loaded() && map.areTilesLoaded() && !map.isMoving();
+  }, selector);
+}
+
 /** Distinct values, sorted: a zone drawn as dot and halo, or cut across tiles, counts once. */
 export async function renderedIds(page: Page, selector: string, layer: string, property: string) {
   const values = await renderedFeatures(page, selector, layer, property);

@@ -1,6 +1,4 @@
 import type { KpiMethods, UnitChild } from '../../api/types.ts';
-import { KpiCell } from '../../components/kpi-tile.tsx';
-import { TrafficLightBadge } from '../../components/status-badge.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { useT } from '../../i18n/use-t.tsx';
 import { handleLinkClick, useDashboardState } from '../../router.ts';
@@ -10,7 +8,7 @@ import {
   serializeDashboardState,
   updateDashboardState,
 } from '../../state/dashboard-state.ts';
-import { toKpiFigures } from '../kpi/to-kpi-figures.ts';
+import { KpiRowCells, KpiTableHead } from './kpi-table-parts.tsx';
 import { pickName } from './to-zone-rows.ts';
 
 /**
@@ -56,18 +54,9 @@ export function RollupTable({
       )}
       <p className="hint">{t('unit.openHint')}</p>
       <table className="kpi-table" data-testid="rollup-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('col.unit')}</th>
-            <th scope="col">{t('kpi.fear.short')}</th>
-            <th scope="col">{t('kpi.trust.short')}</th>
-            <th scope="col">{t('kpi.crime.short')}</th>
-            <th scope="col">{t('col.overall')}</th>
-          </tr>
-        </thead>
+        <KpiTableHead first={t('col.unit')} />
         <tbody>
           {rows.map(({ item, zonesInUnit }) => {
-            const [fear, trust, crime] = toKpiFigures(item, { lang, t, methods });
             const target = { view: 'overview' as const, unit: item.id };
             const partial = item.zoneCount < zonesInUnit;
             return (
@@ -85,12 +74,7 @@ export function RollupTable({
                       : t('figure.zoneCount', { n: formatNumber(item.zoneCount, lang) })}
                   </span>
                 </th>
-                <td data-label={t('kpi.fear.short')}>{fear && <KpiCell figure={fear} />}</td>
-                <td data-label={t('kpi.trust.short')}>{trust && <KpiCell figure={trust} />}</td>
-                <td data-label={t('kpi.crime.short')}>{crime && <KpiCell figure={crime} />}</td>
-                <td data-label={t('col.overall')}>
-                  <TrafficLightBadge light={item.overall} />
-                </td>
+                <KpiRowCells item={item} methods={methods} light={item.overall} />
               </tr>
             );
           })}

@@ -1,11 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { KpiItem, KpiMethods, ZoneSummary } from '../../api/types.ts';
-import { KpiCell } from '../../components/kpi-tile.tsx';
-import { TrafficLightBadge } from '../../components/status-badge.tsx';
 import { ZoneLink } from '../../components/zone-link.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { useT } from '../../i18n/use-t.tsx';
-import { toKpiFigures } from '../kpi/to-kpi-figures.ts';
+import { KpiRowCells, KpiTableHead } from './kpi-table-parts.tsx';
 import { toZoneRows, ZONE_SORTS, type ZoneSort } from './to-zone-rows.ts';
 
 /** Every zone in scope with its three KPIs; on phones each row becomes a card (see CSS). */
@@ -50,18 +48,9 @@ export function ZoneTable({
         <p>{zoneCount === 0 ? t('state.empty') : t('overview.noMatch')}</p>
       ) : (
         <table className="kpi-table" data-testid="zone-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('col.zone')}</th>
-              <th scope="col">{t('kpi.fear.short')}</th>
-              <th scope="col">{t('kpi.trust.short')}</th>
-              <th scope="col">{t('kpi.crime.short')}</th>
-              <th scope="col">{t('col.overall')}</th>
-            </tr>
-          </thead>
+          <KpiTableHead first={t('col.zone')} />
           <tbody>
             {rows.map((row) => {
-              const [fear, trust, crime] = toKpiFigures(row.item, { lang, t, methods });
               return (
                 <tr key={row.id} data-zone-id={row.id}>
                   <th scope="row" className="zone-name-cell">
@@ -71,12 +60,7 @@ export function ZoneTable({
                       {row.province && ` · ${row.province}`}
                     </span>
                   </th>
-                  <td data-label={t('kpi.fear.short')}>{fear && <KpiCell figure={fear} />}</td>
-                  <td data-label={t('kpi.trust.short')}>{trust && <KpiCell figure={trust} />}</td>
-                  <td data-label={t('kpi.crime.short')}>{crime && <KpiCell figure={crime} />}</td>
-                  <td data-label={t('col.overall')}>
-                    <TrafficLightBadge light={row.light} />
-                  </td>
+                  <KpiRowCells item={row.item} methods={methods} light={row.light} />
                 </tr>
               );
             })}
