@@ -84,7 +84,7 @@ describe('zones API on the demo programme', () => {
     expect(cf.available).toBe(true);
     expect(cf.reason).toBeUndefined();
     const zoneStations = new Set(
-      (await db.all<{ s: string }>('SELECT DISTINCT station_code AS s FROM zones')).map((r) => r.s),
+      (await demo.db.all<{ s: string }>('SELECT DISTINCT station_code AS s FROM zones')).map((r) => r.s),
     );
     for (const donor of cf.donors) {
       expect(zoneStations.has(donor.id), donor.id).toBe(false);
