@@ -5,11 +5,12 @@
  * transaction.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { type Database, query } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import { Chunk, Dict } from '../importers/kinds/incident-chunk.ts';
 import { type IncidentDictionaries, IncidentStage } from '../queries/imports-incidents.ts';
 import { writeMonthlyCounts } from '../queries/imports-monthly-counts.ts';
 import { writePartners } from '../queries/imports-partners.ts';
+import { completeImportRecord, insertImportRecord } from '../queries/imports-record.ts';
 import { writeProblems } from '../queries/problems-write.ts';
 import { writeSurvey } from '../queries/imports-survey.ts';
 import { writeZones } from '../queries/imports-zones.ts';
@@ -133,14 +134,17 @@ export async function writeDemo(
   data: DemoData,
   sha256 = demoContentHash(data),
 ): Promise<number> {
-  const [imported] = await query<{ id: number }>(
-    conn,
-    `INSERT INTO imports (kind, file_name, sha256, username, row_counts)
-     VALUES ('demo', $fileName, $sha256, 'system', $rowCounts::JSON) RETURNING id`,
-    { fileName: `demo-seed-${data.seed}`, sha256, rowCounts: JSON.stringify(rowCounts(data)) },
-  );
-  if (!imported) throw new Error('imports insert returned no id');
-  const importId = imported.id;
+  // The import record as a file import writes it (no file, so no format, size or column mapping).
+  const importId = await insertImportRecord(conn, {
+    kind: 'demo',
+    fileName: `demo-seed-${data.seed}`,
+    sha256,
+    username: 'system',
+    format: null,
+    fileBytes: null,
+    mapping: null,
+    forced: false,
+  });
 
   await writeZones(
     conn,
@@ -155,6 +159,12 @@ export async function writeDemo(
   // The demo's answers follow the programme's setting: no codebook of their own.
   await writeSurvey(conn, null, data.survey_responses, importId);
 
+  await completeImportRecord(conn, importId, {
+    rowCounts: rowCounts(data),
+    stationCodes: [],
+    options: { seed: data.seed },
+    warnings: 0,
+  });
   await refreshAggregates(conn);
   return importId;
 }

@@ -10,9 +10,10 @@ export interface NewImportRecord {
   fileName: string;
   sha256: string;
   username: string;
-  format: string;
-  fileBytes: number;
-  mapping: Record<string, string>;
+  /** Null with no file behind the import (the demo). */
+  format: string | null;
+  fileBytes: number | null;
+  mapping: Record<string, string> | null;
   forced: boolean;
 }
 
@@ -36,7 +37,7 @@ export async function insertImportRecord(conn: DuckDBConnection, r: NewImportRec
       fileName: r.fileName,
       sha256: r.sha256,
       username: r.username,
-      mapping: JSON.stringify(r.mapping),
+      mapping: r.mapping === null ? null : JSON.stringify(r.mapping),
       format: r.format,
       fileBytes: r.fileBytes,
       forced: r.forced,
