@@ -308,6 +308,17 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     ok: { 200: 'The counterfactual' },
     errors: { 404: 'No such zone in scope' },
   },
+  'GET /api/zones/:id/explanation': {
+    tag: 'zones',
+    summary:
+      "What stands behind a zone's figures: zone, comparison area and buffer ring side by side, answer distributions, caveats",
+    th: 'คำอธิบายตัวเลขของพื้นที่: พื้นที่ พื้นที่เปรียบเทียบ และแนวกันชน การกระจายคำตอบ และข้อควรระวัง',
+    description:
+      'Counts before and after with rate ratios and exact 95% intervals for the three areas, the relative effect, the WDQ with its reading, the outlines of the comparison area, every answer level and non-answer of the latest and baseline waves, and the caveats (months covered, last data, waves below the minimum sample, opt-in answers, regression to the mean). Figures are the zone KPI item of `/api/kpis`.',
+    access: 'view',
+    ok: { 200: 'The explanation' },
+    errors: { 404: 'No such zone in scope' },
+  },
   'GET /api/zones/:id/incidents': {
     tag: 'zones',
     summary: "The period's located incidents in the zone and its buffer ring, as GeoJSON points",

@@ -4,7 +4,7 @@ import { assertZoneInScope, notFound } from '../auth/middleware.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { zoneCounterfactualPage } from '../services/counterfactual.ts';
 import { zoneIncidents } from '../services/zone-incidents.ts';
-import { zoneDetailPage, zoneSeriesPage, zoneSurveyPage } from '../services/zone-pages.ts';
+import { zoneDetailPage, zoneExplanationPage, zoneSeriesPage, zoneSurveyPage } from '../services/zone-pages.ts';
 import { zoneFeatureCollection, zoneList } from '../services/zones.ts';
 import { MONTH_PATTERN, validate } from './validation.ts';
 
@@ -46,6 +46,20 @@ export const zoneRoutes = (deps: AppDeps) =>
       const { from, to } = c.req.valid('query');
       assertZoneInScope(c, id);
       const page = await zoneCounterfactualPage(deps.db, id, from && to ? { from, to } : undefined, new Date());
+      if (!page) throw notFound();
+      return c.json(page);
+    })
+    .get('/:id/explanation', validate('param', zoneParam), validate('query', periodQuery), async (c) => {
+      const { id } = c.req.valid('param');
+      const { from, to } = c.req.valid('query');
+      assertZoneInScope(c, id);
+      const page = await zoneExplanationPage(
+        deps.db,
+        c.get('zoneIds'),
+        id,
+        from && to ? { from, to } : undefined,
+        new Date(),
+      );
       if (!page) throw notFound();
       return c.json(page);
     })

@@ -129,5 +129,15 @@ describe('survey wave labels', () => {
     expect(formatWave('baseline', 'th', 'short')).toBe('ก่อนเริ่ม');
     expect(formatWave('baseline', 'en')).toBe('baseline');
     expect(formatWave('2567-Q3', 'th')).toBe('2567-Q3');
+    // English speaks CE, Thai BE, whichever era the data's label was written in.
+    expect(formatWave('2567-Q3', 'en')).toBe('2024-Q3');
+    expect(formatWave('2567-Q3', 'en', 'short')).toBe('2024-Q3');
+    expect(formatWave('2024-06', 'th')).toBe('2567-06');
+    expect(formatWave('2024-06', 'en')).toBe('2024-06');
+    expect(formatWave('2567', 'en')).toBe('2024');
+    // Not a year: left as it is.
+    expect(formatWave('12345-Q1', 'en')).toBe('12345-Q1');
+    expect(formatWave('wave 2567', 'en')).toBe('wave 2567');
+    expect(formatWave('0001-Q1', 'th')).toBe('0001-Q1');
   });
 });

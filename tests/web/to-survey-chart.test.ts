@@ -56,7 +56,7 @@ test('the waves the selected period’s KPI uses are marked (probability waves o
 test('wave ticks: baseline in Thai, "before start" on other early waves', () => {
   expect(waveTickLabel({ wave: 'baseline', beforeStart: true }, 'th', 'ก่อนเริ่ม')).toBe('ก่อนเริ่ม');
   expect(waveTickLabel({ wave: 'baseline', beforeStart: true }, 'en', 'before start')).toBe('baseline');
-  expect(waveTickLabel({ wave: '2564-Q1', beforeStart: true }, 'en', 'before start')).toBe('2564-Q1 (before start)');
+  expect(waveTickLabel({ wave: '2564-Q1', beforeStart: true }, 'en', 'before start')).toBe('2021-Q1 (before start)');
   expect(waveTickLabel({ wave: '2564-Q3', beforeStart: false }, 'th', 'ก่อนเริ่ม')).toBe('2564-Q3');
 });
 

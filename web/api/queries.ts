@@ -132,6 +132,20 @@ export const zoneSeriesQuery = (zoneId: string, period: PeriodParams) =>
     placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === zoneId ? previous : undefined),
   });
 
+/** The zone's explanation: the three areas side by side, answer distributions and caveats. */
+export const zoneExplanationQuery = (zoneId: string, period: PeriodParams) =>
+  queryOptions({
+    queryKey: ['zone', zoneId, 'explanation', { from: period.from, to: period.to }] as const,
+    queryFn: async () =>
+      readJson(
+        await client.api.zones[':id'].explanation.$get({
+          param: { id: zoneId },
+          query: periodQuery(period),
+        }),
+      ),
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === zoneId ? previous : undefined),
+  });
+
 /** The zone's incident points (and its ring's) for a period and offence group (null = all). */
 export const zoneIncidentsQuery = (zoneId: string, period: PeriodParams, group: number | null) =>
   queryOptions({

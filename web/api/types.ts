@@ -31,6 +31,7 @@ export type SeriesMonth = ZoneSeries['months'][number];
 export type ZoneCounterfactual = InferResponseType<ZoneById['counterfactual']['$get'], 200>;
 export type ZoneSurvey = InferResponseType<ZoneById['survey']['$get'], 200>;
 export type ZoneIncidents = InferResponseType<ZoneById['incidents']['$get'], 200>;
+export type ZoneExplanation = InferResponseType<ZoneById['explanation']['$get'], 200>;
 export type SurveyWave = ZoneSurvey['waves'][number];
 
 /** A figure's "how is this computed?": rule names and parameters, as the server sent them. */

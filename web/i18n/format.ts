@@ -173,12 +173,30 @@ export function formatSignedIndex(value: number | null | undefined, lang: Lang):
 }
 
 /**
- * A survey wave's label as the data names it ("2567-Q3", "baseline"). The pre-start wave the
- * data calls "baseline" reads in Thai: "ก่อนเริ่มโครงการ (baseline)"; short (axis ticks):
- * "ก่อนเริ่ม". Other labels are shown as they are.
+ * A survey wave's label as the data names it ("2567-Q3", "baseline"), in the reader's era: a label
+ * that starts with a year is shown with a BE year in Thai and a CE year in English ("2567-Q3" reads
+ * "2024-Q3" in English, "2024-06" reads "2567-06" in Thai). The pre-start wave the data calls
+ * "baseline" reads in Thai: "ก่อนเริ่มโครงการ (baseline)"; short (axis ticks): "ก่อนเริ่ม". Other labels
+ * are shown as they are.
  */
 export function formatWave(wave: string, lang: Lang, style: 'long' | 'short' = 'long'): string {
-  if (wave.trim().toLowerCase() !== 'baseline') return wave;
+  if (wave.trim().toLowerCase() !== 'baseline') return waveInEra(wave, lang);
   if (lang === 'en') return 'baseline';
   return style === 'short' ? 'ก่อนเริ่ม' : 'ก่อนเริ่มโครงการ (baseline)';
+}
+
+/** A leading four-digit year, alone or followed by a non-digit ("2567-Q3", "2567/2", "2024 H1"). */
+const LEADING_YEAR = /^(\d{4})(?=\D|$)/;
+const BE_OFFSET = 543;
+
+function waveInEra(wave: string, lang: Lang): string {
+  const match = LEADING_YEAR.exec(wave);
+  if (!match) return wave;
+  const year = Number(match[1]);
+  // BE years of this programme are 25xx-26xx; CE years 19xx-21xx. Anything else is not a year.
+  const isBe = year >= 2400 && year < 2700;
+  const isCe = year >= 1900 && year < 2200;
+  if (lang === 'en' && isBe) return `${year - BE_OFFSET}${wave.slice(4)}`;
+  if (lang === 'th' && isCe) return `${year + BE_OFFSET}${wave.slice(4)}`;
+  return wave;
 }

@@ -245,6 +245,10 @@ const MATRIX: Record<string, Entry> = {
     expect: zoneScoped('200'),
     request: ({ zone }) => ({ path: `/api/zones/${zone}/counterfactual` }),
   },
+  'GET /api/zones/:id/explanation': {
+    expect: zoneScoped('200'),
+    request: ({ zone }) => ({ path: `/api/zones/${zone}/explanation` }),
+  },
   'GET /api/zones/:id/incidents': {
     expect: zoneScoped('200'),
     request: ({ zone }) => ({ path: `/api/zones/${zone}/incidents` }),

@@ -9,8 +9,9 @@ import { useEffect, useRef } from 'react';
 import type { TrafficLight, ZoneIncidents } from '../../api/types.ts';
 import type { Lang } from '../../i18n/format.ts';
 import { geometryBounds } from './geometry-bounds.ts';
-import { LABEL_FONT, zoneOutlineMapStyle } from './map-style.ts';
+import { COMPARISON_FILL, COMPARISON_STROKE, LABEL_FONT, zoneOutlineMapStyle } from './map-style.ts';
 import {
+  attachMapToContainer,
   basemapUrl,
   districtsUrl,
   type GeoJSONSource,
@@ -40,11 +41,14 @@ export interface IncidentMapProps {
   label: string;
   groupName: (group: number) => string;
   areaName: (area: IncidentProperties['area']) => string;
+  /** The comparison area's outlines (control zones, or the hull of the station's incidents). */
+  comparison: ReadonlyArray<{ type: string; coordinates: unknown }>;
 }
 
 const CLUSTERED = 'incidents';
 const RAW = 'incidents-raw';
 const RING = 'ring';
+const COMPARISON = 'comparison';
 const POINT_LAYERS = ['incident-clusters', 'incident-cluster-count', 'incident-points'];
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 
@@ -55,6 +59,13 @@ function groupColorExpression(): unknown[] {
     ...Object.entries(GROUP_COLORS).flatMap(([g, c]) => [Number(g), c]),
     OTHER_GROUP_COLOR,
   ];
+}
+
+function comparisonCollection(geometries: IncidentMapProps['comparison']) {
+  return {
+    type: 'FeatureCollection',
+    features: geometries.map((geometry) => ({ type: 'Feature', properties: { area: 'comparison' }, geometry })),
+  };
 }
 
 export default function IncidentMap(props: IncidentMapProps) {
@@ -79,11 +90,24 @@ export default function IncidentMap(props: IncidentMapProps) {
         sources: {
           ...base.sources,
           [RING]: { type: 'geojson', data: ring as never },
+          [COMPARISON]: { type: 'geojson', data: comparisonCollection(latest.current.comparison) as never },
           [CLUSTERED]: { type: 'geojson', data: EMPTY as never, cluster: true, clusterRadius: 40, clusterMaxZoom: 15 },
           [RAW]: { type: 'geojson', data: EMPTY as never },
         },
         layers: [
           ...base.layers,
+          {
+            id: 'comparison-fill',
+            type: 'fill',
+            source: COMPARISON,
+            paint: { 'fill-color': COMPARISON_FILL, 'fill-opacity': 0.12 },
+          },
+          {
+            id: 'comparison-line',
+            type: 'line',
+            source: COMPARISON,
+            paint: { 'line-color': COMPARISON_STROKE, 'line-width': 2, 'line-dasharray': [1, 2] },
+          },
           {
             id: 'ring-line',
             type: 'line',
@@ -143,6 +167,7 @@ export default function IncidentMap(props: IncidentMapProps) {
     });
     instance.touchZoomRotate.disableRotation();
     map.current = instance;
+    attachMapToContainer(element, instance);
     const popup = new Popup({ closeButton: true, maxWidth: '260px' });
     instance.on('click', 'incident-points', (event: MapLayerMouseEvent) => {
       const feature = event.features?.[0];
@@ -190,6 +215,14 @@ export default function IncidentMap(props: IncidentMapProps) {
       map.current = null;
     };
   }, [outline, light, lang, bufferMeters]);
+
+  useEffect(() => {
+    const instance = map.current;
+    if (!instance?.isStyleLoaded()) return;
+    (instance.getSource(COMPARISON) as GeoJSONSource | undefined)?.setData(
+      comparisonCollection(props.comparison) as never,
+    );
+  }, [props.comparison]);
 
   useEffect(() => {
     const instance = map.current;

@@ -7,6 +7,10 @@ import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { TrafficLight } from '../../api/types.ts';
 
 /** Same hues as the CSS badges; strong enough to tell apart on a washed-out projector. */
+/** The comparison area on maps (MapLibre and SVG), matching the legend's .swatch-comparison. */
+export const COMPARISON_FILL = '#9aa5b1';
+export const COMPARISON_STROKE = '#52606d';
+
 export const LIGHT_COLORS: Record<TrafficLight, string> = {
   green: '#1a8a3f',
   amber: '#f2a900',

@@ -11,7 +11,7 @@ import provincesPath from '../../../data/basemap/thailand-provinces.geojson?url'
 import type { TrafficLight } from '../../api/types.ts';
 import type { Lang } from '../../i18n/format.ts';
 import { geometryBounds } from '../map/geometry-bounds.ts';
-import { LIGHT_COLORS } from '../map/map-style.ts';
+import { COMPARISON_FILL, COMPARISON_STROKE, LIGHT_COLORS } from '../map/map-style.ts';
 import { useReadyPart } from './print-readiness.tsx';
 import {
   fitView,
@@ -237,6 +237,80 @@ export function UnitSvgMap({
           </g>
         );
       })}
+    </MapFrame>
+  );
+}
+
+/**
+ * A zone's three areas for its crime explanation: the comparison area (hatched grey), the buffer
+ * ring (dashed) and the zone (its status colour), over the district boundaries; fitted to all three.
+ */
+export function ZoneAreasSvgMap({
+  outline,
+  ring,
+  comparison,
+  light,
+  lang,
+  label,
+  partKey,
+}: {
+  outline: Geometry;
+  ring: readonly Geometry[];
+  comparison: readonly Geometry[];
+  light: TrafficLight;
+  lang: Lang;
+  label: string;
+  partKey: string;
+}) {
+  const districts = useQuery(basemapQuery(districtsPath));
+  useReadyPart(partKey, districts.isSuccess || districts.isError);
+  const view = useMemo(() => {
+    const bounds = unionBounds([outline, ...ring, ...comparison].map((g) => geometryBounds(g)));
+    return bounds ? fitView(bounds, { width: WIDTH, padding: 0.08, minSpanKm: 2, minAspect: 0.6, maxAspect: 1 }) : null;
+  }, [outline, ring, comparison]);
+  const shown = useMemo(
+    () => (view ? (districts.data?.features ?? []).filter((f) => touchesView(f.geometry, view)) : []),
+    [districts.data, view],
+  );
+  if (!view) return null;
+  return (
+    <MapFrame view={view} partKey={partKey} lang={lang} label={label} testId="zone-areas-map">
+      {shown.map((f, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed for one drawing
+        <path key={i} d={geometryPath(f.geometry, view)} fill={LAND} stroke={BOUNDARY} strokeWidth={1} />
+      ))}
+      {comparison.map((g, i) => (
+        <path
+          // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed for one drawing
+          key={`c${i}`}
+          d={geometryPath(g, view)}
+          fill={COMPARISON_FILL}
+          fillOpacity={0.35}
+          stroke={COMPARISON_STROKE}
+          strokeWidth={2}
+          data-testid="areas-comparison"
+        />
+      ))}
+      {ring.map((g, i) => (
+        <path
+          // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed for one drawing
+          key={`r${i}`}
+          d={geometryPath(g, view)}
+          fill="none"
+          stroke="#1f2937"
+          strokeWidth={2}
+          strokeDasharray="6 4"
+          data-testid="areas-ring"
+        />
+      ))}
+      <path
+        d={geometryPath(outline, view)}
+        fill={LIGHT_COLORS[light]}
+        fillOpacity={0.55}
+        stroke="#111"
+        strokeWidth={2.5}
+        data-testid="areas-zone"
+      />
     </MapFrame>
   );
 }

@@ -27,12 +27,16 @@ export function IncidentPanel({
   light,
   stationName,
   groups,
+  comparison,
+  comparisonKind,
 }: {
   zoneId: string;
   outline: { type: string; coordinates: unknown };
   light: TrafficLight;
   stationName: string;
   groups: readonly GroupName[];
+  comparison: ReadonlyArray<{ type: string; coordinates: unknown }>;
+  comparisonKind: 'rest_of_station' | 'control_zones';
 }) {
   const { lang, t } = useT();
   const [state] = useDashboardState();
@@ -102,6 +106,7 @@ export function IncidentPanel({
             label={t('incidents.title')}
             groupName={groupName}
             areaName={(area) => t(area === 'zone' ? 'incidents.inZone' : 'incidents.inRing', { m: bufferMeters })}
+            comparison={comparison}
           />
         </Suspense>
         <ul className="incident-legend" aria-label={t('incidents.legend')}>
@@ -115,7 +120,11 @@ export function IncidentPanel({
           </li>
           <li>
             <span className="swatch swatch-comparison" />
-            {t('incidents.legendComparison', { station: stationName })}
+            {comparison.length === 0
+              ? t('incidents.legendComparison', { station: stationName })
+              : comparisonKind === 'control_zones'
+                ? t('explain.legendControl')
+                : t('explain.legendStation', { station: stationName })}
           </li>
           {groups.map((g) => (
             <li key={g.group}>

@@ -115,7 +115,5 @@ export function waveTickLabel(
   beforeStart: string,
 ): string {
   const label = formatWave(point.wave, lang, 'short');
-  return point.beforeStart && label === point.wave && label.toLowerCase() !== 'baseline'
-    ? `${label} (${beforeStart})`
-    : label;
+  return point.beforeStart && point.wave.trim().toLowerCase() !== 'baseline' ? `${label} (${beforeStart})` : label;
 }

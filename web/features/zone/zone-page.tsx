@@ -9,6 +9,7 @@ import {
   meQuery,
   problemsQuery,
   zoneCounterfactualQuery,
+  zoneExplanationQuery,
   zoneQuery,
   zoneSeriesQuery,
   zoneSurveyQuery,
@@ -27,6 +28,7 @@ import { CounterfactualDetails } from './counterfactual-details.tsx';
 import { Breadcrumbs } from '../unit/breadcrumbs.tsx';
 import { toBreadcrumbs, zonePath } from '../unit/to-breadcrumbs.ts';
 import { CrimeChart } from './crime-chart.tsx';
+import { AnswerDistribution, CaveatsBlock, comparisonOutlines, CrimeExplanationPanel } from './explanation-panels.tsx';
 import { IncidentPanel } from './incident-panel.tsx';
 import { PartnersTable } from './partners-table.tsx';
 import { SurveyChart } from './survey-chart.tsx';
@@ -44,6 +46,7 @@ export default function ZonePage({ zoneId }: { zoneId: string }) {
   const series = useQuery(zoneSeriesQuery(zoneId, period));
   const survey = useQuery(zoneSurveyQuery(zoneId));
   const counterfactual = useQuery(zoneCounterfactualQuery(zoneId, period));
+  const explanation = useQuery(zoneExplanationQuery(zoneId, period));
   const counterfactualView = counterfactual.data ? toCounterfactualView(counterfactual.data, lang, t) : null;
   const item = kpis.data?.items[0];
   const me = useQuery(meQuery());
@@ -114,10 +117,19 @@ export default function ZonePage({ zoneId }: { zoneId: string }) {
 
           <section aria-labelledby="crime-title">
             <h2 id="crime-title">{t('chart.crime')}</h2>
-            <QueryState query={series}>
-              {(data) => <CrimeChart series={data} counterfactual={counterfactual.data ?? null} />}
-            </QueryState>
-            {counterfactualView && <CounterfactualDetails view={counterfactualView} />}
+            <div className="crime-and-explanation">
+              <div>
+                <QueryState query={series}>
+                  {(data) => <CrimeChart series={data} counterfactual={counterfactual.data ?? null} />}
+                </QueryState>
+                {counterfactualView && <CounterfactualDetails view={counterfactualView} />}
+              </div>
+              <QueryState query={explanation}>
+                {(data) => (
+                  <CrimeExplanationPanel explanation={data} outline={geometry} light={item?.overall ?? 'grey'} />
+                )}
+              </QueryState>
+            </div>
           </section>
 
           {geometry && (
@@ -127,6 +139,8 @@ export default function ZonePage({ zoneId }: { zoneId: string }) {
               light={item?.overall ?? 'grey'}
               stationName={lang === 'en' ? zone.stationNameEn : zone.stationNameTh}
               groups={series.data?.groupNames ?? []}
+              comparison={explanation.data ? comparisonOutlines(explanation.data) : []}
+              comparisonKind={explanation.data?.comparisonArea.kind ?? 'rest_of_station'}
             />
           )}
 
@@ -141,6 +155,9 @@ export default function ZonePage({ zoneId }: { zoneId: string }) {
               )}
             </QueryState>
           </section>
+
+          {explanation.data && <AnswerDistribution explanation={explanation.data} />}
+          {explanation.data && <CaveatsBlock explanation={explanation.data} />}
 
           <section aria-labelledby="partners-title">
             <h2 id="partners-title">{t('zone.partners')}</h2>
