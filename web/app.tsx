@@ -1,3 +1,4 @@
+import { ScopeDataUpTo } from './components/data-up-to.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { meQuery } from './api/queries.ts';
@@ -104,9 +105,12 @@ function Dashboard({ me }: { me: Me }) {
   return (
     <main id="main" className="page" tabIndex={-1} ref={main}>
       {isToolView(state.view) ? (
-        <Suspense fallback={<p className="state-loading">{t('state.loading')}</p>}>
-          <ToolPage view={state.view} me={me} />
-        </Suspense>
+        <>
+          <ScopeDataUpTo />
+          <Suspense fallback={<p className="state-loading">{t('state.loading')}</p>}>
+            <ToolPage view={state.view} me={me} />
+          </Suspense>
+        </>
       ) : (
         <>
           <div className="page-tools">

@@ -282,6 +282,15 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     access: 'view',
     ok: { 200: 'A FeatureCollection' },
   },
+  'GET /api/zones/data-dates': {
+    tag: 'zones',
+    summary: "How recent the caller's data is: the last whole month with crime data and the latest survey wave date",
+    th: 'ข้อมูลถึงเดือนใด: เดือนสุดท้ายที่มีข้อมูลคดีครบเดือน และวันที่ของรอบสำรวจล่าสุด',
+    description:
+      "Over the zones in the caller's scope; the unfinished current month never counts. `/api/units/:code` and `/api/zones/:id/explanation` carry the same for the unit or zone they show.",
+    access: 'view',
+    ok: { 200: '{ crimeMonth, surveyDate }' },
+  },
   'GET /api/zones/:id': {
     tag: 'zones',
     summary: 'One zone: details, partners, KPIs',

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { assertZoneInScope, notFound } from '../auth/middleware.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
+import { dataDatesOf } from '../services/data-dates.ts';
 import { zoneCounterfactualPage } from '../services/counterfactual.ts';
 import { zoneIncidents } from '../services/zone-incidents.ts';
 import { zoneDetailPage, zoneExplanationPage, zoneSeriesPage, zoneSurveyPage } from '../services/zone-pages.ts';
@@ -26,6 +27,7 @@ export const zoneRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
     .get('/', async (c) => c.json({ items: await zoneList(deps.db, c.get('zoneIds')) }))
     .get('/geojson', async (c) => c.json(await zoneFeatureCollection(deps.db, c.get('zoneIds'))))
+    .get('/data-dates', async (c) => c.json(await dataDatesOf(deps.db, c.get('zoneIds'), new Date())))
     .get('/:id', validate('param', zoneParam), async (c) => {
       const { id } = c.req.valid('param');
       assertZoneInScope(c, id);

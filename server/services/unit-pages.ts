@@ -6,6 +6,7 @@
  */
 import type { UnitLevel, UnitRef } from '../contracts/units.ts';
 import type { Database } from '../db/database.ts';
+import { type DataDates, dataDatesOf } from './data-dates.ts';
 import type { KpiLevel } from './kpi-items.ts';
 import { computeUnitKpis, type UnitKpis } from './kpis.ts';
 import { unitPath } from '../queries/unit-path.ts';
@@ -28,6 +29,8 @@ export interface UnitPage extends Omit<UnitKpis, 'children'> {
   zonesInScope: number;
   zonesInUnit: number;
   children: UnitChild[];
+  /** How recent the data of the caller's zones in this unit is ("data up to"). */
+  dataDates: DataDates;
 }
 
 const NATIONAL: UnitRef = {
@@ -123,6 +126,11 @@ export async function unitPage(
     ),
   ]);
   if (zoneIds !== null && kpis.zones.length === 0) return null;
+  const dates = await dataDatesOf(
+    db,
+    kpis.zones.map((z) => z.id),
+    now,
+  );
   const totals = new Map(counts.map((c) => [c.code, c.zones]));
   return {
     ...kpis,
@@ -132,5 +140,6 @@ export async function unitPage(
     zonesInScope: kpis.zones.length,
     zonesInUnit: counts.reduce((sum, c) => sum + c.zones, 0),
     children: kpis.children.map((item) => ({ item, zonesInUnit: totals.get(item.id) ?? item.zoneCount })),
+    dataDates: dates,
   };
 }

@@ -137,7 +137,7 @@ describe('staff screens in Chromium', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('h1').first().textContent()).toBe('KPI settings');
     await page.screenshot({ path: shot('29-settings-en') });
-    await page.getByRole('button', { name: 'ภาษาไทย' }).click();
+    await page.getByRole('button', { name: 'ไทย', exact: true }).click();
   });
 
   test('a commander sees imports but not settings or admin; admin URLs say no', async () => {

@@ -138,7 +138,7 @@ describe('dashboard in Chromium', () => {
     // The map is rebuilt in the new language: wait until it has drawn the zone again.
     await expectOutlineDrawn(page);
     await page.screenshot({ path: shot('05-zone-en'), fullPage: true });
-    await page.getByRole('button', { name: 'ภาษาไทย' }).click();
+    await page.getByRole('button', { name: 'ไทย', exact: true }).click();
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('th');
     expect(await page.locator('#kpis-title').textContent()).toBe('ตัวชี้วัดความสำเร็จ');
   });

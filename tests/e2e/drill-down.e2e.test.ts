@@ -97,7 +97,7 @@ describe('drill-down in Chromium', () => {
     expect(await page.locator('.national .kpi-meets').first().textContent()).toMatch(/\d+ of \d+ zones? meets?/);
     await mapDrawn(page);
     await page.screenshot({ path: shot('04-division-en-1280') });
-    await page.getByRole('button', { name: 'ภาษาไทย' }).click();
+    await page.getByRole('button', { name: 'ไทย', exact: true }).click();
     await page.close();
   }, 120_000);
 

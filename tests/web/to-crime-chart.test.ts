@@ -34,7 +34,7 @@ describe('toCrimeChart', () => {
 
   test('one flat row per month, groups split into counted and shown apart', () => {
     const chart = toCrimeChart(series(months));
-    expect(chart.rows[0]).toEqual({ month: '2021-06', role: 'before', g1: 1, g2: 2, g3: 0, g4: 5 });
+    expect(chart.rows[0]).toEqual({ month: '2021-06', monthRole: 'before', g1: 1, g2: 2, g3: 0, g4: 5 });
     expect(chart.countedGroups).toEqual(['1', '2', '3']);
     expect(chart.otherGroups).toEqual(['4']);
   });
@@ -53,10 +53,10 @@ describe('toCrimeChart', () => {
 
 test('runsOf splits at gaps', () => {
   const rows = [
-    { month: '2022-01', role: 'baseline' as const },
-    { month: '2022-02', role: 'before' as const },
-    { month: '2022-03', role: 'baseline' as const },
-    { month: '2022-04', role: 'baseline' as const },
+    { month: '2022-01', monthRole: 'baseline' as const },
+    { month: '2022-02', monthRole: 'before' as const },
+    { month: '2022-03', monthRole: 'baseline' as const },
+    { month: '2022-04', monthRole: 'baseline' as const },
   ];
   expect(runsOf(rows, 'baseline')).toEqual([
     { from: '2022-01', to: '2022-01' },

@@ -43,7 +43,7 @@ describe('survey figures', () => {
     expect(figure.details).toContain('รอบสำรวจ ก่อนเริ่มโครงการ (baseline) · 21 ก.พ. 2564');
   });
 
-  test('no survey at all', () => {
+  test('no survey at all: said once, and no change in points without a figure', () => {
     const figure = surveyFigure(
       'fear',
       surveyKpi({
@@ -59,7 +59,9 @@ describe('survey figures', () => {
     );
     expect(figure.headline).toBe('–');
     expect(figure.basis).toBe('No survey in this period');
-    expect(figure.problem).toBe('No survey in this period');
+    expect(figure.problem).toBeNull();
+    expect(figure.details).toContain('Before start: 49.7%');
+    expect(figure.details.join(' ')).not.toContain('change');
   });
 
   test('opt-in answers come apart, with their own n', () => {

@@ -97,6 +97,14 @@ export const zonesQuery = () =>
     staleTime: 10 * 60_000,
   });
 
+/** How recent the caller's data is: the last whole month of crime data, the latest survey wave. */
+export const dataDatesQuery = () =>
+  queryOptions({
+    queryKey: ['data-dates'] as const,
+    queryFn: async () => readJson(await client.api.zones['data-dates'].$get()),
+    staleTime: 10 * 60_000,
+  });
+
 export const zoneQuery = (zoneId: string) =>
   queryOptions({
     queryKey: ['zone', zoneId] as const,

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { TableScroll } from './table-scroll.tsx';
 
 /**
  * The app's data table: scrolls sideways inside its own box on a narrow screen, one header row of
@@ -19,7 +20,7 @@ export function DataTable({
   children: ReactNode;
 }) {
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className={className ? `data-table ${className}` : 'data-table'} data-testid={testId}>
         <thead>
           <tr>
@@ -32,6 +33,6 @@ export function DataTable({
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

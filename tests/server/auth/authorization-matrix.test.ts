@@ -236,6 +236,7 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/zones': { expect: everyone('200') },
   'GET /api/zones/geojson': { expect: everyone('200') },
+  'GET /api/zones/data-dates': { expect: everyone('200') },
   'GET /api/zones/:id': { expect: zoneScoped('200'), request: ({ zone }) => ({ path: `/api/zones/${zone}` }) },
   'GET /api/zones/:id/series': {
     expect: zoneScoped('200'),

@@ -99,13 +99,9 @@ export function TokensPanel({ zones }: { zones: readonly ZoneSummary[] }) {
                     </td>
                     <td>
                       {state === 'active' && (
-                        <button
-                          type="button"
-                          className="danger-outline"
-                          onClick={() => setRevoking(token)}
-                          aria-label={t('admin.revokeOf', { name: token.name })}
-                        >
+                        <button type="button" className="danger-outline" onClick={() => setRevoking(token)}>
                           {t('admin.revoke')}
+                          <span className="visually-hidden"> {token.name}</span>
                         </button>
                       )}
                     </td>

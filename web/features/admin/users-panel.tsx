@@ -90,28 +90,18 @@ export function UsersPanel({ me, zones }: { me: Me; zones: readonly ZoneSummary[
                 <td className="nowrap">{formatDateTime(user.createdAt, lang)}</td>
                 <td>
                   <div className="row-actions">
-                    <button
-                      type="button"
-                      onClick={() => setDialog({ kind: 'edit', user })}
-                      aria-label={t('admin.editUserOf', { name: user.username })}
-                    >
+                    <button type="button" onClick={() => setDialog({ kind: 'edit', user })}>
                       {t('admin.edit')}
+                      <span className="visually-hidden"> {user.username}</span>
                     </button>
-                    <button
-                      type="button"
-                      onClick={() => setDialog({ kind: 'password', user })}
-                      aria-label={t('admin.resetPasswordOf', { name: user.username })}
-                    >
+                    <button type="button" onClick={() => setDialog({ kind: 'password', user })}>
                       {t('admin.resetPassword')}
+                      <span className="visually-hidden"> {user.username}</span>
                     </button>
                     {user.disabled ? (
-                      <button
-                        type="button"
-                        onClick={() => enable(user)}
-                        disabled={update.isPending}
-                        aria-label={t('admin.enableOf', { name: user.username })}
-                      >
+                      <button type="button" onClick={() => enable(user)} disabled={update.isPending}>
                         {t('admin.enable')}
+                        <span className="visually-hidden"> {user.username}</span>
                       </button>
                     ) : (
                       <button
@@ -120,9 +110,9 @@ export function UsersPanel({ me, zones }: { me: Me; zones: readonly ZoneSummary[
                         onClick={() => setDialog({ kind: 'disable', user })}
                         disabled={user.username === me.username}
                         title={user.username === me.username ? t('admin.notYourself') : undefined}
-                        aria-label={t('admin.disableOf', { name: user.username })}
                       >
                         {t('admin.disable')}
+                        <span className="visually-hidden"> {user.username}</span>
                       </button>
                     )}
                   </div>

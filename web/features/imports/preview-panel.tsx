@@ -24,6 +24,7 @@ import { pickName } from '../overview/to-zone-rows.ts';
 import { issueCounts, issueGroups, type IssueLine, rowsToWrite, shownOf, toIssueLines } from './to-issue-lines.ts';
 import { useSaveMapping } from './use-imports.ts';
 import { DataTable } from '../../components/data-table.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 export function PreviewPanel({
   result,
@@ -216,7 +217,7 @@ function IssueGroups({ result }: { result: ImportResult }) {
         <span aria-hidden="true">! </span>
         {t('imports.warningsTitle')} · {t('imports.byReason')}
       </h3>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="data-table compact" data-testid="warning-groups">
           <thead>
             <tr>
@@ -235,7 +236,7 @@ function IssueGroups({ result }: { result: ImportResult }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

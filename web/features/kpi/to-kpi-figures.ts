@@ -103,15 +103,21 @@ function surveyDetails(kpi: SurveyKpi, { lang, t }: FigureContext): string[] {
       }).replace(/ · –$/, ''),
     );
   }
+  // Without a figure for the period there is no change to state: the baseline alone, once.
+  const change = changePoints(kpi);
   details.push(
     kpi.baselineValue === null
       ? t('figure.noBaseline')
-      : t('figure.baseline', {
-          value: formatPercent(kpi.baselineValue, lang),
-          change: formatSigned(changePoints(kpi), lang),
-        }),
+      : change === null
+        ? t('figure.baselineOnly', { value: formatPercent(kpi.baselineValue, lang) })
+        : t('figure.baseline', { value: formatPercent(kpi.baselineValue, lang), change: formatSigned(change, lang) }),
   );
   return details;
+}
+
+/** A figure with no data says why once: the problem is left out where the basis already says it. */
+function sayOnce(problem: string | null, basis: string): string | null {
+  return problem === null || problem === basis ? null : problem;
 }
 
 /** Weighted answers: the Kish effective n (rounded) is not n, so both are shown. */
@@ -130,6 +136,7 @@ function surveyBasis(kpi: SurveyKpi, { lang, t }: FigureContext): string {
 export function surveyFigure(key: 'fear' | 'trust', kpi: SurveyKpi, context: FigureContext, pooled = false): KpiFigure {
   const { lang, t } = context;
   const target = formatPercent(kpi.target, lang, 0);
+  const basis = surveyBasis(kpi, context);
   return {
     key,
     status: kpi.status,
@@ -137,8 +144,8 @@ export function surveyFigure(key: 'fear' | 'trust', kpi: SurveyKpi, context: Fig
     target: t(key === 'fear' ? 'kpi.fear.target' : 'kpi.trust.target', {
       target,
     }),
-    basis: surveyBasis(kpi, context),
-    problem: kpi.status === 'insufficient' ? problemText(kpi.problem, t) : null,
+    basis,
+    problem: kpi.status === 'insufficient' ? sayOnce(problemText(kpi.problem, t), basis) : null,
     details: surveyDetails(kpi, context),
     meets: null,
     warning: null,
@@ -221,6 +228,7 @@ export function crimeFigure(
 ): KpiFigure {
   const { lang, t } = context;
   const judged = kpi.status !== 'insufficient';
+  const basis = crimeBasis(kpi, pooled, context);
   return {
     key: 'crime',
     status: kpi.status,
@@ -231,12 +239,12 @@ export function crimeFigure(
         : t('kpi.crime.targetPercent', {
             target: formatPercent(Math.abs(kpi.target), lang, 0),
           }),
-    basis: crimeBasis(kpi, pooled, context),
+    basis,
     problem: judged
       ? kpi.problem === 'no_baseline_crime'
         ? t('figure.noBaselineCrime')
         : null
-      : problemText(kpi.problem, t),
+      : sayOnce(problemText(kpi.problem, t), basis),
     details: crimeDetails(kpi, context, counterfactualLine),
     meets: null,
     warning: displacementWarningText(kpi.reading, lang, formatSignedIndex(kpi.wdq?.value, lang)),

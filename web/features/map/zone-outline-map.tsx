@@ -21,7 +21,7 @@ export interface ZoneOutlineMapProps {
 const PROBLEMS = 'problems';
 
 export default function ZoneOutlineMap({ outline, light, lang, label, problemPoints }: ZoneOutlineMapProps) {
-  const container = useRef<HTMLDivElement>(null);
+  const container = useRef<HTMLElement>(null);
 
   useEffect(() => {
     const bounds = geometryBounds(outline);
@@ -60,11 +60,11 @@ export default function ZoneOutlineMap({ outline, light, lang, label, problemPoi
     return () => instance.remove();
   }, [outline, light, lang, problemPoints]);
 
+  // A labelled region, not role="img": the map holds focusable controls (zoom, attribution).
   return (
-    <div
+    <section
       ref={container}
       className="map map-zone"
-      role="img"
       aria-label={label}
       data-problem-points={problemPoints?.features.length ?? 0}
     />

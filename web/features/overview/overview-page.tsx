@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo } from 'react';
 import { kpisQuery, unitQuery, zonesQuery } from '../../api/queries.ts';
 import type { Me, TrafficLight, UnitPage } from '../../api/types.ts';
+import { BeyondData, DataUpTo } from '../../components/data-up-to.tsx';
 import { KpiTile } from '../../components/kpi-tile.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { formatNumber, type Lang } from '../../i18n/format.ts';
@@ -19,6 +20,7 @@ import { toUnitMarkers } from '../map/to-zone-markers.ts';
 import { MeetingLink } from '../present/meeting-link.tsx';
 import { Breadcrumbs } from '../unit/breadcrumbs.tsx';
 import { toBreadcrumbs } from '../unit/to-breadcrumbs.ts';
+import { beyondDataText, periodBeyondData } from '../period/to-data-reach.ts';
 import { ReportMenu } from '../print/report-menu.tsx';
 import { ProblemsPanel } from '../problems/problems-panel.tsx';
 import { ExportLinks } from './export-links.tsx';
@@ -78,6 +80,7 @@ export function OverviewPage({ me }: { me: Me }) {
         <>
           <Breadcrumbs crumbs={toBreadcrumbs(page.path, state, lang, t('unit.country'))} />
           <h1>{national ? t('overview.title') : pickName(page.unit, lang)}</h1>
+          <DataUpTo dates={page.dataDates} />
           <MeetingLink />
           <ReportMenu kind="unit" id={code} from={state.from} to={state.to} />
           {page.zonesInScope < page.zonesInUnit && (
@@ -88,85 +91,98 @@ export function OverviewPage({ me }: { me: Me }) {
               })}
             </p>
           )}
-          <section className="national" aria-labelledby="national-title">
-            <h2 id="national-title">
-              {national ? scopeHeading(me.scope, zones.data?.items ?? [], lang, t) : unitHeading(page, lang, t)}
-            </h2>
-            {page.item ? (
-              <div className="tile-row">
-                {toKpiFigures(page.item, { lang, t, methods: page.methods }).map((figure) => (
-                  <KpiTile key={figure.key} figure={figure} />
-                ))}
-              </div>
-            ) : (
-              <p>{t('unit.noZones')}</p>
-            )}
-          </section>
-
-          <ProblemsPanel
-            unit={code}
-            {...period}
-            station={page.unit.level === 'station' ? page.unit.code : null}
-            places={
-              page.unit.level === 'station'
-                ? [
-                    { zoneId: null, label: t('problems.noZone') },
-                    ...page.children.map((c) => ({ zoneId: c.item.id, label: pickName(c.item, lang) })),
-                  ]
-                : []
-            }
-            canExport={canExport}
-          />
-
-          <div className="map-and-legend">
-            <section className="map-panel" aria-labelledby="map-title">
-              <h2 id="map-title">{t('overview.map')}</h2>
-              <p className="hint">{t('overview.mapHint')}</p>
-              {markers && (
-                <Suspense fallback={<div className="map map-overview map-loading">{t('state.loading')}</div>}>
-                  <ZonesMap
-                    markers={markers}
-                    lang={lang}
-                    label={t('overview.map')}
-                    attribution={t('overview.mapSource', { source: BASEMAP_SOURCE })}
-                    onSelectZone={(zoneId) => navigate({ view: 'zone', zoneId })}
-                  />
-                </Suspense>
-              )}
-            </section>
-            <StatusLegend counts={lightCounts(page)} />
-          </div>
-
-          {national && (
+          {state.from && state.to && periodBeyondData(period, page.dataDates) ? (
+            <BeyondData
+              text={beyondDataText({ from: state.from, to: state.to }, page.dataDates, lang, t)}
+              action={
+                <button type="button" onClick={() => navigate({ from: null, to: null })}>
+                  {t('data.showSinceStart')}
+                </button>
+              }
+            />
+          ) : (
             <>
-              <QueryState query={zoneKpis}>
-                {(data) => <ZoneTable items={data.items} methods={data.methods} zones={zones.data?.items ?? []} />}
-              </QueryState>
-              {canExport && <ExportLinks level="zone" {...period} />}
+              <section className="national" aria-labelledby="national-title">
+                <h2 id="national-title">
+                  {national ? scopeHeading(me.scope, zones.data?.items ?? [], lang, t) : unitHeading(page, lang, t)}
+                </h2>
+                {page.item ? (
+                  <div className="tile-row">
+                    {toKpiFigures(page.item, { lang, t, methods: page.methods }).map((figure) => (
+                      <KpiTile key={figure.key} figure={figure} />
+                    ))}
+                  </div>
+                ) : (
+                  <p>{t('unit.noZones')}</p>
+                )}
+              </section>
+
+              <ProblemsPanel
+                unit={code}
+                {...period}
+                station={page.unit.level === 'station' ? page.unit.code : null}
+                places={
+                  page.unit.level === 'station'
+                    ? [
+                        { zoneId: null, label: t('problems.noZone') },
+                        ...page.children.map((c) => ({ zoneId: c.item.id, label: pickName(c.item, lang) })),
+                      ]
+                    : []
+                }
+                canExport={canExport}
+              />
+
+              <div className="map-and-legend">
+                <section className="map-panel" aria-labelledby="map-title">
+                  <h2 id="map-title">{t('overview.map')}</h2>
+                  <p className="hint">{t('overview.mapHint')}</p>
+                  {markers && (
+                    <Suspense fallback={<div className="map map-overview map-loading">{t('state.loading')}</div>}>
+                      <ZonesMap
+                        markers={markers}
+                        lang={lang}
+                        label={t('overview.map')}
+                        attribution={t('overview.mapSource', { source: BASEMAP_SOURCE })}
+                        onSelectZone={(zoneId) => navigate({ view: 'zone', zoneId })}
+                      />
+                    </Suspense>
+                  )}
+                </section>
+                <StatusLegend counts={lightCounts(page)} />
+              </div>
+
+              {national && (
+                <>
+                  <QueryState query={zoneKpis}>
+                    {(data) => <ZoneTable items={data.items} methods={data.methods} zones={zones.data?.items ?? []} />}
+                  </QueryState>
+                  {canExport && <ExportLinks level="zone" {...period} />}
+                </>
+              )}
+
+              {page.childLevel === 'zone' ? (
+                <ZoneTable
+                  items={page.children.map((child) => child.item)}
+                  methods={page.methods}
+                  zones={zones.data?.items ?? []}
+                  title={t('unit.below.zone', { n: formatNumber(page.children.length, lang) })}
+                />
+              ) : page.children.length > 0 ? (
+                <RollupTable
+                  rows={page.children}
+                  methods={page.methods}
+                  level={page.childLevel}
+                  title={
+                    national
+                      ? t('overview.rollups')
+                      : t(`unit.below.${page.childLevel}`, { n: formatNumber(page.children.length, lang) })
+                  }
+                  onLevelChange={national ? (level) => navigate({ level }, { replace: true }) : undefined}
+                />
+              ) : null}
+              {canExport && national && <ExportLinks level={listLevel} {...period} />}
             </>
           )}
-
-          {page.childLevel === 'zone' ? (
-            <ZoneTable
-              items={page.children.map((child) => child.item)}
-              methods={page.methods}
-              zones={zones.data?.items ?? []}
-              title={t('unit.below.zone', { n: formatNumber(page.children.length, lang) })}
-            />
-          ) : page.children.length > 0 ? (
-            <RollupTable
-              rows={page.children}
-              methods={page.methods}
-              level={page.childLevel}
-              title={
-                national
-                  ? t('overview.rollups')
-                  : t(`unit.below.${page.childLevel}`, { n: formatNumber(page.children.length, lang) })
-              }
-              onLevelChange={national ? (level) => navigate({ level }, { replace: true }) : undefined}
-            />
-          ) : null}
-          {canExport && national && <ExportLinks level={listLevel} {...period} />}
         </>
       )}
     </QueryState>

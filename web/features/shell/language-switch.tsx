@@ -3,8 +3,8 @@ import { LANGS, type Lang } from '../../i18n/format.ts';
 import { useT } from '../../i18n/use-t.tsx';
 import { useDashboardState } from '../../router.ts';
 
-const LABELS: Record<Lang, string> = { th: 'ไทย', en: 'EN' };
-const NAMES: Record<Lang, string> = { th: 'ภาษาไทย', en: 'English' };
+/** Each language named in itself, as seen: the visible text is the button's whole name. */
+const LABELS: Record<Lang, string> = { th: 'ไทย', en: 'English' };
 
 /** ไทย / EN: remembered in localStorage and written to ?lang= so a shared link keeps it. */
 export function LanguageSwitch() {
@@ -18,14 +18,7 @@ export function LanguageSwitch() {
     <fieldset className="lang-switch">
       <legend className="visually-hidden">{t('app.language')}</legend>
       {LANGS.map((l) => (
-        <button
-          key={l}
-          type="button"
-          lang={l}
-          aria-pressed={l === lang}
-          aria-label={NAMES[l]}
-          onClick={() => choose(l)}
-        >
+        <button key={l} type="button" lang={l} aria-pressed={l === lang} onClick={() => choose(l)}>
           {LABELS[l]}
         </button>
       ))}

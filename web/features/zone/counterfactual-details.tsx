@@ -5,6 +5,7 @@
 import { MethodDetails } from '../../components/method-details.tsx';
 import { useT } from '../../i18n/use-t.tsx';
 import type { CounterfactualView } from './to-counterfactual.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 export function CounterfactualDetails({ view }: { view: CounterfactualView }) {
   const { t } = useT();
@@ -15,7 +16,7 @@ export function CounterfactualDetails({ view }: { view: CounterfactualView }) {
       {view.donors.length > 0 && (
         <details className="chart-table">
           <summary>{t('cf.donors')}</summary>
-          <div className="table-scroll">
+          <TableScroll>
             <table>
               <thead>
                 <tr>
@@ -32,7 +33,7 @@ export function CounterfactualDetails({ view }: { view: CounterfactualView }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </details>
       )}
       <MethodDetails method={view.method} />

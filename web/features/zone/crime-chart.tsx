@@ -24,6 +24,7 @@ import { useRef } from 'react';
 import { axisFontSize, useFontPxOf, useRootFontPx } from './chart-font.ts';
 import { ChartMenu } from './chart-menu.tsx';
 import { COUNTERFACTUAL_KEY, groupKey, toCrimeChart } from './to-crime-chart.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** Colour-blind-safe (Okabe-Ito) and distinct in greyscale by lightness. */
 const GROUP_COLORS: Record<string, string> = {
@@ -204,7 +205,7 @@ function CrimeTable({
   return (
     <details className="chart-table">
       <summary>{t('chart.table')}</summary>
-      <div className="table-scroll">
+      <TableScroll>
         <table>
           <thead>
             <tr>
@@ -224,12 +225,12 @@ function CrimeTable({
                 {groups.map((g) => (
                   <td key={g}>{formatNumber(Number(row[groupKey(g)]), lang)}</td>
                 ))}
-                <td>{roleText[row.role]}</td>
+                <td>{roleText[row.monthRole]}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </details>
   );
 }

@@ -11,6 +11,7 @@ import { LIGHT_COLORS } from '../map/map-style.ts';
 import { bufferRingFeature } from '../map/to-incident-layer.ts';
 import { ZoneAreasSvgMap } from '../print/svg-map.tsx';
 import type { Geometry } from '../print/to-svg-map.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { toCaveatLines, toCrimePanel, toDistribution } from './to-explanation.ts';
 
 /** The comparison area's outlines: chosen control zones, or the hull of the station's incidents. */
@@ -135,8 +136,8 @@ function DistributionTable({ which, explanation }: { which: 'fear' | 'trust'; ex
   }
   return (
     <div className="answer-item" data-testid={`answers-${which}`}>
-      <h3>{title}</h3>
-      <div className="table-scroll">
+      <h3 id={`answers-${which}-title`}>{title}</h3>
+      <TableScroll>
         <table className="data-table answer-table">
           <thead>
             <tr>
@@ -180,7 +181,7 @@ function DistributionTable({ which, explanation }: { which: 'fear' | 'trust'; ex
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { formatDate, formatNumber } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/use-t.tsx';
 import { partnerTotals } from './to-partner-totals.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** MOU partners and what each contributed, with totals: "what did our CCTV and volunteers buy". */
 export function PartnersTable({ partners }: { partners: Partner[] }) {
@@ -17,7 +18,7 @@ export function PartnersTable({ partners }: { partners: Partner[] }) {
   };
   const n = (value: number | null) => formatNumber(value, lang);
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="partners" data-testid="partners-table">
         <thead>
           <tr>
@@ -65,6 +66,6 @@ export function PartnersTable({ partners }: { partners: Partner[] }) {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -24,6 +24,7 @@ import { useT } from '../../i18n/use-t.tsx';
 import { axisFontSize, useRootFontPx } from './chart-font.ts';
 import { ChartMenu } from './chart-menu.tsx';
 import { type SurveyItem, type SurveyPoint, toSurveyChart, waveAxis, waveTickLabel } from './to-survey-chart.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 const ITEM_COLOR: Record<SurveyItem, string> = {
   fear: '#a3330f',
@@ -187,7 +188,7 @@ function WaveTable({ points, caption, open = false }: { points: SurveyPoint[]; c
   const { lang, t } = useT();
   if (points.length === 0) return null;
   const table = (
-    <div className="table-scroll">
+    <TableScroll>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -214,7 +215,7 @@ function WaveTable({ points, caption, open = false }: { points: SurveyPoint[]; c
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
   if (open) return table;
   return (

@@ -8,7 +8,8 @@ export type MonthRole = ZoneSeries['months'][number]['role'];
 
 export interface CrimeChartRow {
   month: string;
-  role: MonthRole;
+  /** Not named `role`: the chart copies a row's fields onto its bars' SVG, where role is an ARIA attribute. */
+  monthRole: MonthRole;
   /** Cases by offence group, keyed 'g1'..'g4' (flat keys, as chart series want them). */
   [group: string]: string | number;
 }
@@ -37,11 +38,11 @@ export interface CrimeChart {
 export const COUNTERFACTUAL_KEY = 'counterfactual';
 
 /** Consecutive months with one role, as [from, to] runs (a baseline can skip months when L > 12). */
-export function runsOf(rows: ReadonlyArray<{ month: string; role: MonthRole }>, role: MonthRole): MonthRun[] {
+export function runsOf(rows: ReadonlyArray<{ month: string; monthRole: MonthRole }>, role: MonthRole): MonthRun[] {
   const runs: MonthRun[] = [];
   let current: MonthRun | null = null;
   for (const row of rows) {
-    if (row.role === role) {
+    if (row.monthRole === role) {
       if (current) current.to = row.month;
       else current = { from: row.month, to: row.month };
     } else if (current) {
@@ -59,7 +60,7 @@ export function toCrimeChart(series: ZoneSeries, counterfactual?: ZoneCounterfac
   const counted = new Set(series.groups.map(String));
   const sorted = [...allGroups].sort((a, b) => Number(a) - Number(b));
   const rows = series.months.map((m) => {
-    const row: CrimeChartRow = { month: m.month, role: m.role };
+    const row: CrimeChartRow = { month: m.month, monthRole: m.role };
     for (const group of sorted) row[groupKey(group)] = m.byGroup[group] ?? 0;
     return row;
   });

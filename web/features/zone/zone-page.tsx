@@ -14,6 +14,7 @@ import {
   zoneSeriesQuery,
   zoneSurveyQuery,
 } from '../../api/queries.ts';
+import { BeyondData, DataUpTo } from '../../components/data-up-to.tsx';
 import { KpiTile } from '../../components/kpi-tile.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { TrafficLightBadge } from '../../components/status-badge.tsx';
@@ -21,6 +22,7 @@ import { useT } from '../../i18n/use-t.tsx';
 import { useDashboardState } from '../../router.ts';
 import { toKpiFigures } from '../kpi/to-kpi-figures.ts';
 import { pickName } from '../overview/to-zone-rows.ts';
+import { beyondDataText, periodBeyondData } from '../period/to-data-reach.ts';
 import { ReportMenu } from '../print/report-menu.tsx';
 import { ProblemsPanel } from '../problems/problems-panel.tsx';
 import { openProblemPoints } from '../problems/to-problem-view.ts';
@@ -39,7 +41,7 @@ const ZoneOutlineMap = lazy(() => import('../map/zone-outline-map.tsx'));
 
 export default function ZonePage({ zoneId }: { zoneId: string }) {
   const { lang, t } = useT();
-  const [state] = useDashboardState();
+  const [state, navigate] = useDashboardState();
   const period = { from: state.from, to: state.to };
   const detail = useQuery(zoneQuery(zoneId));
   const kpis = useQuery(kpisQuery({ level: 'zone', unit: zoneId, ...period }));
@@ -71,6 +73,14 @@ export default function ZonePage({ zoneId }: { zoneId: string }) {
               <h1>{pickName(zone, lang)}</h1>
               {item && <TrafficLightBadge light={item.overall} withRule />}
               <ReportMenu kind="zone" id={zone.id} from={state.from} to={state.to} />
+              {explanation.data && (
+                <DataUpTo
+                  dates={{
+                    crimeMonth: explanation.data.caveats.lastCrimeMonth,
+                    surveyDate: explanation.data.caveats.lastWaveDate,
+                  }}
+                />
+              )}
               <ZoneFacts zone={zone} />
             </div>
             {geometry && (
@@ -92,6 +102,22 @@ export default function ZonePage({ zoneId }: { zoneId: string }) {
               {(data) => {
                 const zoneItem = data.items[0];
                 if (!zoneItem) return <p>{t('state.empty')}</p>;
+                const dates = explanation.data && {
+                  crimeMonth: explanation.data.caveats.lastCrimeMonth,
+                  surveyDate: explanation.data.caveats.lastWaveDate,
+                };
+                if (state.from && state.to && dates && periodBeyondData(period, dates)) {
+                  return (
+                    <BeyondData
+                      text={beyondDataText({ from: state.from, to: state.to }, dates, lang, t)}
+                      action={
+                        <button type="button" onClick={() => navigate({ from: null, to: null })}>
+                          {t('data.showSinceStart')}
+                        </button>
+                      }
+                    />
+                  );
+                }
                 return (
                   <div className="tile-row">
                     {toKpiFigures(
