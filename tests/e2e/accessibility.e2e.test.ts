@@ -6,32 +6,16 @@
  * every screen go to test-results/a11y-*.png.
  */
 import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import {
-  ADMIN_PASSWORD,
-  ADMIN_USER,
-  CHROMIUM,
-  collectPageProblems,
-  ensureBuild,
-  type RunningServer,
-  repoRoot,
-  signInAs,
-  startServer,
-} from './server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test, vi } from 'vitest';
+import { ADMIN_PASSWORD, ADMIN_USER, browserSuite, collectPageProblems } from './server.ts';
 import { sidewaysScroll } from './what-users-see.ts';
 
 vi.setConfig({ testTimeout: 300_000 });
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const shots = join(repoRoot, 'test-results');
-
-let server: RunningServer;
-let browser: Browser;
-const problems: string[] = [];
+const suite = browserSuite('a11y-');
 
 interface Violation {
   id: string;
@@ -62,45 +46,34 @@ const SCREENS = [
   { name: 'admin', path: '/admin', ready: '[data-testid=data-up-to]' },
 ] as const;
 
+/** A page in the reader's language; its CSP bypassed only so axe-core's script can be evaluated. */
 async function newPage(width: number, lang: 'th' | 'en'): Promise<Page> {
-  const page = await browser.newPage({
+  const page = await suite.browser.newPage({
     viewport: { width, height: 900 },
     ...(width < 600 ? { deviceScaleFactor: 2 } : {}),
     locale: lang === 'th' ? 'th-TH' : 'en-GB',
     timezoneId: 'Asia/Bangkok',
     bypassCSP: true,
   });
-  collectPageProblems(page, problems);
+  collectPageProblems(page, suite.problems);
   return page;
 }
 
 describe('accessibility of every screen (axe-core), Thai and English, laptop and phone', () => {
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    ensureBuild();
-    server = await startServer();
-    browser = await chromium.launch(CHROMIUM);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   for (const lang of ['th', 'en'] as const) {
     for (const width of [1280, 390]) {
       test(`${lang} at ${width} px: sign-in and every screen`, async () => {
         const page = await newPage(width, lang);
         const found: string[] = [];
-        await page.goto(`${server.baseUrl}/?lang=${lang}`);
+        await page.goto(`${suite.baseUrl}/?lang=${lang}`);
         await page.locator('input[name=username]').waitFor();
         found.push(...(await seriousViolations(page)).map((v) => `sign-in: ${v}`));
         expect(await sidewaysScroll(page), 'sign-in scrolls sideways').toBe(0);
-        await page.screenshot({ path: join(shots, `a11y-${lang}-${width}-sign-in.png`) });
-        await signInAs(page, server.baseUrl, ADMIN_USER, ADMIN_PASSWORD);
+        await page.screenshot({ path: suite.shot(`${lang}-${width}-sign-in`) });
+        await suite.signIn(page, ADMIN_USER, ADMIN_PASSWORD);
         for (const screen of SCREENS) {
-          const join_ = screen.path.includes('?') ? '&' : '?';
-          await page.goto(`${server.baseUrl}${screen.path}${join_}lang=${lang}`);
+          const separator = screen.path.includes('?') ? '&' : '?';
+          await page.goto(`${suite.baseUrl}${screen.path}${separator}lang=${lang}`);
           await page.locator(screen.ready).first().waitFor({ timeout: 60_000 });
           await expect.poll(() => page.locator('.state-loading').count(), { timeout: 60_000 }).toBe(0);
           expect(await page.getByTestId('data-up-to').first().textContent(), screen.name).toMatch(
@@ -109,7 +82,7 @@ describe('accessibility of every screen (axe-core), Thai and English, laptop and
           found.push(...(await seriousViolations(page)).map((v) => `${screen.name}: ${v}`));
           expect(await sidewaysScroll(page), `${screen.name} scrolls sideways`).toBe(0);
           await page.screenshot({
-            path: join(shots, `a11y-${lang}-${width}-${screen.name}.png`),
+            path: suite.shot(`${lang}-${width}-${screen.name}`),
             fullPage: width < 600,
           });
         }
@@ -120,6 +93,6 @@ describe('accessibility of every screen (axe-core), Thai and English, laptop and
   }
 
   test('no script errors or failed requests', () => {
-    expect(problems).toEqual([]);
+    expect(suite.problems).toEqual([]);
   });
 });

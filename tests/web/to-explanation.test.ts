@@ -81,16 +81,16 @@ describe('crime panel', () => {
   test('three rows side by side with their ratios and intervals; the words come from the shared reading rules', () => {
     const view = toCrimePanel(explanation(), 'en', en.t);
     expect(view.rows.map((r) => [r.name, r.detail, r.baseline, r.after, r.rateRatio, r.interval])).toEqual([
-      ['Pilot zone', null, '174', '121', '0.70', '95%: 0.55 – 0.88 · significant'],
-      ['Comparison area', 'rest of Hat Yai', '622', '712', '1.14', '95%: 1.03 – 1.28 · significant'],
-      ['500 m buffer ring', null, '0', '4', 'no baseline crime', '95%: 0.50 – ∞ · not significant'],
+      ['Pilot zone', null, '174', '121', '0.70', '95%: 0.55 to 0.88 · significant'],
+      ['Comparison area', 'rest of Hat Yai', '622', '712', '1.14', '95%: 1.03 to 1.28 · significant'],
+      ['500 m buffer ring', null, '0', '4', 'no baseline crime', '95%: 0.50 to ∞ · not significant'],
     ]);
     expect(view.windows).toBe(
       'After the start Oct 2023 – Jun 2024 (9 months) against the baseline Mar 2020 – Feb 2021',
     );
     expect(view.reading).toBe('Crime fell 30.5% in the zone and did better than in its comparison area');
     expect(view.relative).toBe(
-      "Relative effect (the zone's rate ratio ÷ the comparison area's) 0.61 (95%: 0.47 – 0.78): the zone did 39.3% better than its comparison area",
+      "Relative effect (the zone's rate ratio ÷ the comparison area's) 0.61 (95%: 0.47 to 0.78): the zone did 39.3% better than its comparison area",
     );
     expect(view.wdq).toBe(
       'Weighted displacement quotient −0.44: displacement (crime moved into the ring around the zone)',
@@ -102,6 +102,9 @@ describe('crime panel', () => {
     const thai = toCrimePanel(explanation(), 'th', th.t);
     expect(thai.windows).toContain('2566');
     expect(thai.rows[1]?.detail).toBe('ส่วนที่เหลือของ สภ.หาดใหญ่');
+    // Intervals read "a ถึง b" through the shared formatter, never a dash.
+    expect(thai.rows[0]?.interval).toMatch(/^95%: 0\.55 ถึง 0\.88 · /);
+    expect(thai.relative).toContain('(95%: 0.47 ถึง 0.78)');
     const base = explanation();
     const blocked = toCrimePanel(
       explanation({

@@ -8,6 +8,7 @@ import { crimeReadingSentence, wdqSentence } from '../../../server/contracts/cri
 import type { ZoneExplanation } from '../../api/types.ts';
 import {
   formatDate,
+  formatInterval,
   formatMonth,
   formatMonthRange,
   formatNumber,
@@ -32,7 +33,7 @@ export interface CrimeRow {
   after: string;
   /** "0.70", or "no baseline crime". */
   rateRatio: string;
-  /** "0.55 – 0.88 · significant" */
+  /** "95%: 0.55 to 0.88 · significant" (formatInterval, like every interval) */
   interval: string;
 }
 
@@ -82,8 +83,7 @@ export function toCrimePanel(explanation: ZoneExplanation, lang: Lang, t: Transl
     after: formatNumber(row.after, lang),
     rateRatio: row.rr === null ? t('explain.noBaselineCrime') : formatRatio(row.rr, lang),
     interval: t('explain.interval', {
-      low: formatRatio(row.low, lang),
-      high: row.high === null ? '∞' : formatRatio(row.high, lang),
+      interval: formatInterval(formatRatio(row.low, lang), row.high === null ? '∞' : formatRatio(row.high, lang), lang),
       significance: t(row.significant ? 'explain.significant' : 'explain.notSignificant'),
     }),
   }));
@@ -96,8 +96,7 @@ export function toCrimePanel(explanation: ZoneExplanation, lang: Lang, t: Transl
   const relative = crime.relative
     ? t('explain.relative', {
         effect: formatRatio(crime.relative.effect, lang),
-        low: formatRatio(crime.relative.low, lang),
-        high: formatRatio(crime.relative.high, lang),
+        interval: formatInterval(formatRatio(crime.relative.low, lang), formatRatio(crime.relative.high, lang), lang),
         change: formatPercent(
           crime.relative.effectPercent === null ? null : Math.abs(crime.relative.effectPercent),
           lang,
