@@ -11,6 +11,8 @@
  *   npm run bench -- --no-geometry     skip zone geometry, KML and demo-load figures (bench/geometry-bench.ts)
  *   npm run bench -- --no-reports      skip the PDF reports (bench/reports-bench.ts: real server and Chromium)
  *   npm run bench -- --only-reports    the PDF reports alone (no national data set needed)
+ *   npm run bench -- --no-browser      skip the first screen in Chromium (bench/browser-bench.ts)
+ *   npm run bench -- --only-browser    the first screen in Chromium alone (on the national data set)
  *   BENCH_SCALE=0.1 npm run bench      a smaller data set (own cache file), for working on the bench
  *
  * Targets are printed, never asserted: exit code 0 whatever the figures (1 only on a crash).
@@ -85,6 +87,16 @@ async function reportsSection(): Promise<void> {
   }
 }
 
+async function browserSection(dbPath: string): Promise<void> {
+  log(
+    `\n[9] The first screen in headless Chromium: initial JS, sign-in to tiles, overview painted (built server, national data)   [load ${load()}, t+${elapsed()}]`,
+  );
+  const { firstScreenFigures } = await import('./browser-bench.ts');
+  for (const f of await firstScreenFigures(dbPath, (line) => log(`  ${line}`))) {
+    judge(f.figure, f.target, f.measured, f.pass);
+  }
+}
+
 function printSummary(): void {
   log(`\nSummary (targets from the issue; printed, never asserted)   [load ${load()}, t+${elapsed()}]`);
   log(
@@ -125,6 +137,11 @@ judge(
   `${(info.buildMs / 1000).toFixed(1)} s`,
   info.buildMs <= 600_000,
 );
+if (flag('only-browser')) {
+  await browserSection(cache.path);
+  printSummary();
+  process.exit(0);
+}
 
 const bench = await openBenchApp(cache.path);
 log(`auth: Bearer API token (admin, national scope); auth middleware ${bench.authMode}`);
@@ -687,6 +704,10 @@ if (!flag('no-geometry')) {
 // ---------------------------------------------------------------------------------------------
 // [8] PDF reports (real server, real Chromium, the demo's 25 zones)
 if (!flag('no-reports')) await reportsSection();
+
+// ---------------------------------------------------------------------------------------------
+// [9] The first screen in Chromium (the built server on the national data set)
+if (!flag('no-browser')) await browserSection(cache.path);
 
 // ---------------------------------------------------------------------------------------------
 printSummary();

@@ -21,6 +21,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     backupKeep: Math.max(1, Math.floor(Number(env.SSZ_BACKUP_KEEP ?? 7)) || 7),
     /** The Chromium that makes PDF reports (server/reports/printer.ts). */
     chromiumPath: env.SSZ_CHROMIUM === undefined || env.SSZ_CHROMIUM === '' ? '/usr/bin/chromium' : env.SSZ_CHROMIUM,
+    /**
+     * A deployment's own basemap tiles: SSZ_BASEMAP_TILES (XYZ template or pmtiles://<url>),
+     * SSZ_BASEMAP_PMTILES (a file the app serves) and SSZ_BASEMAP_ATTRIBUTION, read and checked by
+     * server/contracts/basemap.ts readOwnBasemap (main.ts); unset: the offline maps.
+     */
+    basemapFile: env.SSZ_BASEMAP_PMTILES?.trim() || null,
   };
 }
 

@@ -1,12 +1,19 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { createApp } from './app.ts';
 import { errorBody } from './auth/errors.ts';
 import { securityHeaders } from './auth/security-headers.ts';
 import { appVersion, readConfig, repoRoot } from './config.ts';
+import {
+  BasemapConfigError,
+  basemapOrigin,
+  OWN_PMTILES_PATH,
+  readOwnBasemap,
+  withBasemapMeta,
+} from './contracts/basemap.ts';
 import { startBackupSchedule } from './db/backup-schedule.ts';
 import { warmParseChild } from './importers/source/isolated.ts';
 import { createReportDeps } from './reports/setup.ts';
@@ -15,6 +22,22 @@ import { stopGracefully } from './shutdown.ts';
 import { DatabaseUnavailableError, prepareDatabase } from './startup.ts';
 
 const config = readConfig();
+const basemap = (() => {
+  try {
+    return readOwnBasemap(process.env);
+  } catch (error) {
+    // A mistyped setting is an operator's problem: one clear message, no stack trace.
+    if (!(error instanceof BasemapConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+})();
+if (config.basemapFile !== null && !existsSync(config.basemapFile)) {
+  console.error(
+    `SSZ_BASEMAP_PMTILES: ไม่พบไฟล์ ${config.basemapFile} · no such file: ${config.basemapFile} (give the path of a .pmtiles file, or unset it)`,
+  );
+  process.exit(1);
+}
 const db = await prepareDatabase(config).catch((error: unknown) => {
   // A database that cannot be opened is an operator's problem: one clear message, no stack trace.
   if (!(error instanceof DatabaseUnavailableError)) throw error;
@@ -32,8 +55,15 @@ if (!existsSync(`${distDir}/index.html`)) {
 // PDF reports: Chromium is launched on the first report, not now (most starts never print).
 const reports = createReportDeps({ chromiumPath: config.chromiumPath, host: config.host, port: config.port });
 
+/** The SPA's page, carrying the basemap setting for the maps (meta tags: the CSP allows no inline script). */
+const spaPage = (c: Context) => {
+  const path = `${distDir}/index.html`;
+  if (!existsSync(path)) return c.json(errorBody('not_found'), 404);
+  return c.html(withBasemapMeta(readFileSync(path, 'utf8'), basemap));
+};
+
 const server = new Hono()
-  .use('*', securityHeaders({ hsts: config.secureCookies }))
+  .use('*', securityHeaders({ hsts: config.secureCookies, tileOrigin: basemapOrigin(basemap) }))
   .route(
     '/',
     createApp({
@@ -47,9 +77,13 @@ const server = new Hono()
   )
   // An unknown API path is a 404, never the SPA's index.html.
   .all('/api/*', (c) => c.json(errorBody('not_found'), 404))
-  // The SPA: real files first, then index.html for client-side routes.
+  // A deployment's own PMTiles file (SSZ_BASEMAP_PMTILES), read by the maps in byte ranges.
+  .get(OWN_PMTILES_PATH, config.basemapFile ? serveStatic({ path: config.basemapFile }) : (c) => c.notFound())
+  // The SPA: its page, real files, then the page again for client-side routes.
+  .get('/', spaPage)
+  .get('/index.html', spaPage)
   .use('/*', serveStatic({ root: distDir }))
-  .get('/*', serveStatic({ root: distDir, path: 'index.html' }));
+  .get('/*', spaPage);
 
 const listening = serve({ fetch: server.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Smart Safety Zone dashboard on http://localhost:${info.port} (database ${config.dbPath})`);

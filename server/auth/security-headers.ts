@@ -8,7 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
  * because MapLibre and Recharts set element styles at run time; that is styles only.
  * MapLibre runs its workers from blob: URLs; the basemap and fonts are served from 'self'.
  */
-const CONTENT_SECURITY_POLICY = {
+const CONTENT_SECURITY_POLICY: Record<string, string[]> = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   styleSrc: ["'self'", "'unsafe-inline'"],
@@ -28,6 +28,8 @@ interface SecurityHeaderOptions {
   hsts?: boolean;
   /** Add Cache-Control: no-store unless the route set its own (API answers hold sensitive data). */
   noStore?: boolean;
+  /** The origin of a deployment's own basemap tiles (server/contracts/basemap.ts): fetched and drawn by the maps. */
+  tileOrigin?: string | null;
 }
 
 /** Some responses (e.g. a fetched one) have immutable headers: copy such a response so headers can be set. */
@@ -41,7 +43,13 @@ function makeHeadersMutable(c: Context): void {
 
 export function securityHeaders(options: SecurityHeaderOptions = {}): MiddlewareHandler {
   const library = secureHeaders({
-    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    contentSecurityPolicy: options.tileOrigin
+      ? {
+          ...CONTENT_SECURITY_POLICY,
+          connectSrc: [...(CONTENT_SECURITY_POLICY.connectSrc ?? []), options.tileOrigin],
+          imgSrc: [...(CONTENT_SECURITY_POLICY.imgSrc ?? []), options.tileOrigin],
+        }
+      : CONTENT_SECURITY_POLICY,
     xContentTypeOptions: 'nosniff',
     xFrameOptions: 'DENY',
     referrerPolicy: 'same-origin',

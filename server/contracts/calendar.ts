@@ -145,6 +145,26 @@ export function beToCe(yearBe: number): number {
   return yearBe - BE_OFFSET;
 }
 
+/** A leading four-digit year, alone or followed by a non-digit ("2567-Q3", "2567/2", "2024 H1"). */
+const LEADING_YEAR = /^(\d{4})(?=\D|$)/;
+
+/**
+ * A survey wave's label in the reader's era: "2567-Q3" reads "2024-Q3" in English, "2024 H1"
+ * reads "2567 H1" in Thai; labels that start with no year are left as they are. Shared by the
+ * screens (web/i18n/format.ts formatWave) and the exports.
+ */
+export function waveInEra(wave: string, lang: 'th' | 'en'): string {
+  const match = LEADING_YEAR.exec(wave);
+  if (!match) return wave;
+  const year = Number(match[1]);
+  // BE years of this programme are 25xx-26xx; CE years 19xx-21xx. Anything else is not a year.
+  const isBe = year >= 2400 && year < 2700;
+  const isCe = year >= 1900 && year < 2200;
+  if (lang === 'en' && isBe) return `${beToCe(year)}${wave.slice(4)}`;
+  if (lang === 'th' && isCe) return `${ceToBe(year)}${wave.slice(4)}`;
+  return wave;
+}
+
 /**
  * The fiscal year (BE) a month belongs to: October-December count towards the next year.
  * "2022-10" -> 2566, "2023-09" -> 2566.

@@ -5,7 +5,14 @@
  * in the reader's language, Thai years in BE; the zone, chart, period and filters go in the first
  * lines. Pure: the service hands it the answers.
  */
-import { bangkokDateTime, ceToBe, formatMonthEn, formatMonthTh, type MonthKey } from '../contracts/calendar.ts';
+import {
+  bangkokDateTime,
+  ceToBe,
+  formatMonthEn,
+  formatMonthTh,
+  type MonthKey,
+  waveInEra,
+} from '../contracts/calendar.ts';
 import type { Lang } from '../contracts/crime-reading.ts';
 import type { MonthRole } from '../kpi/crime-window.ts';
 import type { CsvTable, TableCell, TableColumn } from './csv.ts';
@@ -130,7 +137,7 @@ export function surveyChartTable(
     const probability = w.sampleType === 'probability';
     return [
       [
-        w.wave,
+        waveInEra(w.wave, lang),
         yearFor(w.waveDate, lang),
         probability
           ? say(lang, 'สุ่มตัวอย่าง', 'probability sample')

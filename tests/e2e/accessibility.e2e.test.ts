@@ -84,6 +84,8 @@ describe('accessibility of every screen (axe-core), Thai and English, laptop and
           await page.screenshot({
             path: suite.shot(`${lang}-${width}-${screen.name}`),
             fullPage: width < 600,
+            // A hang guard: the phone's overview is a 780 x 66,000 px picture, over 30 s on a busy machine.
+            timeout: 120_000,
           });
         }
         expect(found).toEqual([]);

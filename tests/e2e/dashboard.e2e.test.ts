@@ -7,7 +7,8 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ADMIN_PASSWORD, ADMIN_USER, thaiPage, browserSuite } from './server.ts';
-import { renderedFeatures, renderedIds, sidewaysScroll } from './what-users-see.ts';
+import type { MapContainer } from '../../web/features/map/maplibre.ts';
+import { drawnZones, renderedFeatures, sidewaysScroll } from './what-users-see.ts';
 
 const suite = browserSuite('');
 const { problems, shot } = suite;
@@ -22,14 +23,20 @@ async function zonesInTable(target: Page): Promise<string[]> {
   return [...new Set(ids)].sort();
 }
 
-/** The overview map has drawn the provinces and a dot for exactly the zones of the table. */
-async function expectZonesDrawn(target: Page): Promise<void> {
+/**
+ * The overview map has drawn the provinces and exactly the zones of the table, each as its own dot
+ * or inside a cluster whose per-status counts are its zones'. Returns how many clusters are drawn.
+ */
+async function expectZonesDrawn(target: Page): Promise<number> {
   // The map is loaded lazily (MapLibre is the heaviest part of the app).
   await target.locator('.map-overview canvas.maplibregl-canvas').waitFor({ timeout: 30_000 });
   const zones = await zonesInTable(target);
   expect(zones.length).toBeGreaterThan(0);
-  await expect.poll(() => renderedIds(target, '.map-overview', 'zone-dot', 'id'), { timeout: 30_000 }).toEqual(zones);
+  await expect.poll(async () => (await drawnZones(target, '.map-overview'))?.ids, { timeout: 30_000 }).toEqual(zones);
+  const drawn = await drawnZones(target, '.map-overview');
+  expect(drawn?.miscounted).toBe(0);
   expect((await renderedFeatures(target, '.map-overview', 'province-fill', 'iso'))?.length).toBeGreaterThan(0);
+  return drawn?.clusters ?? 0;
 }
 
 /** The zone page's map has drawn the zone's outline over the provinces. */
@@ -75,7 +82,8 @@ describe('dashboard in Chromium', () => {
     // Every figure stands on its data: a sample size or months of counts beside it.
     expect(await page.locator('[data-testid=zone-table]').textContent()).toMatch(/n\s=\s\d/);
     expect(await page.locator('[data-testid=zone-table]').textContent()).toMatch(/หลัง \d+ เดือน: [\d,]+ คดี เทียบ [\d,]+/);
-    await expectZonesDrawn(page);
+    // The whole country: Hat Yai's zones lie close together and are drawn as a cluster.
+    expect(await expectZonesDrawn(page)).toBeGreaterThan(0);
     expect(await page.locator('.map-overview canvas').count()).toBe(1);
     await page.screenshot({ path: shot('02-overview-th'), fullPage: false });
     await page.locator('.map-and-legend').screenshot({ path: shot('02b-overview-map-th') });
@@ -85,6 +93,23 @@ describe('dashboard in Chromium', () => {
     await page.locator('[data-testid=rollup-table]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: shot('02d-overview-rollups-th') });
     await page.screenshot({ path: shot('03-overview-th-full'), fullPage: true });
+
+    // A click on a cluster zooms in towards its zones.
+    const map = page.locator('.map-overview');
+    await map.scrollIntoViewIfNeeded();
+    const zoomOf = () => map.evaluate((el) => (el as MapContainer).maplibreMap?.getZoom() ?? 0);
+    const before = await zoomOf();
+    const at = await map.evaluate((el) => {
+      const instance = (el as MapContainer).maplibreMap;
+      const cluster = instance?.queryRenderedFeatures({ layers: ['cluster-dot'] })[0];
+      if (!instance || cluster?.geometry.type !== 'Point') return null;
+      const point = instance.project(cluster.geometry.coordinates as [number, number]);
+      return { x: point.x, y: point.y };
+    });
+    expect(at).not.toBeNull();
+    await map.click({ position: at ?? { x: 0, y: 0 } });
+    await expect.poll(zoomOf, { timeout: 30_000 }).toBeGreaterThan(before + 1);
+    await page.locator('.map-and-legend').screenshot({ path: shot('02e-overview-cluster-opened-th') });
   });
 
   test('period and rollup level go into the URL and keep the zones listed', async () => {

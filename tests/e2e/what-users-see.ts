@@ -43,6 +43,43 @@ export async function renderedIds(page: Page, selector: string, layer: string, p
   return values === null ? null : [...new Set(values)];
 }
 
+export interface DrawnZones {
+  /** Every zone the overview map shows, as its own dot or inside a cluster, by id, sorted. */
+  ids: string[];
+  /** How many clusters are drawn. */
+  clusters: number;
+  /** Clusters whose per-light counts (the label under the dot) differ from the lights of their zones. */
+  miscounted: number;
+}
+
+/**
+ * The zones the overview map (in `selector`) has drawn: its single dots and the zones inside each
+ * drawn cluster (asked of MapLibre's source); null while loading. Poll it with expect.poll.
+ */
+export function drawnZones(page: Page, selector: string): Promise<DrawnZones | null> {
+  return page.evaluate(async (selector) => {
+    const map = (document.querySelector(selector) as (Element & { maplibreMap?: MapLibreMap }) | null)?.maplibreMap;
+    if (!map?.isStyleLoaded() || !map.getLayer('zone-dot') || !map.loaded()) return null;
+    const source = map.getSource('markers') as import('maplibre-gl').GeoJSONSource;
+    const ids = map.queryRenderedFeatures({ layers: ['zone-dot'] }).map((f) => String(f.properties?.id));
+    const clusters = map.queryRenderedFeatures({ layers: ['cluster-dot'] });
+    const seen = new Set<number>();
+    let miscounted = 0;
+    for (const cluster of clusters) {
+      const clusterId = Number(cluster.properties?.cluster_id);
+      if (seen.has(clusterId)) continue;
+      seen.add(clusterId);
+      const leaves = await source.getClusterLeaves(clusterId, Number.POSITIVE_INFINITY, 0);
+      ids.push(...leaves.map((leaf) => String(leaf.properties?.id)));
+      for (const light of ['red', 'amber', 'green', 'grey']) {
+        const inside = leaves.filter((leaf) => leaf.properties?.light === light).length;
+        if (Number(cluster.properties?.[light]) !== inside) miscounted += 1;
+      }
+    }
+    return { ids: [...new Set(ids)].sort(), clusters: seen.size, miscounted };
+  }, selector);
+}
+
 /** How many CSS pixels the page can scroll sideways (0 = none: everything fits the width). */
 export function sidewaysScroll(page: Page): Promise<number> {
   return page.evaluate(() => {

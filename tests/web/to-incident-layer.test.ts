@@ -121,3 +121,35 @@ describe('district outlines on zone maps', () => {
     expect(fc.features.find((f) => f.properties.name_en === 'Hat Yai')?.properties.name_th).toBe('หาดใหญ่');
   });
 });
+
+describe("a deployment's own basemap tiles on every map", () => {
+  test('XYZ or PMTiles as a raster over the sea and under everything else; the provinces keep their lines, not their fill', async () => {
+    const { withOwnTiles, overviewMapStyle, zoneOutlineMapStyle } = await import('../../web/features/map/map-style.ts');
+    const outline = { type: 'Polygon', coordinates: [square] };
+    const plain = zoneOutlineMapStyle('/p.geojson', 'th', outline, 'green');
+    expect(withOwnTiles(plain, null)).toBe(plain);
+    const xyz = withOwnTiles(plain, { tiles: 'https://t.example/{z}/{x}/{y}.png', attribution: '© OSM' });
+    expect(xyz.sources['own-tiles']).toEqual({
+      type: 'raster',
+      tiles: ['https://t.example/{z}/{x}/{y}.png'],
+      tileSize: 256,
+      attribution: '© OSM',
+    });
+    const ids = xyz.layers.map((l) => l.id);
+    expect(ids.slice(0, 2)).toEqual(['sea', 'own-tiles']);
+    expect(ids).not.toContain('province-fill');
+    expect(ids).toContain('province-line');
+    expect(ids.at(-1)).toBe('zone-line');
+    const pmtiles = withOwnTiles(overviewMapStyle('/p.geojson', 'en'), {
+      tiles: 'pmtiles://https://m.example/th.pmtiles',
+      attribution: null,
+    });
+    expect(pmtiles.sources['own-tiles']).toEqual({
+      type: 'raster',
+      url: 'pmtiles://https://m.example/th.pmtiles',
+      tileSize: 256,
+      attribution: undefined,
+    });
+    expect(pmtiles.layers.map((l) => l.id).indexOf('own-tiles')).toBe(1);
+  });
+});

@@ -2,7 +2,14 @@
  * Pure formatting of numbers, dates and months for the two languages. Thai shows Buddhist-Era
  * years (พ.ศ.), English shows CE; everything date-like is read in Asia/Bangkok.
  */
-import { beToCe, ceToBe, compareMonths, isMonthKey, type MonthKey } from '../../server/contracts/calendar.ts';
+import {
+  beToCe,
+  ceToBe,
+  compareMonths,
+  isMonthKey,
+  type MonthKey,
+  waveInEra,
+} from '../../server/contracts/calendar.ts';
 
 export type Lang = 'th' | 'en';
 export const LANGS: readonly Lang[] = ['th', 'en'];
@@ -183,20 +190,4 @@ export function formatWave(wave: string, lang: Lang, style: 'long' | 'short' = '
   if (wave.trim().toLowerCase() !== 'baseline') return waveInEra(wave, lang);
   if (lang === 'en') return 'baseline';
   return style === 'short' ? 'ก่อนเริ่ม' : 'ก่อนเริ่มโครงการ (baseline)';
-}
-
-/** A leading four-digit year, alone or followed by a non-digit ("2567-Q3", "2567/2", "2024 H1"). */
-const LEADING_YEAR = /^(\d{4})(?=\D|$)/;
-const BE_OFFSET = 543;
-
-function waveInEra(wave: string, lang: Lang): string {
-  const match = LEADING_YEAR.exec(wave);
-  if (!match) return wave;
-  const year = Number(match[1]);
-  // BE years of this programme are 25xx-26xx; CE years 19xx-21xx. Anything else is not a year.
-  const isBe = year >= 2400 && year < 2700;
-  const isCe = year >= 1900 && year < 2200;
-  if (lang === 'en' && isBe) return `${year - BE_OFFSET}${wave.slice(4)}`;
-  if (lang === 'th' && isCe) return `${year + BE_OFFSET}${wave.slice(4)}`;
-  return wave;
 }

@@ -127,6 +127,8 @@ export const th = {
 
   'overview.title': 'ภาพรวมพื้นที่นำร่อง',
   'overview.zones': 'พื้นที่นำร่อง ({n} พื้นที่)',
+  'overview.shownOf': 'แสดง {k} จาก {n} พื้นที่ (ค้นหาและเรียงได้จากทุกพื้นที่)',
+  'overview.showAll': 'แสดงทั้งหมด {n} พื้นที่',
   'overview.national': 'ภาพรวมทั้งประเทศ',
   'overview.scopeZones': 'ภาพรวมพื้นที่ในความรับผิดชอบของคุณ ({n} พื้นที่)',
   'overview.scopeMine': 'ภาพรวมพื้นที่ในความรับผิดชอบของคุณ',
@@ -137,7 +139,8 @@ export const th = {
   'overview.rollups': 'สรุปตามหน่วยงาน',
   'overview.rollupLevel': 'ระดับหน่วยงาน',
   'overview.map': 'แผนที่พื้นที่นำร่อง',
-  'overview.mapHint': 'สีจุดคือสถานะรวม คลิกจุดเพื่อเปิดหน้าพื้นที่ รายชื่อทั้งหมดอยู่ในตารางด้านล่าง',
+  'overview.mapHint':
+    'สีจุดคือสถานะรวม คลิกจุดเพื่อเปิดหน้าพื้นที่ จุดที่มีตัวเลขคือกลุ่มพื้นที่ใกล้กัน (สีตามพื้นที่ที่แย่ที่สุด ใต้จุดบอกจำนวนตามสถานะ ✕ ! ✓) คลิกเพื่อขยาย รายชื่อทั้งหมดอยู่ในตารางด้านล่าง',
   'overview.filter': 'ค้นหาพื้นที่ / สถานี',
   'overview.noMatch': 'ไม่พบพื้นที่ที่ตรงกับคำค้น',
   'overview.sort': 'เรียงตาม',
@@ -938,6 +941,8 @@ export const en: Messages = {
 
   'overview.title': 'Pilot zones overview',
   'overview.zones': 'Pilot zones ({n})',
+  'overview.shownOf': 'Showing {k} of {n} zones (the search and the sort cover them all)',
+  'overview.showAll': 'Show all {n} zones',
   'overview.national': 'National summary',
   'overview.scopeZones': 'Summary of your zones ({n} {n|zone|zones})',
   'overview.scopeMine': 'Summary of your zones',
@@ -949,7 +954,7 @@ export const en: Messages = {
   'overview.rollupLevel': 'Command level',
   'overview.map': 'Map of pilot zones',
   'overview.mapHint':
-    'Dot colour is the overall status. Click a dot to open the zone. Every zone is also listed in the table below',
+    'Dot colour is the overall status. Click a dot to open the zone. A numbered dot is a group of nearby zones (coloured by its worst zone, with the count per status ✕ ! ✓ under it): click it to zoom in. Every zone is also listed in the table below',
   'overview.filter': 'Find a zone / station',
   'overview.noMatch': 'No zone matches',
   'overview.sort': 'Sort by',

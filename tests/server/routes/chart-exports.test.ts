@@ -112,6 +112,16 @@ describe('the data behind the zone charts', () => {
     }
   });
 
+  it("survey chart in English: wave labels in CE like the screen's ('2567-Q4' reads '2024-Q4')", async () => {
+    const csv = await readChartCsv(await admin('/api/exports/zones/Z-HDY-02/survey.csv?item=trust&lang=en'));
+    const survey = (await (await admin('/api/zones/Z-HDY-02/survey')).json()) as Survey;
+    const beLabels = survey.waves.map((w) => w.wave).filter((wave) => /^25\d\d/.test(wave));
+    expect(beLabels.length).toBeGreaterThan(0);
+    const labels = csv.rows.map((r) => r[0]);
+    for (const wave of beLabels) expect(labels).toContain(`${Number(wave.slice(0, 4)) - 543}${wave.slice(4)}`);
+    expect(labels.filter((label) => /^25\d\d/.test(label ?? ''))).toEqual([]);
+  });
+
   it('refuses viewers like the KPI exports, hides zones out of scope, checks its parameters', async () => {
     expect((await viewer('/api/exports/zones/Z-HDY-01/crime.csv')).status).toBe(403);
     expect((await viewer('/api/exports/zones/Z-HDY-01/survey.csv?item=fear')).status).toBe(403);

@@ -9,7 +9,7 @@ import { useEffect, useRef } from 'react';
 import type { TrafficLight, ZoneIncidents } from '../../api/types.ts';
 import type { Lang } from '../../i18n/format.ts';
 import { geometryBounds } from './geometry-bounds.ts';
-import { COMPARISON_FILL, COMPARISON_STROKE, LABEL_FONT, zoneOutlineMapStyle } from './map-style.ts';
+import { COMPARISON_FILL, COMPARISON_STROKE, LABEL_FONT, withOwnTiles, zoneOutlineMapStyle } from './map-style.ts';
 import {
   attachMapToContainer,
   basemapUrl,
@@ -17,6 +17,7 @@ import {
   type GeoJSONSource,
   type MapLayerMouseEvent,
   MapLibreMap,
+  ownBasemap,
   PRINTABLE_CANVAS,
 } from './maplibre.ts';
 import { Popup } from 'maplibre-gl';
@@ -81,7 +82,7 @@ export default function IncidentMap(props: IncidentMapProps) {
     const bounds = geometryBounds({ coordinates: ring.features.map((f) => f.geometry.coordinates) });
     const element = container.current;
     if (!element || !bounds) return;
-    const base = zoneOutlineMapStyle(basemapUrl, lang, outline, light, 0.18, districtsUrl);
+    const base = withOwnTiles(zoneOutlineMapStyle(basemapUrl, lang, outline, light, 0.18, districtsUrl), ownBasemap);
     const instance = new MapLibreMap({
       canvasContextAttributes: PRINTABLE_CANVAS,
       container: element,

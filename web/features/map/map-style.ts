@@ -3,7 +3,8 @@
  * the provinces GeoJSON bundled with the app; labels are drawn with the Sarabun web font the page
  * has already loaded (MapLibre draws text with the browser's fonts when there is no glyphs URL).
  */
-import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { OwnBasemap } from '../../../server/contracts/basemap.ts';
 import type { TrafficLight } from '../../api/types.ts';
 
 /** Same hues as the CSS badges; strong enough to tell apart on a washed-out projector. */
@@ -71,6 +72,90 @@ function lightColorExpression(): unknown[] {
   return ['match', ['get', 'light'], ...Object.entries(LIGHT_COLORS).flat(), LIGHT_COLORS.grey];
 }
 
+/** The overview map clusters zones up to this zoom (the whole country is about zoom 5); closer, every zone is its own dot. */
+export const ZONE_CLUSTER_MAX_ZOOM = 7;
+
+/** The legend's marks, worst first: a cluster lists its zones by these, so its status reads without colour. */
+export const LIGHT_MARKS: ReadonlyArray<[TrafficLight, string]> = [
+  ['red', '✕'],
+  ['amber', '!'],
+  ['green', '✓'],
+  ['grey', '●'],
+];
+
+/** Each cluster counts its zones by overall light (MapLibre clusterProperties: [reduce, map]). */
+export const ZONE_CLUSTER_PROPERTIES = Object.fromEntries(
+  LIGHT_MARKS.map(([light]) => [light, ['+', ['case', ['==', ['get', 'light'], light], 1, 0]]]),
+);
+
+/**
+ * A cluster: a dot in its worst light (any red zone makes it red) with its number of zones, and
+ * under it the count per light with the legend's marks ("✕ 2  ! 1  ✓ 4"), so colour is never the
+ * only sign. A click zooms in until it splits (zones-map.tsx).
+ */
+function zoneClusterLayers(): LayerSpecification[] {
+  const isCluster = ['has', 'point_count'];
+  const worst = [
+    'case',
+    ...LIGHT_MARKS.flatMap(([light]) => [['>', ['get', light], 0], LIGHT_COLORS[light]]),
+    LIGHT_COLORS.grey,
+  ];
+  const breakdown = [
+    'concat',
+    ...LIGHT_MARKS.map(([light, mark]) => [
+      'case',
+      ['>', ['get', light], 0],
+      ['concat', mark, ' ', ['to-string', ['get', light]], '  '],
+      '',
+    ]),
+  ];
+  return [
+    {
+      id: 'cluster-dot',
+      type: 'circle',
+      source: SOURCE.markers,
+      filter: isCluster as never,
+      paint: {
+        'circle-color': worst as never,
+        'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 2, 14, 50, 22, 1000, 32],
+        'circle-stroke-color': '#1b1b1b',
+        'circle-stroke-width': 2,
+      },
+    },
+    {
+      id: 'cluster-count',
+      type: 'symbol',
+      source: SOURCE.markers,
+      filter: isCluster as never,
+      layout: {
+        'text-field': ['get', 'point_count_abbreviated'],
+        'text-font': LABEL_FONT,
+        'text-size': 14,
+        'text-allow-overlap': true,
+      },
+      paint: {
+        // Black on amber, white on the darker lights (the badges' contrast).
+        'text-color': ['case', ['>', ['get', 'red'], 0], '#fff', ['>', ['get', 'amber'], 0], '#000', '#fff'],
+      },
+    },
+    {
+      id: 'cluster-label',
+      type: 'symbol',
+      source: SOURCE.markers,
+      filter: isCluster as never,
+      layout: {
+        'text-field': breakdown as never,
+        'text-font': LABEL_FONT,
+        'text-size': 13,
+        'text-anchor': 'top',
+        'text-offset': [0, 1.6],
+        'text-optional': true,
+      },
+      paint: { 'text-color': '#111', 'text-halo-color': '#fff', 'text-halo-width': 2 },
+    },
+  ];
+}
+
 /** The overview: provinces, then one dot per zone coloured by its overall light, with its name. */
 export function overviewMapStyle(basemapUrl: string, lang: 'th' | 'en'): StyleSpecification {
   return {
@@ -80,6 +165,11 @@ export function overviewMapStyle(basemapUrl: string, lang: 'th' | 'en'): StyleSp
       [SOURCE.markers]: {
         type: 'geojson',
         data: { type: 'FeatureCollection', features: [] },
+        // At national zoom nearby zones become one dot (a national scope holds thousands).
+        cluster: true,
+        clusterMaxZoom: ZONE_CLUSTER_MAX_ZOOM,
+        clusterRadius: 36,
+        clusterProperties: ZONE_CLUSTER_PROPERTIES as never,
       },
     },
     layers: [
@@ -89,6 +179,7 @@ export function overviewMapStyle(basemapUrl: string, lang: 'th' | 'en'): StyleSp
         id: 'zone-label',
         type: 'symbol',
         source: SOURCE.markers,
+        filter: ['!', ['has', 'point_count']],
         layout: {
           'text-field': ['get', 'name'],
           'text-font': LABEL_FONT,
@@ -115,6 +206,7 @@ export function overviewMapStyle(basemapUrl: string, lang: 'th' | 'en'): StyleSp
         id: 'zone-dot',
         type: 'circle',
         source: SOURCE.markers,
+        filter: ['!', ['has', 'point_count']],
         paint: {
           'circle-color': lightColorExpression() as never,
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 8, 9, 13],
@@ -130,6 +222,7 @@ export function overviewMapStyle(basemapUrl: string, lang: 'th' | 'en'): StyleSp
         id: 'zone-mark',
         type: 'symbol',
         source: SOURCE.markers,
+        filter: ['!', ['has', 'point_count']],
         layout: {
           'text-field': ['match', ['get', 'light'], 'green', '✓', 'amber', '!', 'red', '✕', '●'],
           'text-font': LABEL_FONT,
@@ -142,6 +235,8 @@ export function overviewMapStyle(basemapUrl: string, lang: 'th' | 'en'): StyleSp
           'text-color': ['match', ['get', 'light'], 'amber', '#000', 'grey', LIGHT_COLORS.grey, '#fff'],
         },
       },
+      // Above the zones' names: a cluster's number and counts are placed first, a name gives way.
+      ...zoneClusterLayers(),
     ],
   };
 }
@@ -212,4 +307,23 @@ export function zoneOutlineMapStyle(
       },
     ],
   };
+}
+
+export const OWN_TILES = 'own-tiles';
+
+/**
+ * A style with the deployment's own basemap tiles (server/contracts/basemap.ts) laid over the sea
+ * and under everything else; the provinces' fill is dropped so the tiles show, their outlines and
+ * names stay. Unchanged when there are none (the offline default). Pure.
+ */
+export function withOwnTiles(style: StyleSpecification, basemap: OwnBasemap | null): StyleSpecification {
+  if (!basemap) return style;
+  const attribution = basemap.attribution ?? undefined;
+  const source: SourceSpecification = basemap.tiles.startsWith('pmtiles://')
+    ? { type: 'raster', url: basemap.tiles, tileSize: 256, attribution }
+    : { type: 'raster', tiles: [basemap.tiles], tileSize: 256, attribution };
+  const layers = style.layers.filter((layer) => layer.id !== 'province-fill');
+  const afterSea = layers.findIndex((layer) => layer.type === 'background') + 1;
+  layers.splice(afterSea, 0, { id: OWN_TILES, type: 'raster', source: OWN_TILES });
+  return { ...style, sources: { ...style.sources, [OWN_TILES]: source }, layers };
 }

@@ -3,12 +3,28 @@
  * allows workers from 'self'; without a worker URL only the background draws).
  */
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { setWorkerUrl } from 'maplibre-gl';
+import { addProtocol, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { Protocol } from 'pmtiles';
 import districtsPath from '../../../data/basemap/thailand-districts.geojson?url';
 import basemapPath from '../../../data/basemap/thailand-provinces.geojson?url';
+import { isPmtiles, type OwnBasemap, ownBasemapFromMeta } from '../../../server/contracts/basemap.ts';
 
 setWorkerUrl(workerUrl);
+
+/**
+ * The deployment's own basemap tiles, when the server was given some (SSZ_BASEMAP_TILES or
+ * SSZ_BASEMAP_PMTILES: meta tags in index.html); null offline. The app's own PMTiles file is
+ * addressed from this page's origin.
+ */
+export const ownBasemap: OwnBasemap | null = (() => {
+  const basemap = ownBasemapFromMeta(
+    (name) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? null,
+  );
+  if (!basemap) return null;
+  return { ...basemap, tiles: basemap.tiles.replace('pmtiles:///', `pmtiles://${window.location.origin}/`) };
+})();
+if (isPmtiles(ownBasemap)) addProtocol('pmtiles', new Protocol().tile);
 
 /** MapLibre fetches in a worker, where a root-relative URL has no base: make it absolute. */
 export const basemapUrl = new URL(basemapPath, window.location.href).href;

@@ -6,8 +6,15 @@ import { useEffect, useRef } from 'react';
 import type { TrafficLight } from '../../api/types.ts';
 import type { Lang } from '../../i18n/format.ts';
 import { geometryBounds } from './geometry-bounds.ts';
-import { zoneOutlineMapStyle } from './map-style.ts';
-import { attachMapToContainer, basemapUrl, districtsUrl, MapLibreMap, PRINTABLE_CANVAS } from './maplibre.ts';
+import { withOwnTiles, zoneOutlineMapStyle } from './map-style.ts';
+import {
+  attachMapToContainer,
+  basemapUrl,
+  districtsUrl,
+  MapLibreMap,
+  ownBasemap,
+  PRINTABLE_CANVAS,
+} from './maplibre.ts';
 
 export interface ZoneOutlineMapProps {
   outline: { type: string; coordinates: unknown };
@@ -29,7 +36,7 @@ export default function ZoneOutlineMap({ outline, light, lang, label, problemPoi
     const instance = new MapLibreMap({
       canvasContextAttributes: PRINTABLE_CANVAS,
       container: container.current,
-      style: zoneOutlineMapStyle(basemapUrl, lang, outline, light, 0.35, districtsUrl),
+      style: withOwnTiles(zoneOutlineMapStyle(basemapUrl, lang, outline, light, 0.35, districtsUrl), ownBasemap),
       bounds,
       // Enough room around a 2 km zone to see where it is in its town.
       fitBoundsOptions: { padding: 60, maxZoom: 14 },

@@ -1,18 +1,20 @@
 /**
- * The overview map: Thailand's provinces and a dot per zone in its overall colour. Clicking a dot
- * opens the zone. Loaded lazily (MapLibre is the heaviest part of the app) and removed on unmount.
+ * The overview map: Thailand's provinces and a dot per zone in its overall colour, nearby zones
+ * gathered into one numbered dot at national zoom (map-style.ts). Clicking a dot opens the zone,
+ * clicking a cluster zooms into it. Loaded lazily (MapLibre is the heaviest part of the app) and removed on unmount.
  * It looks at the user's own zones (all of Thailand only when they are spread over the country),
  * and the basemap's credit sits under the map, where no zone name can hide beneath it.
  */
 import { useEffect, useRef } from 'react';
 import type { Lang } from '../../i18n/format.ts';
-import { overviewMapStyle, SOURCE } from './map-style.ts';
+import { overviewMapStyle, SOURCE, withOwnTiles } from './map-style.ts';
 import {
   attachMapToContainer,
   basemapUrl,
   type GeoJSONSource,
   type MapLayerMouseEvent,
   MapLibreMap,
+  ownBasemap,
   PRINTABLE_CANVAS,
 } from './maplibre.ts';
 import {
@@ -62,7 +64,7 @@ export default function ZonesMap({ markers, lang, label, attribution, onSelectZo
     const instance = new MapLibreMap({
       canvasContextAttributes: PRINTABLE_CANVAS,
       container: container.current,
-      style: overviewMapStyle(basemapUrl, lang),
+      style: withOwnTiles(overviewMapStyle(basemapUrl, lang), ownBasemap),
       bounds: view.bounds,
       fitBoundsOptions: fitOptions(container.current, view),
       attributionControl: false,
@@ -80,6 +82,21 @@ export default function ZonesMap({ markers, lang, label, attribution, onSelectZo
     instance.on('click', 'zone-dot', (event: MapLayerMouseEvent) => {
       const id = event.features?.[0]?.properties?.id;
       if (typeof id === 'string') select.current(id);
+    });
+    // A cluster opens by zooming in until its zones part (MapLibre knows the zoom where they do).
+    instance.on('click', 'cluster-dot', (event: MapLayerMouseEvent) => {
+      const feature = event.features?.[0];
+      const clusterId = feature?.properties?.cluster_id;
+      const source = instance.getSource(SOURCE.markers) as GeoJSONSource | undefined;
+      if (!source || typeof clusterId !== 'number' || feature?.geometry.type !== 'Point') return;
+      const center = feature.geometry.coordinates as [number, number];
+      void source.getClusterExpansionZoom(clusterId).then((zoom) => instance.easeTo({ center, zoom }));
+    });
+    instance.on('mouseenter', 'cluster-dot', () => {
+      instance.getCanvas().style.cursor = 'pointer';
+    });
+    instance.on('mouseleave', 'cluster-dot', () => {
+      instance.getCanvas().style.cursor = '';
     });
     instance.on('mousemove', 'zone-dot', (event: MapLayerMouseEvent) => {
       instance.getCanvas().style.cursor = 'pointer';
@@ -114,7 +131,9 @@ export default function ZonesMap({ markers, lang, label, attribution, onSelectZo
   return (
     <>
       <section ref={container} className="map map-overview" aria-label={label} />
-      <p className="map-source">{attribution}</p>
+      <p className="map-source">
+        {ownBasemap?.attribution ? `${attribution} · ${ownBasemap.attribution}` : attribution}
+      </p>
     </>
   );
 }

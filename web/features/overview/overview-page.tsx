@@ -58,9 +58,13 @@ export function OverviewPage({ me }: { me: Me }) {
   const national = code === 'national';
   const listLevel = state.level === 'national' ? 'bureau' : state.level;
   const unit = useQuery(unitQuery({ code, level: listLevel, ...period }));
-  const zones = useQuery(zonesQuery());
+  // The unit's page is the one request the first screen waits for (tiles, map, table below); the
+  // zone list and the country's zone table, thousands of zones at national scale, are asked once
+  // it has come, so they never hold back the tiles (sign-in to painted tiles: bench [9]).
+  const pageCame = unit.data !== undefined;
+  const zones = useQuery({ ...zonesQuery(), enabled: pageCame });
   // The country also lists every zone in scope (a unit's zones are its table below).
-  const zoneKpis = useQuery({ ...kpisQuery({ level: 'zone', unit: null, ...period }), enabled: national });
+  const zoneKpis = useQuery({ ...kpisQuery({ level: 'zone', unit: null, ...period }), enabled: national && pageCame });
   const canExport = me.permissions.includes('export');
   const countryHref = serializeDashboardState(updateDashboardState(state, { view: 'overview', unit: null }));
 

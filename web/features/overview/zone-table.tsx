@@ -6,6 +6,12 @@ import { useT } from '../../i18n/use-t.tsx';
 import { KpiRowCells, KpiTableHead } from './kpi-table-parts.tsx';
 import { toZoneRows, ZONE_SORTS, type ZoneSort } from './to-zone-rows.ts';
 
+/**
+ * Rows drawn at first: a national scope holds thousands of zones, and drawing them all before the
+ * page can paint costs seconds on an old PC. The filter and the sort still run over every zone.
+ */
+export const ZONE_ROWS_AT_FIRST = 100;
+
 /** Every zone in scope with its three KPIs; on phones each row becomes a card (see CSS). */
 export function ZoneTable({
   items,
@@ -22,8 +28,10 @@ export function ZoneTable({
   const { lang, t } = useT();
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<ZoneSort>('hierarchy');
+  const [showAll, setShowAll] = useState(false);
   const rows = useMemo(() => toZoneRows(items, zones, lang, { query, sort }), [items, zones, lang, query, sort]);
   const zoneCount = items.filter((i) => i.level === 'zone').length;
+  const shown = showAll ? rows : rows.slice(0, ZONE_ROWS_AT_FIRST);
 
   return (
     <section className="zone-list" aria-labelledby="zones-title">
@@ -50,7 +58,7 @@ export function ZoneTable({
         <table className="kpi-table" data-testid="zone-table">
           <KpiTableHead first={t('col.zone')} />
           <tbody>
-            {rows.map((row) => {
+            {shown.map((row) => {
               return (
                 <tr key={row.id} data-zone-id={row.id}>
                   <th scope="row" className="zone-name-cell">
@@ -66,6 +74,14 @@ export function ZoneTable({
             })}
           </tbody>
         </table>
+      )}
+      {shown.length < rows.length && (
+        <p className="table-more" data-testid="zone-table-more">
+          {t('overview.shownOf', { k: formatNumber(shown.length, lang), n: formatNumber(rows.length, lang) })}{' '}
+          <button type="button" onClick={() => setShowAll(true)}>
+            {t('overview.showAll', { n: formatNumber(rows.length, lang) })}
+          </button>
+        </p>
       )}
     </section>
   );
