@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import type { LoadedFile } from './source/table.ts';
+import { type LoadedFile, READ_CHUNK_BYTES } from './source/table.ts';
 import type { ImportFile } from './types.ts';
 
 export interface FileFacts extends LoadedFile {
@@ -32,7 +32,7 @@ export async function fileFacts(file: ImportFile): Promise<FileFacts> {
   const path = file.path;
   const { size } = await stat(path);
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK_BYTES })) hash.update(chunk as Buffer);
   const handle = await open(path, 'r');
   try {
     const head = new Uint8Array(Math.min(size, HEAD_BYTES));
