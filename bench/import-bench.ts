@@ -179,7 +179,7 @@ async function findPipeline(): Promise<FoundPipeline | null> {
 }
 
 /** What runImport answers (server/importers/types.ts ImportResult), as far as the bench reads it. */
-interface PipelineResult {
+export interface PipelineResult {
   ok: boolean;
   importId: number | null;
   errorCount: number;
@@ -214,6 +214,18 @@ async function callPipeline(
       last = p.phase;
     },
   })) as PipelineResult;
+}
+
+/** The bench's 1M-row incidents CSV for a data set (made once, cached), for the load test too. */
+export async function benchCsv(national: { path: string; info: { key: string } }, log: Log): Promise<string> {
+  return ensureCsv(national.path, national.info.key, 1_000_000, log);
+}
+
+/** Imports a CSV of incidents into `db` through the product's pipeline (as an upload would). */
+export async function importIncidentsInto(db: Database, csvPath: string): Promise<PipelineResult> {
+  const found = await findPipeline();
+  if (found === null) throw new Error('no import pipeline');
+  return callPipeline(found, db, csvPath, () => undefined);
 }
 
 /** Decode + CSV parse with server/importers/parse only: an upper bound for the whole pipeline. */

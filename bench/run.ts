@@ -9,6 +9,8 @@
  *   npm run bench -- --no-prototypes   skip the bench-local prototypes of proposed fixes
  *   npm run bench -- --no-import       skip the import hook (bench/import-bench.ts)
  *   npm run bench -- --no-geometry     skip zone geometry, KML and demo-load figures (bench/geometry-bench.ts)
+ *   npm run bench -- --no-load         skip the load test (bench/load-test.ts: 200 connections, 60 s, an import running)
+ *   npm run bench -- --no-postgres     skip the same SQL on PostgreSQL 15 (bench/postgres-side.ts)
  *   npm run bench -- --no-reports      skip the PDF reports (bench/reports-bench.ts: real server and Chromium)
  *   npm run bench -- --only-reports    the PDF reports alone (no national data set needed)
  *   npm run bench -- --no-browser      skip the first screen in Chromium (bench/browser-bench.ts)
@@ -23,6 +25,7 @@ import { zoneSyntheticControl } from '../server/services/counterfactual.ts';
 import { openBenchApp, serveLoopback } from './lib/harness.ts';
 import { ensureNational, nationalSpec } from './lib/national.ts';
 import { prototypeFigures } from './lib/prototypes.ts';
+import { saveResults } from './lib/results.ts';
 import { holdConnections, type RecordedStatement, replay, stagesOf } from './lib/recording-db.ts';
 import { assembleAndSerialize, assemblyInputs } from './lib/service-parts.ts';
 import {
@@ -106,6 +109,17 @@ function printSummary(): void {
     ),
   );
   log(`\nThe bench took ${(runStarted() / 1000).toFixed(1)} s.`);
+  saveResults(
+    {
+      figures: targets,
+      load: loadavg(),
+      cores: cpus().length,
+      node: process.version,
+      tookMs: runStarted(),
+      scale: spec.scale,
+    },
+    log,
+  );
 }
 
 if (flag('only-reports')) {
@@ -669,6 +683,46 @@ if (!flag('no-prototypes')) {
   log(table(['prototype', 'now', 'with the fix', 'gain (p50)'], lines));
 }
 
+// ---------------------------------------------------------------------------------------------
+// [5b] The same SQL on PostgreSQL 15, same aggregate tables, same run
+if (!flag('no-postgres')) {
+  log(
+    `\n[5b] PostgreSQL 15 side by side: the overview's and the zone page's SQL (p50 / p95 ms)   [load ${load()}, t+${elapsed()}]`,
+  );
+  const { forOneZone, postgresSideBySide, postgresTable } = await import('./postgres-side.ts');
+  // The recordings made in [1] and [2] (the first request of each through the recording app: a
+  // later one would be answered from the server's cache and run no SQL).
+  const recordings = [
+    { name: 'overview (level=zone)', statements: levelRecordings.get('zone') ?? [] },
+    {
+      name: 'zone page KPIs, cold',
+      statements: forOneZone(levelRecordings.get('zone') ?? [], sampleZones[0] as string),
+    },
+    ...ENDPOINTS.filter((e) => e !== 'kpis').map((e) => ({
+      name: `zone page ${e}`,
+      statements: zoneRecordings.get(e)?.[0] ?? [],
+    })),
+  ];
+  const figures = await postgresSideBySide({
+    duck: held.conns[0] as NonNullable<(typeof held.conns)[0]>,
+    recordings,
+    measureOptions: mo,
+    log: (line) => log(`  ${line}`),
+  });
+  if (figures !== null) {
+    log(
+      table(
+        ['statement', 'DuckDB p50', 'DuckDB p95', 'PostgreSQL p50', 'PostgreSQL p95', 'PostgreSQL / DuckDB (p50)', 'n'],
+        postgresTable(figures),
+      ),
+    );
+    for (const f of figures) {
+      const ratio = f.postgres.p50 / f.duckdb.p50;
+      judge(`PostgreSQL 15 / DuckDB, ${f.name} (p50)`, 'printed', `${ratio.toFixed(2)}x`, null);
+    }
+  }
+}
+
 await held.release();
 await bench.close();
 
@@ -684,6 +738,31 @@ if (!flag('no-import')) {
     result.rowsPerSecond === null ? result.note : `${Math.round(result.rowsPerSecond).toLocaleString('en')} rows/s`,
     result.rowsPerSecond === null ? null : result.rowsPerSecond >= 200_000,
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// [6b] Load test: 200 connections for 60 s while an import runs
+if (!flag('no-load')) {
+  log(
+    `\n[6b] Load test: overview, unit and zone reads over real HTTP while an incident import runs   [load ${load()}, t+${elapsed()}]`,
+  );
+  const { runLoadTest } = await import('./load-test.ts');
+  const r = await runLoadTest({ national: cache, log: (line) => log(`  ${line}`) });
+  const l = r.load;
+  log(
+    `  ${l.requests.toLocaleString('en')} requests (${Math.round(l.perSecond).toLocaleString('en')}/s, ${bytes(l.bytesPerSecond)}/s); latency p50 ${l.latency.p50} ms, p90 ${l.latency.p90} ms, p99 ${l.latency.p99} ms, max ${l.latency.max} ms; errors ${l.errors}, timeouts ${l.timeouts}, non-2xx ${l.non2xx}`,
+  );
+  log(
+    `  the import beside it: ${r.importMs === null ? 'failed' : `${(r.importMs / 1000).toFixed(1)} s`}${r.importOk ? '' : ' (refused or failed)'}`,
+  );
+  const failures = l.errors + l.timeouts + l.non2xx;
+  judge(
+    'load test: errors (errors + timeouts + non-2xx), 200 connections, 60 s, import running',
+    '0',
+    String(failures),
+    failures === 0,
+  );
+  judge('load test: p99 latency', '<= 1 s', `${l.latency.p99} ms`, l.latency.p99 <= 1_000);
 }
 
 // ---------------------------------------------------------------------------------------------
