@@ -13,8 +13,11 @@ import { importRoutes } from './routes/imports.ts';
 import { kpiRoutes } from './routes/kpis.ts';
 import { docsRoutes } from './routes/openapi.ts';
 import { problemRoutes } from './routes/problems.ts';
+import { publicSurveyRoutes } from './routes/public-survey.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { settingsRoutes } from './routes/settings.ts';
+import { surveyModerationRoutes } from './routes/survey-moderation.ts';
+import { surveyPageRoutes } from './routes/survey-pages.ts';
 import { unitRoutes } from './routes/units.ts';
 import { zoneRoutes } from './routes/zones.ts';
 
@@ -45,13 +48,22 @@ function createApi(deps: AppDeps) {
     .route('/exports', exportRoutes(deps))
     .route('/reports', reportRoutes(deps))
     .route('/problems', problemRoutes(deps))
+    .route('/public/survey', publicSurveyRoutes(deps))
+    .route('/survey/moderation', surveyModerationRoutes(deps))
     .route('/', docsRoutes(deps, self));
   self.app = api as unknown as Hono<never>;
   return api;
 }
 
+/**
+ * The API, and the resident survey's public pages (/s/:zoneId: server-rendered HTML, no sign-in),
+ * which live outside /api and the SPA.
+ */
 export function createApp(deps: AppDeps) {
-  return createApi(deps);
+  return new Hono()
+    .route('/', createApi(deps))
+    .use('/s/*', securityHeaders({ hsts: deps.secureCookies }))
+    .route('/s', surveyPageRoutes(deps));
 }
 
 export type AppType = ReturnType<typeof createApi>;

@@ -27,6 +27,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
      * server/contracts/basemap.ts readOwnBasemap (main.ts); unset: the offline maps.
      */
     basemapFile: env.SSZ_BASEMAP_PMTILES?.trim() || null,
+    /** The address residents reach the form at (posters' QR codes): SSZ_PUBLIC_URL, else this server's own. */
+    publicUrl: (env.SSZ_PUBLIC_URL ?? '').replace(/\/+$/, '') || `http://localhost:${Number(env.PORT ?? 8787)}`,
+    /** The form's token key (SSZ_SURVEY_SECRET); unset: one made on first use and kept in the database. */
+    surveySecret: env.SSZ_SURVEY_SECRET === '' ? undefined : env.SSZ_SURVEY_SECRET,
+    /** Form answers are counted into the figures in batches at most this often (a national overview is recomputed per batch). */
+    surveyCountEveryMs: Math.max(0, Number(env.SSZ_SURVEY_COUNT_SECONDS ?? 30)) * 1000,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Principal } from './auth/principal.ts';
+import type { FormLimits } from './contracts/resident-survey.ts';
 import type { AuthOptions } from './auth/settings.ts';
 import type { Database } from './db/database.ts';
 import type { ReportDeps } from './reports/deps.ts';
@@ -19,6 +20,19 @@ export interface AppDeps {
    * their permission and scope checks.
    */
   reports?: ReportDeps;
+  /** The resident survey form (issue #20); every field has a default (services/survey-form.ts). */
+  survey?: SurveyFormOptions;
+}
+
+export interface SurveyFormOptions {
+  /** The public address the posters' QR codes carry (SSZ_PUBLIC_URL); default: the request's own origin. */
+  publicUrl?: string;
+  /** The form token's HMAC key; default: a secret made once and kept in the database. */
+  secret?: string;
+  /** Rate limits (contracts/resident-survey.ts DEFAULT_FORM_LIMITS). */
+  limits?: Partial<FormLimits>;
+  /** Answers are counted into the figures at most this often; 0 (the default) = before the answer is acknowledged. */
+  countEveryMs?: number;
 }
 
 /** Hono environment: per-request variables set by middleware. */

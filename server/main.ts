@@ -16,7 +16,9 @@ import {
 } from './contracts/basemap.ts';
 import { startBackupSchedule } from './db/backup-schedule.ts';
 import { warmParseChild } from './importers/source/isolated.ts';
+import type { AppDeps } from './env.ts';
 import { createReportDeps } from './reports/setup.ts';
+import { countWaitingFormAnswers } from './services/survey-form.ts';
 import { warmKpis } from './services/kpis.ts';
 import { stopGracefully } from './shutdown.ts';
 import { DatabaseUnavailableError, prepareDatabase } from './startup.ts';
@@ -55,6 +57,18 @@ if (!existsSync(`${distDir}/index.html`)) {
 // PDF reports: Chromium is launched on the first report, not now (most starts never print).
 const reports = createReportDeps({ chromiumPath: config.chromiumPath, host: config.host, port: config.port });
 
+const deps: AppDeps = {
+  db,
+  version: appVersion(),
+  secureCookies: config.secureCookies,
+  maxUploadBytes: config.maxUploadBytes,
+  auth: { trustProxy: config.trustProxy },
+  reports,
+  survey: { publicUrl: config.publicUrl, secret: config.surveySecret, countEveryMs: config.surveyCountEveryMs },
+};
+// Form answers a stop left waiting are counted now (they were safe in the database).
+await countWaitingFormAnswers(deps);
+
 /** The SPA's page, carrying the basemap setting for the maps (meta tags: the CSP allows no inline script). */
 const spaPage = (c: Context) => {
   const path = `${distDir}/index.html`;
@@ -64,17 +78,7 @@ const spaPage = (c: Context) => {
 
 const server = new Hono()
   .use('*', securityHeaders({ hsts: config.secureCookies, tileOrigin: basemapOrigin(basemap) }))
-  .route(
-    '/',
-    createApp({
-      db,
-      version: appVersion(),
-      secureCookies: config.secureCookies,
-      maxUploadBytes: config.maxUploadBytes,
-      auth: { trustProxy: config.trustProxy },
-      reports,
-    }),
-  )
+  .route('/', createApp(deps))
   // An unknown API path is a 404, never the SPA's index.html.
   .all('/api/*', (c) => c.json(errorBody('not_found'), 404))
   // A deployment's own PMTiles file (SSZ_BASEMAP_PMTILES), read by the maps in byte ranges.

@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
   'backup',
   'problem_create',
   'problem_update',
+  'survey_void',
+  'survey_release',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

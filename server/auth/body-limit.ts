@@ -2,12 +2,12 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../env.ts';
 import { errorBody } from './errors.ts';
-import { PUBLIC_PATHS } from './middleware.ts';
+import { isPublicPath } from './middleware.ts';
 
 /**
  * Request body limits. Mounted after authMiddleware so an anonymous client can only ever send
  * small bodies:
- * - public paths (sign-in): 64 KiB;
+ * - public paths (sign-in, the resident survey, which caps itself lower): 64 KiB;
  * - JSON, form and text bodies: 1 MiB;
  * - uploads (multipart/form-data and binary types): deps.maxUploadBytes.
  * Import routes may add uploadBodyLimit(deps) explicitly; the larger limit never widens a smaller one.
@@ -25,7 +25,7 @@ export function requestBodyLimit(deps: AppDeps): MiddlewareHandler {
   const jsonLimit = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge });
   const uploadLimit = uploadBodyLimit(deps);
   return (c, next) => {
-    if (PUBLIC_PATHS.has(c.req.path)) return publicLimit(c, next);
+    if (isPublicPath(c.req.path)) return publicLimit(c, next);
     const type = c.req.header('content-type') ?? '';
     return type === '' || SMALL_TYPES.test(type) ? jsonLimit(c, next) : uploadLimit(c, next);
   };

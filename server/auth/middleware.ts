@@ -20,7 +20,7 @@ import { principalFromToken } from './tokens.ts';
  *
  * Mounted once in app.ts before all routes. For each request it:
  * 1. refuses (403 csrf) a POST/PUT/PATCH/DELETE whose Origin / Sec-Fetch-Site is another site;
- * 2. lets PUBLIC_PATHS through (health, login, session, API docs) with no principal (health may look one up itself:
+ * 2. lets PUBLIC_PATHS and /api/public/* (the resident survey's answers) through with no principal (health may look one up itself:
  *    signedInPrincipal);
  * 3. resolves the principal: `Authorization: Bearer ssz_...` (API token) or the `ssz_session`
  *    cookie; none or a bad one => 401 {error:{code:'unauthenticated'}}, an expired session =>
@@ -45,6 +45,9 @@ export const PUBLIC_PATHS: ReadonlySet<string> = new Set([
   '/api/openapi.json',
   '/api/docs',
 ]);
+/** The resident survey's answer route (issue #20): no sign-in; its own token, limits and body cap. */
+const PUBLIC_PREFIX = '/api/public/';
+export const isPublicPath = (path: string): boolean => PUBLIC_PATHS.has(path) || path.startsWith(PUBLIC_PREFIX);
 const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const isMutating = (method: string): boolean => MUTATING_METHODS.has(method.toUpperCase());
 const CSRF_HEADER = 'X-CSRF-Token';
@@ -55,7 +58,7 @@ export function authMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const mutating = isMutating(c.req.method);
     if (mutating && !sameOrigin(c, settings)) return apiError(c, 403, 'csrf');
-    if (PUBLIC_PATHS.has(c.req.path)) return next();
+    if (isPublicPath(c.req.path)) return next();
 
     const ticket = c.req.header(PRINT_TICKET_HEADER);
     if (ticket !== undefined) {

@@ -9,6 +9,7 @@ export const ACTIONS = [
   'admin',
   'view_exact_locations',
   'edit_problems',
+  'moderate_survey',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -28,6 +29,7 @@ export type Action = (typeof ACTIONS)[number];
  * |   audit log)         |       |         |           |           |        |
  * | view_exact_locations |  yes  |  yes*   |   yes*    |    no     |  no    |
  * | edit_problems        |  yes  |  yes**  |   yes**   |    no     |  no    |
+ * | moderate_survey      |  yes  |   yes   |    no     |    no     |  no    |
  *
  * view: read dashboards, KPIs, series, survey, incidents, reports - only for zones in scope.
  * export: take data away (files); viewers are on-screen only. Every export is audited.
@@ -39,6 +41,8 @@ export type Action = (typeof ACTIONS)[number];
  * edit_problems (**): record and change Stronger Together problems of the user's own station
  *   (station scope) or, with national scope, of any station; division and bureau scopes read the
  *   problems that rose to them (contracts/problems.ts, services/problems.ts mayEditProblemsOf).
+ * moderate_survey: see the resident form's bursts by zone and hour and void or release them
+ *   (zones in scope); analysts curate the data, commanders do not judge their own zone's answers.
  */
 export const PERMISSIONS = {
   view: { admin: true, analyst: true, commander: true, executive: true, viewer: true },
@@ -49,6 +53,7 @@ export const PERMISSIONS = {
   admin: { admin: true, analyst: false, commander: false, executive: false, viewer: false },
   view_exact_locations: { admin: true, analyst: true, commander: true, executive: false, viewer: false },
   edit_problems: { admin: true, analyst: true, commander: true, executive: false, viewer: false },
+  moderate_survey: { admin: true, analyst: true, commander: false, executive: false, viewer: false },
 } as const satisfies Record<Action, Record<Role, boolean>>;
 
 export function can(principal: Pick<Principal, 'role'>, action: Action): boolean {

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { exec, textList } from '../db/database.ts';
+import { FORM_WAVE_SQL } from '../contracts/resident-survey.ts';
+import { exec, type SqlParams, textList } from '../db/database.ts';
 
 /**
  * Rebuilds the maintained aggregates every KPI reads, from the raw rows:
@@ -9,7 +10,8 @@ import { exec, textList } from '../db/database.ts';
  *   one row per key, stored in station/zone/month order,
  * - station_coverage: each station's first and last month of data,
  * - survey_agg: survey answers summed per zone, wave, sample type, item, answer and codebook (each
- *   codebook's answers are counted under its own rule, kpi.md "Whose rule wins").
+ *   codebook's answers are counted under its own rule, kpi.md "Whose rule wins"), the resident
+ *   form's counted answers among them as opt-in (rebuildSurveyAggregate).
  * Pass station codes to rebuild only those stations (an import touches a few); none = everything.
  * Runs on the caller's connection so it shares the import's transaction.
  */
@@ -58,13 +60,31 @@ export async function refreshAggregates(conn: DuckDBConnection, stationCodes?: s
     params,
   );
 
+  await rebuildSurveyAggregate(conn, zoneWhere, params);
+}
+
+/**
+ * Rebuilds survey_agg for the zones `zoneWhere` selects: the imported answers, and the resident
+ * form's answers that are counted and neither held nor voided (opt-in, weight 1, the default
+ * codebook's 5-point scale and the programme's rule, in the form's quarterly wave). The form's
+ * intake calls it for the zones it just counted (services/survey-form-intake.ts).
+ */
+export async function rebuildSurveyAggregate(conn: DuckDBConnection, zoneWhere: string, params?: SqlParams) {
   await exec(conn, `DELETE FROM survey_agg WHERE ${zoneWhere}`, params);
   await exec(
     conn,
     `INSERT INTO survey_agg (zone_id, wave, wave_date, sample_type, item, scale_levels, status, level, n, sum_w, sum_w2, codebook_id)
-     WITH r AS (
-       SELECT *, max(surveyed_on) OVER (PARTITION BY zone_id, wave) AS wave_date
-       FROM survey_responses WHERE ${zoneWhere}
+     WITH answers AS (
+       SELECT zone_id, surveyed_on, wave, sample_type, fear_level, fear_status, fear_levels,
+              trust_level, trust_status, trust_levels, weight, codebook_id
+         FROM survey_responses WHERE ${zoneWhere}
+       UNION ALL
+       SELECT zone_id, surveyed_on, ${FORM_WAVE_SQL('surveyed_on')}, 'opt_in', fear_level, fear_status, 5,
+              trust_level, trust_status, 5, 1.0, NULL::INTEGER
+         FROM survey_form_answers
+        WHERE counted AND held_reason IS NULL AND voided_at IS NULL AND ${zoneWhere}
+     ), r AS (
+       SELECT *, max(surveyed_on) OVER (PARTITION BY zone_id, wave) AS wave_date FROM answers
      )
      SELECT zone_id, wave, wave_date, sample_type, 'fear', max(fear_levels)::INTEGER, fear_status, fear_level,
             count(*)::INTEGER, sum(weight), sum(weight * weight), codebook_id

@@ -7,6 +7,7 @@ import { type Action, PERMISSIONS } from '../auth/permissions.ts';
 import { ROLES } from '../auth/principal.ts';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
+import { formAnswerDocSchema } from './public-survey.ts';
 import { importKindSchema, importOptionsSchema } from '../importers/schemas.ts';
 import { renderReferencePage } from './openapi-page.ts';
 
@@ -45,6 +46,7 @@ type Tag =
   | 'exports'
   | 'reports'
   | 'problems'
+  | 'survey'
   | 'docs';
 
 export interface RouteDoc {
@@ -57,7 +59,7 @@ export interface RouteDoc {
   /** Success answers: status -> description (JSON unless `produces` says otherwise). */
   ok: Record<number, string>;
   /** Error answers besides 400 (validation), 401 and 403 (access) which follow from the rest. */
-  errors?: Partial<Record<404 | 409 | 413 | 422 | 423 | 429 | 500 | 503, string>>;
+  errors?: Partial<Record<403 | 404 | 409 | 413 | 422 | 423 | 429 | 500 | 503, string>>;
   produces?: string;
   /** A request body the route reads itself (multipart uploads); validated bodies come from zod. */
   requestBody?: OpenAPIV3_1.RequestBodyObject;
@@ -489,6 +491,30 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     },
     produces: 'application/pdf',
   },
+  'GET /api/reports/zones/:id/poster.pdf': {
+    tag: 'reports',
+    summary: "A zone's A4 QR poster for the resident survey, in Thai",
+    th: 'โปสเตอร์คิวอาร์โค้ดแบบสอบถามประชาชนของพื้นที่ (A4)',
+    description:
+      "The zone's name, its station, a one-line purpose, the privacy line (no name, no phone number, no location kept) and a QR code of the form address `<SSZ_PUBLIC_URL>/s/<zone>`. Audited as a report.",
+    access: 'export',
+    ok: { 200: 'The PDF' },
+    errors: { 404: 'No such zone in scope', 500: 'The PDF could not be made', 503: 'Chromium is missing' },
+    produces: 'application/pdf',
+  },
+  'GET /api/reports/units/:code/posters.pdf': {
+    tag: 'reports',
+    summary: "QR posters of every zone of a station (in the caller's scope), one A4 page each",
+    th: 'โปสเตอร์คิวอาร์โค้ดของทุกพื้นที่ในสถานี',
+    access: 'export',
+    ok: { 200: 'The PDF' },
+    errors: {
+      404: 'No such station, or none of its zones in scope',
+      500: 'The PDF could not be made',
+      503: 'Chromium is missing',
+    },
+    produces: 'application/pdf',
+  },
   'GET /api/reports/units/:code/pack.pdf': {
     tag: 'reports',
     summary: "A unit's meeting pack: the summary, a table of contents and every zone, one PDF",
@@ -600,6 +626,64 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
       "`{ items: [...] }`, newest first, each with its category, station, zone and point, level, status, age in days, dated history and whether the caller may change it. unit = 'national', a bureau, division or station code or a zone id; from/to (YYYY-MM or YYYY-MM-DD) filter the day raised. A station's own users see its problems at any level; division and bureau users once a problem has reached their level; zone-scoped users their zones' problems; national scope all.",
     access: 'view',
     ok: { 200: 'The problems' },
+  },
+  'POST /api/public/survey/:zoneId': {
+    tag: 'survey',
+    summary: "A resident's answer to a zone's form (no sign-in)",
+    th: 'ส่งคำตอบแบบสอบถามของประชาชน (ไม่ต้องเข้าสู่ระบบ)',
+    description:
+      "Form-encoded (the page at /s/:zoneId) or JSON: `token` (the form's signed token, good for 2 hours), `fear` and `trust` as levels 1-5 of the default codebook or `dont_know`, optional `sex` (female, male, other) and `ageBand` (18-24 ... 65+). Lands as an opt-in answer for the zone and the day (Asia/Bangkok), never pooled with probability samples. The same token again counts once. A form post answers 303 to /s/:zoneId/thanks; errors then come as an HTML page in both languages. Rate-limited per client address and per zone; a tripped limit holds the burst's answers out of the figures for moderation.",
+    access: 'public',
+    requestBody: {
+      required: true,
+      content: {
+        'application/json': { schema: json(formAnswerDocSchema) },
+        'application/x-www-form-urlencoded': { schema: json(formAnswerDocSchema) },
+      },
+    },
+    validatesInside: true,
+    ok: {
+      201: 'Counted (JSON)',
+      200: 'The same token again: counted once already (JSON)',
+      303: 'Counted (form post): to the thank-you page',
+    },
+    errors: {
+      403: "The form's token is missing, not valid for this zone, or expired",
+      404: 'No such zone',
+      413: 'Body over 4 KiB',
+      429: 'Too many answers from this address or for this zone (Retry-After, Thai message first)',
+    },
+  },
+  'GET /api/survey/moderation': {
+    tag: 'survey',
+    summary: "The resident form's bursts by zone and hour",
+    th: 'คำตอบแบบสอบถามประชาชนที่เข้ามาเป็นชุด แยกตามพื้นที่และชั่วโมง',
+    description:
+      'Zone-hours (Asia/Bangkok) of the last `days` (default 30) with answers a rate limit held, answers voided (a voided burst stays listed, with who voided it and why), or at least 20 answers. Zones in scope.',
+    access: 'moderate_survey',
+    ok: {
+      200: '`{ bursts: [{ zoneId, zoneNameTh, zoneNameEn, stationCode, hour, answers, inFigures, held, voided, holdReasons, voids }] }`',
+    },
+  },
+  'POST /api/survey/moderation/void': {
+    tag: 'survey',
+    summary: "Void a zone's hour of form answers, with a reason",
+    th: 'ยกเลิกคำตอบแบบสอบถามประชาชนทั้งชั่วโมงของพื้นที่ พร้อมเหตุผล',
+    description:
+      "JSON `{ zoneId, hour: 'YYYY-MM-DD HH:00', reason }`. Every answer of that zone-hour not voided yet is voided: kept with the reason and who voided it, never deleted, and out of every figure. Audited.",
+    access: 'moderate_survey',
+    ok: { 200: '`{ voided }`: how many answers this void took out' },
+    errors: { 404: 'No such zone in scope' },
+  },
+  'POST /api/survey/moderation/release': {
+    tag: 'survey',
+    summary: "Put a zone's hour a rate limit held back into the figures",
+    th: 'ปล่อยคำตอบที่ถูกพักไว้เพราะส่งถี่เกินไปให้นับในตัวเลข',
+    description:
+      "JSON `{ zoneId, hour: 'YYYY-MM-DD HH:00' }`: the held answers of that zone-hour (voided ones stay voided) count from now on. Audited.",
+    access: 'moderate_survey',
+    ok: { 200: '`{ released }`' },
+    errors: { 404: 'No such zone in scope' },
   },
   'POST /api/problems': {
     tag: 'problems',

@@ -6,6 +6,8 @@ import { auditRequest } from '../auth/audit.ts';
 import { notFound, requirePermission } from '../auth/middleware.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
 import type { ReportDeps } from '../reports/deps.ts';
+import { makePosters } from '../reports/posters.ts';
+import { posterZones } from '../services/survey-form.ts';
 import {
   type AllowedReport,
   allowedReport,
@@ -115,6 +117,28 @@ async function directPdf(c: Context<AppEnv>, deps: AppDeps, kind: ReportKind, id
 
 const stripPdf = (file: string): string => file.slice(0, -'.pdf'.length);
 
+const zoneIdParam = z.object({ id: z.string().min(1).max(100) });
+
+/** The resident survey's QR posters of one zone or of a station's zones in scope (404 when none). */
+async function posterPdf(c: Context<AppEnv>, deps: AppDeps, which: { zone: string } | { station: string }) {
+  const zones = await posterZones(deps.db, c.var.zoneIds, which);
+  if (zones.length === 0) throw notFound();
+  const reports: ReportDeps | undefined = deps.reports;
+  if (!reports) return unavailable(c);
+  const publicUrl = deps.survey?.publicUrl ?? new URL(c.req.url).origin;
+  const target = 'zone' in which ? `poster:${which.zone}` : `posters:${which.station}`;
+  try {
+    const pdf = await makePosters(reports.printer, zones, publicUrl);
+    await auditRequest(c, deps, 'report', target, { zones: zones.length, bytes: pdf.byteLength });
+    const name = 'zone' in which ? which.zone : which.station;
+    return pdfResponse(c, pdf, `ssz-qr-poster-${name.replace(/[^A-Za-z0-9._-]+/g, '_')}.pdf`);
+  } catch (error) {
+    const { status, ...body } = reportError(error);
+    if (status === 500) console.error('posters failed:', error);
+    return c.json({ error: body }, status);
+  }
+}
+
 /**
  * GET /api/reports/zones/:id.pdf, /api/reports/units/:code.pdf (summary) and
  * /api/reports/units/:code/pack.pdf, with /api/kpis's from/to and a lang: the PDF itself.
@@ -125,6 +149,12 @@ const stripPdf = (file: string): string => file.slice(0, -'.pdf'.length);
 export const reportRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
     .use('*', requirePermission('export'))
+    .get('/zones/:id/poster.pdf', validate('param', zoneIdParam), (c) =>
+      posterPdf(c, deps, { zone: c.req.valid('param').id }),
+    )
+    .get('/units/:code/posters.pdf', validate('param', unitParam), (c) =>
+      posterPdf(c, deps, { station: c.req.valid('param').code }),
+    )
     .get('/units/:code/pack.pdf', validate('param', unitParam), validate('query', reportQuery), (c) =>
       directPdf(c, deps, 'pack', c.req.valid('param').code, c.req.valid('query')),
     )

@@ -5,37 +5,15 @@
  * (the page bypasses the CSP for that script only: axe is not part of the app). Screenshots of
  * every screen go to test-results/a11y-*.png.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, test, vi } from 'vitest';
+import { seriousViolations } from './axe.ts';
 import { ADMIN_PASSWORD, ADMIN_USER, browserSuite, collectPageProblems } from './server.ts';
 import { sidewaysScroll } from './what-users-see.ts';
 
 vi.setConfig({ testTimeout: 300_000 });
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const suite = browserSuite('a11y-');
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's serious and critical findings on the page as it stands, each with where it is. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run({ resultTypes: ['violations'] });
-    return result.violations as Violation[];
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const SCREENS = [
   { name: 'overview', path: '/', ready: '[data-testid=data-up-to]' },

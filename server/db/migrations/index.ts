@@ -8,6 +8,7 @@ import { authSchema } from './002-auth.ts';
 import { importsSchema } from './003-imports.ts';
 import { surveyRulesSchema } from './004-survey-rules.ts';
 import { problemsSchema } from './005-problems.ts';
+import { residentSurveySchema } from './006-resident-survey.ts';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,11 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [coreSchema, authSchema, importsSchema, surveyRulesSchema, problemsSchema];
+export const migrations: Migration[] = [
+  coreSchema,
+  authSchema,
+  importsSchema,
+  surveyRulesSchema,
+  problemsSchema,
+  residentSurveySchema,
+];

@@ -221,6 +221,14 @@ const MATRIX: Record<string, Entry> = {
     expect: row('503', '503/404', '503/404', '503/404', '403', '401'),
     request: ({ station }) => ({ path: `/api/reports/units/${station}/pack.pdf` }),
   },
+  'GET /api/reports/zones/:id/poster.pdf': {
+    expect: row('503', '503/404', '503/404', '503/404', '403', '401'),
+    request: ({ zone }) => ({ path: `/api/reports/zones/${zone}/poster.pdf` }),
+  },
+  'GET /api/reports/units/:code/posters.pdf': {
+    expect: row('503', '503/404', '503/404', '503/404', '403', '401'),
+    request: ({ station }) => ({ path: `/api/reports/units/${station}/posters.pdf` }),
+  },
   'POST /api/reports/jobs': {
     expect: row('503', '503/404', '503/404', '503/404', '403', '401'),
     request: ({ station }) => ({ path: '/api/reports/jobs', body: { kind: 'pack', id: station } }),
@@ -310,6 +318,34 @@ const MATRIX: Record<string, Entry> = {
     request: async ({ t, station }) => ({
       path: `/api/problems/${await recordProblemAtDivision(t, station)}`,
       body: { status: 'in_progress', note: 'matrix' },
+    }),
+  },
+
+  // The resident survey's answers: public, whoever asks. in = an answer with the zone form's own
+  // token; out = an answer without a token (403 for everyone, signed in or not).
+  'POST /api/public/survey/:zoneId': {
+    expect: row('201/403', '201/403', '201/403', '201/403', '201/403', '201/403'),
+    request: async ({ t, zone, scope }) => {
+      const page = await (await t.app.request(`/s/${zone}`)).text();
+      const token = scope === 'in' ? /name="token" value="([^"]+)"/.exec(page)?.[1] : undefined;
+      return { path: `/api/public/survey/${zone}`, body: { token, fear: 3, trust: 4 } };
+    },
+  },
+
+  // Moderating the resident form: analysts and admins, zones in scope.
+  'GET /api/survey/moderation': { expect: row('200', '200', '403', '403', '403', '401') },
+  'POST /api/survey/moderation/void': {
+    expect: row('200', '200/404', '403', '403', '403', '401'),
+    request: ({ zone }) => ({
+      path: '/api/survey/moderation/void',
+      body: { zoneId: zone, hour: '2026-01-05 16:00', reason: 'matrix check' },
+    }),
+  },
+  'POST /api/survey/moderation/release': {
+    expect: row('200', '200/404', '403', '403', '403', '401'),
+    request: ({ zone }) => ({
+      path: '/api/survey/moderation/release',
+      body: { zoneId: zone, hour: '2026-01-05 16:00' },
     }),
   },
 

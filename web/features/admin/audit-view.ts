@@ -30,6 +30,8 @@ const ACTION_KEYS: Record<AuditAction, MessageKey> = {
   backup: 'audit.action.backup',
   problem_create: 'audit.action.problem_create',
   problem_update: 'audit.action.problem_update',
+  survey_void: 'audit.action.survey_void',
+  survey_release: 'audit.action.survey_release',
 };
 
 export const AUDIT_ACTIONS = Object.keys(ACTION_KEYS) as AuditAction[];
