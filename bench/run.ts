@@ -15,6 +15,9 @@
  *   npm run bench -- --only-reports    the PDF reports alone (no national data set needed)
  *   npm run bench -- --no-browser      skip the first screen in Chromium (bench/browser-bench.ts)
  *   npm run bench -- --only-browser    the first screen in Chromium alone (on the national data set)
+ *   npm run bench -- --no-survey       skip the resident survey under load (bench/survey-load-bench.ts)
+ *   npm run bench -- --only-survey     the resident survey under load alone (no national data set needed)
+ *   npm run bench -- --survey-minutes 2   its length (default 10, the issue's figure)
  *   BENCH_SCALE=0.1 npm run bench      a smaller data set (own cache file), for working on the bench
  *
  * Targets are printed, never asserted: exit code 0 whatever the figures (1 only on a crash).
@@ -100,6 +103,36 @@ async function browserSection(dbPath: string): Promise<void> {
   }
 }
 
+async function surveySection(): Promise<void> {
+  const minutes = option('survey-minutes', 10);
+  log(
+    `\n[10] Resident survey under load: 1,000 answers a minute over 100 zones for ${minutes} min, dashboard reads beside   [load ${load()}, t+${elapsed()}]`,
+  );
+  const { surveyLoad } = await import('./survey-load-bench.ts');
+  const r = await surveyLoad((line) => log(`  ${line}`), { minutes });
+  const refused = Object.entries(r.refusedByStatus)
+    .map(([status, n]) => `${n} x ${status}`)
+    .join(', ');
+  log(
+    `  sent ${r.sent}, accepted ${r.accepted} (${Math.round(r.achievedPerMinute)}/min), refused ${refused || 'none'}, failed ${r.failed}; stored ${r.stored}; valid fear answers counted in the figures ${r.countedInFigures} of ${r.validFearAccepted}`,
+  );
+  const lossless =
+    r.failed === 0 && r.accepted === r.sent && r.stored === r.accepted && r.countedInFigures === r.validFearAccepted;
+  judge(
+    `${r.perMinute} answers/min over ${r.zones} zones, ${r.minutes} min: no loss, no error`,
+    'all stored and counted',
+    `${r.accepted}/${r.sent} accepted, ${r.stored} stored, ${r.countedInFigures}/${r.validFearAccepted} counted`,
+    lossless,
+  );
+  judge('answer under that load (GET form + POST), p95', '', `${ms(r.answerP95)} ms (p50 ${ms(r.answerP50)})`, null);
+  judge(
+    'dashboard reads under that load (overview, zone page), p95',
+    'no error',
+    `${ms(r.dashboard.p95)} ms (p50 ${ms(r.dashboard.p50)}, ${r.dashboard.n} reads, ${r.dashboard.errors} errors)`,
+    r.dashboard.errors === 0,
+  );
+}
+
 function printSummary(): void {
   log(`\nSummary (targets from the issue; printed, never asserted)   [load ${load()}, t+${elapsed()}]`);
   log(
@@ -120,6 +153,12 @@ function printSummary(): void {
     },
     log,
   );
+}
+
+if (flag('only-survey')) {
+  await surveySection();
+  printSummary();
+  process.exit(0);
 }
 
 if (flag('only-reports')) {
@@ -787,6 +826,9 @@ if (!flag('no-reports')) await reportsSection();
 // ---------------------------------------------------------------------------------------------
 // [9] The first screen in Chromium (the built server on the national data set)
 if (!flag('no-browser')) await browserSection(cache.path);
+
+// [10] The resident survey under load (real server on loopback, its own throw-away database)
+if (!flag('no-survey')) await surveySection();
 
 // ---------------------------------------------------------------------------------------------
 printSummary();

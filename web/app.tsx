@@ -20,6 +20,7 @@ const ZonePage = lazy(() => import('./features/zone/zone-page.tsx'));
 // Staff screens: most users never open them, so they are loaded on demand.
 const ImportsPage = lazy(() => import('./features/imports/imports-page.tsx'));
 const SettingsPage = lazy(() => import('./features/settings/settings-page.tsx'));
+const ModerationPage = lazy(() => import('./features/moderation/moderation-page.tsx'));
 const AdminPage = lazy(() => import('./features/admin/admin-page.tsx'));
 // The meeting's slides fill the screen: no header, their own stylesheet, recharts and the map.
 const PresentPage = lazy(() => import('./features/present/present-page.tsx'));
@@ -144,6 +145,8 @@ function ToolPage({ view, me }: { view: ToolView; me: Me }) {
       return <ImportsPage me={me} />;
     case 'settings':
       return <SettingsPage me={me} />;
+    case 'moderation':
+      return <ModerationPage />;
     case 'admin':
       return <AdminPage me={me} />;
   }

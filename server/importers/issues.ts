@@ -261,6 +261,10 @@ const MESSAGES = {
     th: `ไม่มีคอลัมน์รอบการสำรวจ ใช้รอบตามวันที่ เช่น ${q(p.wave)}`,
     en: `No wave column: waves derived from the survey date, e.g. ${q(p.wave)}`,
   }),
+  unknown_answer_label: (p: { item: string; label: string; known: string }): Bilingual => ({
+    th: `คำตอบข้อ ${p.item} "${p.label}" ไม่มีในมาตรวัด (รู้จัก: ${p.known}) คำตอบแบบสมัครใจจากแบบฟอร์มต้องจับคู่กับระดับได้ทุกข้อความ: เพิ่มข้อความนี้ใน codebook (labels) แล้วบันทึกการจับคู่ไว้ใช้กับไฟล์ครั้งต่อไป`,
+    en: `The ${p.item} answer "${p.label}" is not on the scale (known: ${p.known}). Every label of a form's opt-in answers must map to a level: add it to a codebook's labels and save the mapping for the form's next export`,
+  }),
   answer_not_valid: (p: { item: string; status: string; reason: Bilingual }): Bilingual => ({
     th: `คำตอบข้อ ${p.item} ไม่นับเป็นคำตอบที่ใช้ได้ (${p.status}): ${p.reason.th}`,
     en: `The ${p.item} answer does not count as valid (${p.status}): ${p.reason.en}`,

@@ -228,6 +228,7 @@ async function runOnce(input: RunImportInput): Promise<ImportResult> {
       sample,
       counts,
       unknownOffenceTypes: reader?.unknownOffenceTypes?.() ?? [],
+      answerLabels: reader?.answerLabels?.() ?? {},
       stations: reader?.stations() ?? [],
       previousImports: previous,
     };

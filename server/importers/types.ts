@@ -118,6 +118,8 @@ export interface ImportPreview {
   counts: ImportCounts;
   /** Offence labels to map before the import can go on (incidents, monthly counts). */
   unknownOffenceTypes: UnknownOffenceType[];
+  /** Survey: how each distinct answer text was read, per item (the preview's label -> level). */
+  answerLabels: Record<string, AnswerLabel[]>;
   /** Stations the rows belong to (codes). */
   stations: string[];
   /** Imports of the same file (sha256 and kind) that are committed and not undone. */
@@ -141,4 +143,14 @@ export interface ImportResult {
   durationMs: number;
   /** Where the time went: reading and checking rows, what needs all rows, the transaction. */
   timings: { readMs: number; checkMs: number; writeMs: number };
+}
+
+/** One answer text of a survey file and what it was read as. */
+export interface AnswerLabel {
+  label: string;
+  /** The level, or why it is not a valid answer (blank, dont_know, refused, missing, out_of_range). */
+  reading: number | string;
+  rows: number;
+  /** Excel-style row of its first appearance. */
+  firstRow: number;
 }

@@ -21,6 +21,7 @@ const SCREENS = [
   { name: 'zone', path: '/zones/Z-HDY-01', ready: '[data-testid=answer-distribution]' },
   { name: 'imports', path: '/imports', ready: '[data-testid=data-up-to]' },
   { name: 'settings', path: '/settings', ready: '[data-testid=data-up-to]' },
+  { name: 'moderation', path: '/moderation', ready: '[data-testid=data-up-to]' },
   { name: 'admin', path: '/admin', ready: '[data-testid=data-up-to]' },
 ] as const;
 

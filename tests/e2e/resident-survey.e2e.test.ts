@@ -73,4 +73,39 @@ describe('the resident form on a 320 px phone with JavaScript off', () => {
     expect(suite.problems).toEqual([]);
     await page.close();
   });
+
+  test('a scripted burst is refused and held; an analyst voids it on the moderation screen', async () => {
+    const zone = 'Z-HDY-02';
+    const statuses: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const form = await (await fetch(`${suite.baseUrl}/s/${zone}`)).text();
+      const token = /name="token" value="([^"]+)"/.exec(form)?.[1];
+      const res = await fetch(`${suite.baseUrl}/api/public/survey/${zone}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token, fear: 5, trust: 1 }),
+      });
+      statuses.push(res.status);
+    }
+    // The phone's answer above came from this address too: 10 in the window, then 429.
+    expect(statuses.filter((s) => s === 201)).toHaveLength(9);
+    expect(statuses.slice(9)).toEqual([429, 429, 429, 429, 429, 429]);
+
+    const page = await suite.newPage(1280, 900);
+    await suite.signIn(page, 'demo-analyst', 'demo-analyst-2567');
+    await page.getByTestId('nav-moderation').click();
+    const row = page.getByTestId('moderation-table').locator('tr', { hasText: zone }).first();
+    await row.waitFor();
+    expect(await row.textContent()).toContain('ส่งถี่จากที่อยู่เดียวกัน');
+    await row.getByLabel('เหตุผลที่ยกเลิก').fill('สคริปต์ส่งซ้ำ 15 ครั้งในไม่กี่วินาที');
+    await row.getByRole('button', { name: 'ยกเลิกทั้งชั่วโมง' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /ยกเลิกแล้ว \d+ คำตอบ/ })
+      .waitFor();
+    await expect.poll(() => row.textContent()).toContain('demo-analyst: สคริปต์ส่งซ้ำ 15 ครั้งในไม่กี่วินาที');
+    await page.screenshot({ path: suite.shot('moderation'), fullPage: true });
+    expect(suite.problems).toEqual([]);
+    await page.close();
+  });
 });

@@ -281,6 +281,15 @@ export function invalidateImports(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: ['imports'] });
 }
 
+// ---- The resident survey's moderation ----
+
+export const surveyModerationQuery = () =>
+  queryOptions({
+    queryKey: ['survey', 'moderation'] as const,
+    queryFn: async () => readJson(await client.api.survey.moderation.$get({ query: {} })),
+    retry: retryServerErrors,
+  });
+
 // ---- Stronger Together: community problems ----
 
 export interface ProblemParams extends PeriodParams {

@@ -95,3 +95,6 @@ export type ProblemFigures = ProblemSummary['total'];
 export type ProblemCategory = InferResponseType<ProblemsApi['categories']['$get'], 200>['items'][number];
 export type NewProblemBody = InferRequestType<ProblemsApi['$post']>['json'];
 export type ProblemChangeBody = InferRequestType<ProblemsApi[':id']['$patch']>['json'];
+
+/** One zone's hour of the resident form's answers, as moderation lists it. */
+export type SurveyBurst = InferResponseType<typeof client.api.survey.moderation.$get, 200>['bursts'][number];

@@ -14,10 +14,10 @@
 import { isLang, type Lang } from '../i18n/format.ts';
 import { compareMonths, isMonthKey, type MonthKey } from '../../server/contracts/calendar.ts';
 
-export type View = 'overview' | 'zone' | 'present' | 'imports' | 'settings' | 'admin';
+export type View = 'overview' | 'zone' | 'present' | 'imports' | 'settings' | 'moderation' | 'admin';
 
 /** Screens with a fixed path of their own (no id). */
-const TOOL_VIEWS = ['imports', 'settings', 'admin'] as const;
+const TOOL_VIEWS = ['imports', 'settings', 'moderation', 'admin'] as const;
 export type ToolView = (typeof TOOL_VIEWS)[number];
 
 export function isToolView(view: View): view is ToolView {

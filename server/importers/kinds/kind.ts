@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../../db/database.ts';
 import type { TableRow } from '../source/table.ts';
-import type { ImportCounts, UnknownOffenceType } from '../types.ts';
+import type { ImportCounts, UnknownOffenceType, AnswerLabel } from '../types.ts';
 import type { PreviewRows } from './common.ts';
 
 /**
@@ -33,6 +33,8 @@ export interface KindReader {
   stations(): string[];
   counts(): ImportCounts;
   unknownOffenceTypes?(): UnknownOffenceType[];
+  /** Survey answers: each distinct answer text of the file and the level (or non-answer) it was read as. */
+  answerLabels?(): Record<string, AnswerLabel[]>;
   /** Writes inside the transaction; returns rows written per table. */
   write(conn: DuckDBConnection, importId: number): Promise<Record<string, number>>;
   /**

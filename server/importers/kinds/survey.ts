@@ -19,6 +19,7 @@ import {
 } from '../parse/answers.ts';
 import { FatalImportError, issue } from '../issues.ts';
 import type { TableRow } from '../source/table.ts';
+import type { AnswerLabel } from '../types.ts';
 import { bothEras, type Cell, cellShown, cellText, readNumber } from '../values.ts';
 import { type Columns, type KindContext, PreviewRows, RowErrors, ScopeCheck, ZoneLookup } from './common.ts';
 import type { KindReader } from './kind.ts';
@@ -62,6 +63,42 @@ function derivedWave(isoDate: string): string {
 type ItemName = 'fear' | 'trust';
 const ITEMS: readonly ItemName[] = ['fear', 'trust'];
 
+/** The scale's labels as a person reads them, level 5 first: "5 มากที่สุด / กลัวมากที่สุด, 4 ...". */
+function knownLabels(item: CodebookItem): string {
+  const levels = Object.entries(item.labels ?? {}).sort(([a], [b]) => Number(b) - Number(a));
+  const text = levels.map(
+    ([level, labels]) => `${level} ${labels.filter((l) => /[\u0E00-\u0E7F]/.test(l)).join(' / ')}`,
+  );
+  return text.length > 0 ? text.join(', ') : `1-${item.levels}`;
+}
+
+/** How each distinct answer text of the file was read, per item (at most 50 texts an item). */
+class LabelLevels {
+  readonly #seen: Record<string, Map<string, AnswerLabel>> = {};
+
+  note(item: ItemName, raw: string | null, result: AnswerResult, row: number): void {
+    const label = raw ?? '';
+    this.#seen[item] ??= new Map();
+    const map = this.#seen[item];
+    const known = map.get(label);
+    if (known) known.rows++;
+    else if (map.size < 50) {
+      map.set(label, {
+        label,
+        reading: result.status === 'valid' ? result.level : result.status,
+        rows: 1,
+        firstRow: row,
+      });
+    }
+  }
+
+  summary(): Record<string, AnswerLabel[]> {
+    const out: Record<string, AnswerLabel[]> = {};
+    for (const [item, map] of Object.entries(this.#seen)) out[item] = [...map.values()];
+    return out;
+  }
+}
+
 export class SurveyReader implements KindReader {
   readonly preview = new PreviewRows();
   readonly #ctx: KindContext;
@@ -78,6 +115,7 @@ export class SurveyReader implements KindReader {
   #fileSample: 'probability' | 'opt_in' | null = null;
   #waveDerived = false;
   #rowsRead = 0;
+  readonly #labels = new LabelLevels();
 
   constructor(ctx: KindContext, cols: Columns) {
     this.#ctx = ctx;
@@ -206,7 +244,12 @@ export class SurveyReader implements KindReader {
       answers[item] = { raw, result };
       const tally = this.#answers[item] as Record<string, number>;
       tally[result.status] = (tally[result.status] ?? 0) + 1;
-      if (result.status === 'out_of_range') {
+      this.#labels.note(item, raw, result, r.row);
+      if (result.status === 'out_of_range' && sample === 'opt_in') {
+        // A form tool exports the option labels as written: one the scale does not know is a
+        // mapping to make, never a respondent's invalid answer; the file is refused whole.
+        issues.add(issue('unknown_answer_label', at(item, raw), { item, label: raw ?? '', known: knownLabels(def) }));
+      } else if (result.status === 'out_of_range') {
         issues.add(issue('answer_not_valid', at(item, raw), { item, status: result.status, reason: result.reason }));
       }
       p.set(item, cell, result.status === 'valid' ? result.level : result.status);
@@ -287,5 +330,9 @@ export class SurveyReader implements KindReader {
 
   details(): Record<string, unknown> {
     return { codebook: this.codebook.name, waveDerived: this.#waveDerived };
+  }
+
+  answerLabels(): Record<string, AnswerLabel[]> {
+    return this.#labels.summary();
   }
 }

@@ -13,6 +13,7 @@
  * ("04", "4.0" and "4" are one code); text compares without case, spaces or punctuation.
  */
 
+import { FORM_QUESTIONS } from '../../contracts/resident-survey.ts';
 import { z } from 'zod';
 import type { Bilingual } from '../issues.ts';
 import { thaiDigitsToAscii } from './thai-digits.ts';
@@ -274,10 +275,23 @@ const THAI_FIVE_POINT_ITEM: CodebookItem = {
   counts: [4, 5],
 };
 
+/**
+ * The standard item with the resident form's own wording of its answers for that item ("กลัวมาก",
+ * "เชื่อมั่นมากที่สุด"; contracts/resident-survey.ts), which form tools' exports carry as labels.
+ */
+function withFormLabels(item: 'fear' | 'trust'): CodebookItem {
+  const labels: Record<string, string[]> = {};
+  for (const [level, texts] of Object.entries(THAI_FIVE_POINT_ITEM.labels ?? {})) {
+    const worded = FORM_QUESTIONS[item].levels[Number(level) as 1 | 2 | 3 | 4 | 5];
+    labels[level] = [...new Set([...texts, worded.th])];
+  }
+  return { ...THAI_FIVE_POINT_ITEM, labels };
+}
+
 /** Used when the import does not choose or upload one. */
 export const DEFAULT_CODEBOOK: Codebook = {
   name: 'มาตรวัด 5 ระดับมาตรฐาน (Thai standard 5-point)',
-  items: { fear: THAI_FIVE_POINT_ITEM, trust: THAI_FIVE_POINT_ITEM },
+  items: { fear: withFormLabels('fear'), trust: withFormLabels('trust') },
   denominator: 'valid',
 };
 

@@ -8,6 +8,7 @@
  * Unknown columns are returned as `extra` (kept aside, not an error).
  */
 
+import { FORM_QUESTIONS } from '../../contracts/resident-survey.ts';
 import { IMPORT_KINDS, type ImportKind, usesWholeFile } from '../../contracts/imports.ts';
 
 export { IMPORT_KINDS, type ImportKind };
@@ -109,17 +110,27 @@ const MONTHLY_COUNTS = {
   oneOf: [['crime_group', 'crime_type']],
 } as const satisfies KindSpec;
 
+const questionTexts = (item: 'fear' | 'trust') => [FORM_QUESTIONS[item].question.th, FORM_QUESTIONS[item].question.en];
+
 const SURVEY = {
   kind: 'survey',
   fields: [
     f('zone', ZONE_ALIASES, true),
-    f('surveyed_on', ['วันที่สำรวจ', 'date', 'survey_date', 'วันที่', 'ประทับเวลา', 'timestamp', 'วันที่ตอบ'], true),
+    // Form tools: Google Forms' Timestamp (ประทับเวลา in a Thai account), ODK's SubmissionDate, and
+    // KoboToolbox's `end` (the phone's time with its offset; its _submission_time is UTC without
+    // one, which would misdate a late-night answer in Bangkok, so it is no alias).
+    f(
+      'surveyed_on',
+      ['วันที่สำรวจ', 'date', 'survey_date', 'วันที่', 'ประทับเวลา', 'timestamp', 'วันที่ตอบ', 'SubmissionDate', 'end'],
+      true,
+    ),
     f('wave', ['รอบ', 'รอบที่', 'round', 'รอบการสำรวจ', 'survey_wave']),
-    f('fear', ['ความหวาดกลัว', 'fear_of_crime', 'ความกลัว', 'ความหวาดกลัวภัยอาชญากรรม']),
-    f('trust', ['ความเชื่อมั่น', 'trust_in_police', 'ความเชื่อมั่นต่อตำรวจ', 'confidence']),
+    // A form tool's header is the whole question: the resident form's own wording is known.
+    f('fear', ['ความหวาดกลัว', 'fear_of_crime', 'ความกลัว', 'ความหวาดกลัวภัยอาชญากรรม', ...questionTexts('fear')]),
+    f('trust', ['ความเชื่อมั่น', 'trust_in_police', 'ความเชื่อมั่นต่อตำรวจ', 'confidence', ...questionTexts('trust')]),
     f('weight', ['น้ำหนัก', 'wt', 'weights', 'ค่าถ่วงน้ำหนัก']),
     f('sex', ['เพศ', 'gender']),
-    f('age_band', ['ช่วงอายุ', 'age_group', 'กลุ่มอายุ']),
+    f('age_band', ['ช่วงอายุ', 'age_group', 'กลุ่มอายุ', 'อายุ', 'age']),
     f('sample_type', ['ประเภทตัวอย่าง', 'sampling', 'ประเภทกลุ่มตัวอย่าง']),
   ],
   oneOf: [['fear', 'trust']],

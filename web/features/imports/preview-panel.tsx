@@ -140,6 +140,7 @@ export function PreviewPanel({
       )}
 
       {result.counts.answers && <AnswerCounts answers={result.counts.answers} />}
+      {Object.keys(result.preview.answerLabels).length > 0 && <AnswerLabels labels={result.preview.answerLabels} />}
 
       <section aria-labelledby="rows-title">
         <h3 id="rows-title">{t('imports.firstRows', { n: formatNumber(table.rows.length, lang) })}</h3>
@@ -445,6 +446,46 @@ function AnswerCounts({ answers }: { answers: Record<string, Record<string, numb
     </section>
   );
 }
+
+/** How each answer text of the file was read: the label -> level mapping, before anything is written. */
+function AnswerLabels({ labels }: { labels: ImportResult['preview']['answerLabels'] }) {
+  const { lang, t } = useT();
+  return (
+    <section aria-labelledby="answer-labels-title">
+      <h3 id="answer-labels-title">{t('imports.answerLabels')}</h3>
+      <DataTable
+        className="compact"
+        columns={[t('imports.item'), t('imports.answerLabel'), t('imports.readAs'), t('imports.labelRows')]}
+      >
+        {Object.entries(labels).flatMap(([item, list]) =>
+          list.map((l) => (
+            <tr key={`${item}|${l.label}`}>
+              <th scope="row">{fieldName(item, lang)}</th>
+              <td>{l.label === '' ? '—' : l.label}</td>
+              <td>
+                {typeof l.reading === 'number'
+                  ? t('imports.level', { level: formatNumber(l.reading, lang) })
+                  : t(answerStatusKey(l.reading))}
+              </td>
+              <td className="num">{formatNumber(l.rows, lang)}</td>
+            </tr>
+          )),
+        )}
+      </DataTable>
+    </section>
+  );
+}
+
+const ANSWER_STATUS_KEYS = {
+  blank: 'imports.answerStatus.blank',
+  dont_know: 'imports.answerStatus.dont_know',
+  refused: 'imports.answerStatus.refused',
+  missing: 'imports.answerStatus.missing',
+  out_of_range: 'imports.answerStatus.out_of_range',
+} as const;
+
+const answerStatusKey = (status: string) =>
+  ANSWER_STATUS_KEYS[status as keyof typeof ANSWER_STATUS_KEYS] ?? 'imports.answerStatus.out_of_range';
 
 function SaveMapping({ result, form, disabled }: { result: ImportResult; form: ImportForm; disabled: boolean }) {
   const { lang, t } = useT();

@@ -18,6 +18,7 @@ import {
 export const TOOL_PERMISSION: Record<ToolView, Permission> = {
   imports: 'import',
   settings: 'settings',
+  moderation: 'moderate_survey',
   admin: 'admin',
 };
 
@@ -25,6 +26,7 @@ const LINKS: { view: Exclude<View, 'zone' | 'present'>; label: MessageKey }[] = 
   { view: 'overview', label: 'nav.overview' },
   { view: 'imports', label: 'nav.imports' },
   { view: 'settings', label: 'nav.settings' },
+  { view: 'moderation', label: 'nav.moderation' },
   { view: 'admin', label: 'nav.admin' },
 ];
 
